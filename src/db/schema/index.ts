@@ -1,0 +1,6 @@
+export * from './centres.js';
+export * from './sources.js';
+export * from './entities.js';
+export * from './indicators.js';
+export * from './accounts.js';
+export * from './audit.js';

@@ -1,0 +1,138 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { AREA_KINDS } from '../../shared/schemas/centres.js';
+import { ENTITY_CATEGORIES } from '../../shared/schemas/entities.js';
+
+/**
+ * A centre package is a folder of data (seeds/<centre>/): the centre, its
+ * areas, how its fact sheet maps onto KeChuang, and the boundary file. Every
+ * centre-specific fact lives there, never in code.
+ */
+const ZNameStatus = z.enum(['in_source', 'well_known', 'probable', 'none']);
+
+const ZAreaSpec = z.object({
+  id: z.string().min(1),
+  parentId: z.string().nullable(),
+  kind: z.enum(AREA_KINDS),
+  code: z.string().nullable().optional(),
+  nameZh: z.string().min(1),
+  nameEn: z.string().min(1),
+  nameStatus: ZNameStatus,
+  withinAreaIds: z.array(z.string()).optional(),
+  basis: z.string().nullable().optional(),
+  boundaryName: z.string().optional(),
+  factRef: z.string().optional(),
+  sortOrder: z.number().int().optional(),
+});
+export type TAreaSpec = z.infer<typeof ZAreaSpec>;
+
+export const ZCentreManifest = z.object({
+  format: z.literal('kechuang-centre/1'),
+  centre: z.object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+    nameZh: z.string(),
+    nameEn: z.string(),
+    shortNameZh: z.string(),
+    shortNameEn: z.string(),
+    timezone: z.string(),
+    defaultLocale: z.enum(['zh-CN', 'en-US']),
+    mapAreaId: z.string().nullable(),
+    descriptionZh: z.string().nullable().optional(),
+    descriptionEn: z.string().nullable().optional(),
+  }),
+  boundaries: z
+    .object({ file: z.string(), nameProperty: z.string(), centroidProperty: z.string().optional(), attribution: z.string() })
+    .optional(),
+  areas: z.array(ZAreaSpec),
+  factSheet: z
+    .object({
+      file: z.string(),
+      defaultAreaId: z.string(),
+      categoryMap: z.record(z.string(), z.enum(ENTITY_CATEGORIES)),
+      placements: z.record(z.string(), z.object({ areaId: z.string(), basis: z.string() })).default({}),
+      indicatorMerges: z.record(z.string(), z.string()).default({}),
+      indicatorCodes: z.record(z.string(), z.string()).default({}),
+      indicatorSubjects: z.record(z.string(), z.object({ entityRef: z.string() })).default({}),
+      headline: z.array(z.string()).default([]),
+      sources: z
+        .record(
+          z.string(),
+          z.object({ publisher: z.string().nullable(), publishedOn: z.string().nullable(), url: z.string().optional() }),
+        )
+        .default({}),
+    })
+    .optional(),
+});
+export type TCentreManifest = z.infer<typeof ZCentreManifest>;
+
+const ZQuote = z.object({ file: z.string(), text: z.string(), gloss_en: z.string().optional() });
+const ZFactRecord = z.object({
+  id: z.string(),
+  name_en: z.string(),
+  name_zh: z.string().nullable(),
+  kind: z.string(),
+  attributes: z.record(z.string(), z.unknown()).and(
+    z.object({ quotes: z.array(ZQuote).optional(), name_zh_status: z.string().optional() }),
+  ),
+  source_files: z.array(z.string()),
+});
+export type TFactRecord = z.infer<typeof ZFactRecord>;
+
+/** The fact-sheet format of shared/seeds/facts.json: records with verbatim quotes. */
+export const ZFactSheet = z.object({
+  title: z.string(),
+  sources: z.array(ZFactRecord),
+  entities: z.array(ZFactRecord),
+  indicators: z.array(ZFactRecord),
+});
+export type TFactSheet = z.infer<typeof ZFactSheet>;
+
+export type Boundary = { name: string; centroid: [number, number] | null; geometry: { type: 'Polygon' | 'MultiPolygon'; coordinates: unknown[] } };
+
+export type CentrePackage = {
+  dir: string;
+  manifest: TCentreManifest;
+  facts: TFactSheet | null;
+  boundaries: Map<string, Boundary>;
+};
+
+const ZGeoJson = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(
+    z.object({
+      properties: z.record(z.string(), z.unknown()),
+      geometry: z.object({ type: z.enum(['Polygon', 'MultiPolygon']), coordinates: z.array(z.unknown()) }),
+    }),
+  ),
+});
+
+const readJson = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'));
+
+const parseOrExplain = <T>(schema: z.ZodType<T>, value: unknown, what: string): T => {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const lines = result.error.issues.slice(0, 10).map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new Error(`${what} is not valid:\n${lines.join('\n')}`);
+  }
+  return result.data;
+};
+
+export const loadCentrePackage = (dir: string): CentrePackage => {
+  const manifest = parseOrExplain(ZCentreManifest, readJson(join(dir, 'centre.json')), `${dir}/centre.json`);
+  const facts = manifest.factSheet
+    ? parseOrExplain(ZFactSheet, readJson(join(dir, manifest.factSheet.file)), `${dir}/${manifest.factSheet.file}`)
+    : null;
+  const boundaries = new Map<string, Boundary>();
+  if (manifest.boundaries) {
+    const { file, nameProperty, centroidProperty } = manifest.boundaries;
+    const geo = parseOrExplain(ZGeoJson, readJson(join(dir, file)), `${dir}/${file}`);
+    for (const feature of geo.features) {
+      const name = String(feature.properties[nameProperty] ?? '');
+      const cp = centroidProperty ? feature.properties[centroidProperty] : undefined;
+      const centroid = Array.isArray(cp) && cp.length === 2 ? ([Number(cp[0]), Number(cp[1])] as [number, number]) : null;
+      boundaries.set(name, { name, centroid, geometry: feature.geometry });
+    }
+  }
+  return { dir, manifest, facts, boundaries };
+};

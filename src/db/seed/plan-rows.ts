@@ -1,0 +1,230 @@
+import type { TQualifier } from '../../shared/schemas/indicators.js';
+import type { areas, centres, citations, entities, entitySources, indicators, observations, sources } from '../schema/index.js';
+import type { CentrePackage, TFactRecord } from './centre-package.js';
+
+type Insert<T extends { $inferInsert: unknown }> = T['$inferInsert'];
+
+export type CentreRows = {
+  centre: Insert<typeof centres>;
+  areas: Insert<typeof areas>[];
+  sources: Insert<typeof sources>[];
+  entities: Insert<typeof entities>[];
+  entitySources: Insert<typeof entitySources>[];
+  citations: Insert<typeof citations>[];
+  indicators: Insert<typeof indicators>[];
+  observations: Insert<typeof observations>[];
+};
+
+const NAME_STATUS: Record<string, 'in_source' | 'well_known' | 'probable' | 'none'> = {
+  in_seed: 'in_source',
+  well_known_not_in_seed: 'well_known',
+  probable_not_in_seed: 'probable',
+  none_available: 'none',
+};
+
+/** "登记技术合同数 (well-known term)" → "登记技术合同数": drop the editor's English remarks. */
+export const cleanChineseName = (name: string | null): string | null => {
+  if (!name) return null;
+  const cleaned = name.replace(/\s*\([^()]*[A-Za-z][^()]*\)\s*$/u, '').trim();
+  return cleaned.length > 0 ? cleaned : null;
+};
+
+/** Map the fact sheet's free-text qualifier onto the fixed list; unknown wording is kept as approximate. */
+export const parseQualifier = (qualifier: string | undefined, value: unknown): TQualifier => {
+  const q = (qualifier ?? '').toLowerCase();
+  if (q.startsWith('redacted') || (q.includes('redacted') && value === null)) return 'redacted';
+  if (q.startsWith('qualitative') || value === null) return 'qualitative';
+  if (q.startsWith('lower bound')) return 'lower_bound';
+  if (q.startsWith('upper bound') || q.startsWith('within top')) return 'upper_bound';
+  if (q.startsWith('approximate')) return 'approximate';
+  if (q.startsWith('exact') || q.startsWith('count derived')) return 'exact';
+  return 'approximate';
+};
+
+/** Numbers, fractions ("1/3") and ratios ("1:1") as numbers; anything else is no number. */
+export const parseFactValue = (value: unknown): number | null => {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (typeof value !== 'string') return null;
+  const m = /^\s*(-?\d+(?:\.\d+)?)\s*[/:]\s*(\d+(?:\.\d+)?)\s*$/.exec(value);
+  if (m && Number(m[2]) !== 0) return Number(m[1]) / Number(m[2]);
+  const n = Number(value);
+  return value.trim() !== '' && Number.isFinite(n) ? n : null;
+};
+
+const slug = (ref: string): string => ref.toLowerCase();
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
+
+export const planCentreRows = (pkg: CentrePackage): CentreRows => {
+  const { manifest, facts, boundaries } = pkg;
+  const centreId = manifest.centre.id;
+  const rows: CentreRows = {
+    centre: {
+      ...manifest.centre,
+      descriptionZh: manifest.centre.descriptionZh ?? null,
+      descriptionEn: manifest.centre.descriptionEn ?? null,
+      mapAttribution: manifest.boundaries?.attribution ?? null,
+    },
+    areas: [],
+    sources: [],
+    entities: [],
+    entitySources: [],
+    citations: [],
+    indicators: [],
+    observations: [],
+  };
+
+  const knownAreas = new Set(manifest.areas.map((a) => a.id));
+  for (const area of manifest.areas) {
+    if (area.parentId && !knownAreas.has(area.parentId)) throw new Error(`Area ${area.id}: unknown parent ${area.parentId}`);
+    for (const w of area.withinAreaIds ?? []) if (!knownAreas.has(w)) throw new Error(`Area ${area.id}: unknown area ${w}`);
+    const boundary = area.boundaryName ? boundaries.get(area.boundaryName) : undefined;
+    if (area.boundaryName && !boundary) throw new Error(`Area ${area.id}: no boundary named ${area.boundaryName}`);
+    rows.areas.push({
+      id: area.id,
+      centreId,
+      parentId: area.parentId,
+      kind: area.kind,
+      code: area.code ?? null,
+      nameZh: area.nameZh,
+      nameEn: area.nameEn,
+      nameStatus: area.nameStatus,
+      withinAreaIds: area.withinAreaIds ?? [],
+      centroid: boundary?.centroid ?? null,
+      geometry: boundary?.geometry ?? null,
+      basis: area.basis ?? null,
+      sortOrder: area.sortOrder ?? 0,
+    });
+  }
+  if (!facts || !manifest.factSheet) return rows;
+  const sheet = manifest.factSheet;
+
+  const sourceIdByFile = new Map<string, string>();
+  for (const src of facts.sources) {
+    const id = `${centreId}-${slug(src.id)}`;
+    for (const f of src.source_files) sourceIdByFile.set(f, id);
+    const extra = sheet.sources[src.id];
+    const titleIsZh = src.name_zh !== null;
+    rows.sources.push({
+      id,
+      centreId,
+      kind: src.kind,
+      titleZh: src.name_zh,
+      titleEn: titleIsZh ? (/\(([^()]+)\)\s*$/.exec(src.name_en)?.[1] ?? null) : src.name_en,
+      publisher: extra?.publisher ?? null,
+      publishedOn: extra?.publishedOn ?? null,
+      dateAsGiven: str(src.attributes['date_as_given']),
+      url: extra?.url ?? null,
+      fileName: src.source_files[0] ?? null,
+      language: str(src.attributes['language']),
+      extra: {
+        factRef: src.id,
+        description: str(src.attributes['description']),
+        authors: src.attributes['authors'] ?? [],
+        publisherAsGiven: str(src.attributes['publisher_as_given']),
+        inference: str(src.attributes['inference']),
+      },
+    });
+  }
+  const sourceFor = (file: string, ref: string): string => {
+    const id = sourceIdByFile.get(file);
+    if (!id) throw new Error(`${ref}: quote from unknown source file ${file}`);
+    return id;
+  };
+
+  const areaByFactRef = new Map(manifest.areas.filter((a) => a.factRef).map((a) => [a.factRef as string, a.id]));
+  const addCitations = (subjectType: string, subjectId: string, record: TFactRecord): void => {
+    (record.attributes.quotes ?? []).forEach((q, i) => {
+      rows.citations.push({
+        id: `${subjectId}-q${i + 1}`,
+        subjectType,
+        subjectId,
+        sourceId: sourceFor(q.file, record.id),
+        quote: q.text,
+        quoteGlossEn: q.gloss_en ?? null,
+      });
+    });
+  };
+
+  const entityIdByRef = new Map<string, string>();
+  for (const record of facts.entities) {
+    const areaId = areaByFactRef.get(record.id);
+    if (areaId) {
+      // The record is one of the centre's areas: cite it there instead of duplicating it.
+      addCitations('area', areaId, record);
+      continue;
+    }
+    const categoryLabel = str(record.attributes['category']) ?? '';
+    const category = sheet.categoryMap[categoryLabel];
+    if (!category) throw new Error(`${record.id}: no category mapping for "${categoryLabel}"`);
+    const id = `${centreId}-${slug(record.id)}`;
+    entityIdByRef.set(record.id, id);
+    const placement = sheet.placements[record.id];
+    if (placement && !knownAreas.has(placement.areaId)) throw new Error(`${record.id}: unknown area ${placement.areaId}`);
+    const kind = record.kind.toLowerCase();
+    rows.entities.push({
+      id,
+      centreId,
+      externalRef: record.id,
+      category,
+      kindLabel: record.kind,
+      nameZh: cleanChineseName(record.name_zh),
+      nameEn: record.name_en,
+      nameStatus: NAME_STATUS[record.attributes.name_zh_status ?? ''] ?? 'none',
+      isGeneric: /generic|category|platform type|type\)/.test(kind),
+      isSample: false,
+      descriptionEn: str(record.attributes['description']),
+      notes: str(record.attributes['notes']),
+      areaId: placement?.areaId ?? null,
+      areaBasis: placement?.basis ?? null,
+      attributes: { sector: record.attributes['sector'] ?? null, nameAsGiven: record.attributes['name_as_given'] ?? null, nameZhAsGiven: record.name_zh },
+    });
+    for (const sourceId of new Set(record.source_files.map((f) => sourceFor(f, record.id)))) {
+      rows.entitySources.push({ entityId: id, sourceId });
+    }
+    addCitations('entity', id, record);
+  }
+
+  const headline = new Map(sheet.headline.map((ref, i) => [ref, i + 1]));
+  for (const record of facts.indicators) {
+    const a = record.attributes;
+    const indicatorRef = sheet.indicatorMerges[record.id] ?? record.id;
+    const indicatorId = `${centreId}-${slug(indicatorRef)}`;
+    const metricType = str(a['metric_type']);
+    if (indicatorRef === record.id) {
+      rows.indicators.push({
+        id: indicatorId,
+        centreId,
+        code: sheet.indicatorCodes[record.id] ?? slug(record.id),
+        nameZh: cleanChineseName(record.name_zh),
+        nameEn: record.name_en,
+        unit: str(a['unit']),
+        metricType,
+        direction: metricType === 'ranking' ? -1 : 1,
+        headlineRank: headline.get(record.id) ?? null,
+      });
+    }
+    const quote = a.quotes?.[0];
+    const subject = sheet.indicatorSubjects[record.id];
+    const subjectEntity = subject ? entityIdByRef.get(subject.entityRef) : undefined;
+    if (subject && !subjectEntity) throw new Error(`${record.id}: unknown subject ${subject.entityRef}`);
+    const fileForSource = quote?.file ?? record.source_files[0];
+    if (!fileForSource) throw new Error(`${record.id}: no source`);
+    rows.observations.push({
+      id: `${centreId}-obs-${slug(record.id)}`,
+      indicatorId,
+      areaId: subjectEntity ? null : sheet.defaultAreaId,
+      entityId: subjectEntity ?? null,
+      year: typeof a['year'] === 'number' ? a['year'] : null,
+      yearBasis: str(a['year_basis']),
+      value: parseFactValue(a['value']),
+      valueAsGiven: str(a['value_as_given']),
+      qualifier: parseQualifier(str(a['qualifier']) ?? undefined, a['value'] ?? null),
+      status: 'measured',
+      sourceId: sourceFor(fileForSource, record.id),
+      quote: quote?.text ?? null,
+      quoteGlossEn: quote?.gloss_en ?? null,
+    });
+  }
+  return rows;
+};

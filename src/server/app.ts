@@ -1,0 +1,66 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { AppDeps } from './context.js';
+import { registerErrorHandling } from './errors.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { centresRoutes } from './modules/centres/centres.routes.js';
+import { healthRoutes } from './modules/health/health.routes.js';
+import { usersRoutes } from './modules/users/users.routes.js';
+import { accessPlugin } from './plugins/access.js';
+import { docsPlugin } from './plugins/docs.js';
+import { metricsPlugin } from './plugins/metrics.js';
+import { sessionPlugin } from './plugins/session.js';
+import { webPlugin } from './plugins/web.js';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,80}$/;
+
+/**
+ * The whole server as a Fastify instance: no listening, no database opening.
+ * Tests build it with an in-memory database and call `inject`.
+ */
+export const buildApp = async (deps: AppDeps, opts: { logger?: boolean } = {}): Promise<FastifyInstance> => {
+  const app = Fastify({
+    logger:
+      opts.logger === false
+        ? false
+        : {
+            level: deps.config.logLevel,
+            redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'], censor: '[redacted]' },
+          },
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    // Keep the caller's request id when it looks like one, so logs join up across services.
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('kc', deps);
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+    void reply.header('x-content-type-options', 'nosniff');
+    void reply.header('referrer-policy', 'same-origin');
+    void reply.header('x-frame-options', 'DENY');
+  });
+  app.addHook('onClose', async () => {
+    await deps.database.close();
+  });
+
+  registerErrorHandling(app);
+  await app.register(accessPlugin);
+  await app.register(sessionPlugin);
+  await app.register(metricsPlugin);
+  await app.register(docsPlugin);
+  await app.register(healthRoutes);
+  await app.register(authRoutes);
+  await app.register(usersRoutes);
+  await app.register(auditRoutes);
+  await app.register(centresRoutes);
+  if (deps.config.webRoot) await app.register(webPlugin, { root: deps.config.webRoot });
+  return app;
+};

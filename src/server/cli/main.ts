@@ -1,0 +1,260 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { sql } from 'drizzle-orm';
+import { ZCreateUserRequest } from '../../shared/schemas/auth.js';
+import { verifyAuditChain } from '../../db/audit-log.js';
+import { openDatabase, type DatabaseHandle } from '../../db/client.js';
+import { DataDirLockedError } from '../../db/lock.js';
+import { migrateDatabase } from '../../db/migrate.js';
+import { buildApp } from '../app.js';
+import { prepareDatabase, resolveSessionKey, seedShippedCentres } from '../bootstrap.js';
+import { ConfigError, describeConfig, parseConfig, type AppConfig } from '../config.js';
+import { AppError } from '../errors.js';
+import { createUserFromCli, generatePassword } from '../modules/users/users.service.js';
+
+const packageRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const version = (JSON.parse(readFileSync(`${packageRoot}package.json`, 'utf8')) as { version: string }).version;
+const defaultWebRoot = (): string | null => {
+  const root = `${packageRoot}dist/web`;
+  return existsSync(`${root}/index.html`) ? root : null;
+};
+
+const HELP = `kechuang ${version}: run and measure a science & technology innovation centre
+
+Usage: kechuang <command> [options]
+
+Commands:
+  serve                     start the platform (migrates, seeds, creates the first admin)
+  db migrate                apply pending database migrations
+  db seed                   load the shipped centre data (idempotent)
+  db reset --yes            drop everything, then migrate and seed again
+  audit verify              check the audit log's hash chain; exit 1 if broken
+  users create              create an account:
+        --username NAME --role ROLE [--centre ID] [--organisation ID]
+        [--display-name TEXT] [--password-env VAR]   (no --password-env: a random password is printed)
+  config                    list the configuration variables
+
+Options: --help, --version. Configuration comes from environment variables (see \`kechuang config\`).
+`;
+
+const out = (line: string): void => {
+  process.stdout.write(`${line}\n`);
+};
+const err = (line: string): void => {
+  process.stderr.write(`${line}\n`);
+};
+
+/** A progress line that rewrites itself on a terminal and prints plainly elsewhere. */
+const progress = (label: string) => (step: string, done: number, total: number) => {
+  const line = `${label}: ${step} (${done}/${total})`;
+  if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K${line}${done === total ? '\n' : ''}`);
+  else err(line);
+};
+
+const withDatabase = async <T>(config: AppConfig, work: (handle: DatabaseHandle) => Promise<T>): Promise<T> => {
+  const handle = await openDatabase(config.database);
+  try {
+    return await work(handle);
+  } finally {
+    await handle.close();
+  }
+};
+
+const serve = async (config: AppConfig): Promise<void> => {
+  const started = performance.now();
+  const now = (): Date => new Date();
+  const prepared = await prepareDatabase(config, now, progress('seed'));
+  const app = await buildApp({ config, database: prepared.handle, now, sessionKey: resolveSessionKey(config) });
+  const shutdown = async (signal: string): Promise<void> => {
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ port: config.port, host: config.host });
+  const url = `http://${config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host}:${config.port}`;
+  const seeded = prepared.seeds.map((s) => {
+    const changed = Object.values(s.tables).reduce((n, t) => n + t.inserted + t.updated + t.deleted, 0);
+    return `${s.centreId} (${changed} rows changed)`;
+  });
+  out(`KeChuang ${version} ready at ${url} in ${Math.round(performance.now() - started)} ms`);
+  out(`  database: ${prepared.handle.describe}; migrations applied now: ${prepared.migrationsApplied}; seed: ${seeded.join(', ') || 'off'}`);
+  out(`  API docs: ${url}/docs  health: ${url}/readyz${config.webRoot ? '' : '  (web app not built: run npm run build)'}`);
+  if (prepared.admin.generatedPassword) {
+    out('');
+    out(`  First start: created the administrator "${prepared.admin.username}" with this password (shown once, change it at first sign-in):`);
+    out(`    ${prepared.admin.generatedPassword}`);
+    out('');
+  } else if (prepared.admin.created) {
+    out(`  First start: created the administrator "${prepared.admin.username}" with the password from KECHUANG_ADMIN_PASSWORD.`);
+  }
+};
+
+const dbCommand = async (config: AppConfig, sub: string | undefined, yes: boolean): Promise<number> => {
+  if (sub === 'migrate') {
+    const { applied } = await withDatabase(config, migrateDatabase);
+    out(`migrations applied: ${applied}`);
+    return 0;
+  }
+  if (sub === 'seed') {
+    await withDatabase(config, async (handle) => {
+      await migrateDatabase(handle);
+      for (const report of await seedShippedCentres(handle, new Date(), progress('seed'))) {
+        out(`${report.centreId}:`);
+        for (const [table, c] of Object.entries(report.tables)) out(`  ${table.padEnd(16)} +${c.inserted} ~${c.updated} -${c.deleted} =${c.unchanged}`);
+      }
+    });
+    return 0;
+  }
+  if (sub === 'reset') {
+    if (!yes) {
+      err('db reset drops every table and all data. Run again with --yes to confirm.');
+      return 2;
+    }
+    await withDatabase(config, async (handle) => {
+      await handle.db.execute(sql.raw('DROP SCHEMA IF EXISTS drizzle CASCADE'));
+      await handle.db.execute(sql.raw('DROP SCHEMA public CASCADE'));
+      await handle.db.execute(sql.raw('CREATE SCHEMA public'));
+      const { applied } = await migrateDatabase(handle);
+      out(`dropped all data; migrations applied: ${applied}`);
+      const reports = await seedShippedCentres(handle, new Date(), progress('seed'));
+      out(`seeded: ${reports.map((r) => r.centreId).join(', ') || 'nothing'}`);
+    });
+    return 0;
+  }
+  err('usage: kechuang db migrate|seed|reset');
+  return 2;
+};
+
+const auditVerify = async (config: AppConfig): Promise<number> => {
+  const result = await withDatabase(config, (handle) =>
+    verifyAuditChain(handle.db, (n) => {
+      if (process.stderr.isTTY) process.stderr.write(`\rchecked ${n} events`);
+    }),
+  );
+  if (process.stderr.isTTY) process.stderr.write('\n');
+  if (result.ok) {
+    out(`audit chain OK: ${result.checked} events verified`);
+    return 0;
+  }
+  out(`audit chain BROKEN: ${result.problems.length} problem(s) in ${result.checked} events`);
+  for (const p of result.problems.slice(0, 50)) out(`  seq ${p.seq}: ${p.problem} (${p.detail})`);
+  return 1;
+};
+
+const usersCreate = async (config: AppConfig, values: Record<string, string | boolean | undefined>): Promise<number> => {
+  const passwordVar = typeof values['password-env'] === 'string' ? values['password-env'] : undefined;
+  const generated = passwordVar ? null : generatePassword();
+  const parsed = ZCreateUserRequest.safeParse({
+    username: values['username'],
+    displayName: values['display-name'] ?? values['username'],
+    role: values['role'],
+    centreId: values['centre'] ?? null,
+    organisationId: values['organisation'] ?? null,
+    password: passwordVar ? process.env[passwordVar] : generated,
+  });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) err(`  --${String(issue.path[0] ?? '?')}: ${issue.message}`);
+    return 2;
+  }
+  const user = await withDatabase(config, async (handle) => {
+    await migrateDatabase(handle);
+    return createUserFromCli(handle.db, parsed.data, new Date());
+  });
+  out(`created ${user.role} "${user.username}" (${user.id})${user.centreId ? ` in centre ${user.centreId}` : ''}`);
+  if (generated) out(`password (shown once): ${generated}`);
+  return 0;
+};
+
+export const main = async (argv: string[], env: Record<string, string | undefined>): Promise<number> => {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
+      yes: { type: 'boolean' },
+      port: { type: 'string' },
+      username: { type: 'string' },
+      role: { type: 'string' },
+      centre: { type: 'string' },
+      organisation: { type: 'string' },
+      'display-name': { type: 'string' },
+      'password-env': { type: 'string' },
+    },
+  });
+  const [command, sub] = positionals;
+  if (values.version) {
+    out(version);
+    return 0;
+  }
+  if (values.help || !command) {
+    out(HELP);
+    return command ? 0 : values.help ? 0 : 2;
+  }
+  if (command === 'config') {
+    for (const v of describeConfig()) out(`${v.name.padEnd(26)} ${v.secret ? '(secret) ' : ''}${v.description}; default ${v.default}`);
+    return 0;
+  }
+  const config = parseConfig({ ...env, ...(values.port ? { PORT: values.port } : {}) }, { webRoot: defaultWebRoot() });
+  switch (command) {
+    case 'serve':
+      await serve(config);
+      return -1; // keep running
+    case 'db':
+      return dbCommand(config, sub, values.yes === true);
+    case 'audit':
+      if (sub !== 'verify') {
+        err('usage: kechuang audit verify');
+        return 2;
+      }
+      return auditVerify(config);
+    case 'users':
+      if (sub !== 'create') {
+        err('usage: kechuang users create --username NAME --role ROLE [--centre ID]');
+        return 2;
+      }
+      return usersCreate(config, values);
+    default:
+      err(`unknown command "${command}"\n`);
+      err(HELP);
+      return 2;
+  }
+};
+
+/** Turn known failures into one clear line and an exit code; anything else is a bug and shows its stack. */
+export const run = async (): Promise<void> => {
+  try {
+    const code = await main(process.argv.slice(2), process.env);
+    if (code >= 0) process.exit(code);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      err(error.message);
+      err('See `kechuang config` for every variable.');
+      process.exit(78);
+    }
+    if (error instanceof DataDirLockedError) {
+      err(`error: ${error.message}`);
+      process.exit(75);
+    }
+    if (error instanceof AppError) {
+      err(`error: ${error.message}`);
+      const fields = error.details?.fields ?? [];
+      for (const f of fields) err(`  ${f.path}: ${f.message}`);
+      process.exit(1);
+    }
+    if (error instanceof TypeError && (error as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      err(`error: ${error.message}\n`);
+      err(HELP);
+      process.exit(2);
+    }
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      err(`error: ${(error as Error).message}: another program uses this port; set PORT to another one`);
+      process.exit(1);
+    }
+    err(String((error as Error).stack ?? error));
+    process.exit(1);
+  }
+};

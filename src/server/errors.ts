@@ -1,0 +1,91 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import type { ErrorCode, ErrorDetails, FieldIssue } from '../shared/errors.js';
+
+/** The one error type domain code throws: a code from the shared table, a message, optional details. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message?: string,
+    readonly details?: ErrorDetails,
+  ) {
+    super(message ?? code);
+    this.name = 'AppError';
+  }
+}
+
+/** Every code's HTTP status. The Record type makes the compiler reject a code left out. */
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  BAD_REQUEST: 400,
+  UNAUTHENTICATED: 401,
+  SESSION_EXPIRED: 401,
+  INVALID_CREDENTIALS: 401,
+  FORBIDDEN: 403,
+  CSRF_TOKEN_INVALID: 403,
+  ACCOUNT_DISABLED: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  PASSWORD_POLICY: 422,
+  ACCOUNT_LOCKED: 423,
+  TOO_MANY_REQUESTS: 429,
+  INTERNAL_ERROR: 500,
+  SERVICE_UNAVAILABLE: 503,
+};
+
+const PART: Record<string, FieldIssue['in']> = { body: 'body', querystring: 'query', params: 'params', headers: 'headers' };
+
+/** Fastify's own client-error codes, mapped onto ours so user input never yields a 500. */
+const FASTIFY_CODES: Record<string, ErrorCode> = {
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'BAD_REQUEST',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'BAD_REQUEST',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'BAD_REQUEST',
+  FST_ERR_VALIDATION: 'VALIDATION_FAILED',
+};
+
+export const toErrorResponse = (error: unknown): { status: number; code: ErrorCode; message: string; details?: ErrorDetails } => {
+  if (error instanceof AppError) {
+    return { status: HTTP_STATUS[error.code], code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) };
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const part = PART[(error as { validationContext?: string }).validationContext ?? 'body'] ?? 'body';
+    const fields: FieldIssue[] = error.validation.map((v) => {
+      const issue = (v.params as { issue?: { code?: string; path?: PropertyKey[] } } | undefined)?.issue;
+      const path = issue?.path?.map(String).join('.') ?? v.instancePath.replace(/^\//, '').replaceAll('/', '.');
+      return { in: part, path, reason: issue?.code ?? v.keyword, message: v.message ?? 'invalid' };
+    });
+    return { status: 400, code: 'VALIDATION_FAILED', message: 'The request is not valid; see details.fields', details: { fields } };
+  }
+  const fe = error as Partial<FastifyError>;
+  if (fe.code && FASTIFY_CODES[fe.code]) {
+    const code = FASTIFY_CODES[fe.code] as ErrorCode;
+    return { status: HTTP_STATUS[code], code, message: fe.message ?? code };
+  }
+  if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
+    const code: ErrorCode = fe.statusCode === 404 ? 'NOT_FOUND' : fe.statusCode === 413 ? 'PAYLOAD_TOO_LARGE' : fe.statusCode === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : fe.statusCode === 429 ? 'TOO_MANY_REQUESTS' : 'BAD_REQUEST';
+    return { status: HTTP_STATUS[code], code, message: fe.message ?? code };
+  }
+  return { status: 500, code: 'INTERNAL_ERROR', message: 'Internal error' };
+};
+
+export const registerErrorHandling = (app: FastifyInstance): void => {
+  app.setErrorHandler((error, request, reply) => {
+    const mapped = toErrorResponse(error);
+    if (mapped.status >= 500 || isResponseSerializationError(error)) {
+      request.log.error({ err: error }, 'request failed');
+      // Hide internals: the client learns only that something failed and the request id to quote.
+      return reply
+        .status(500)
+        .send({ error: { code: 'INTERNAL_ERROR', message: 'Internal error', details: { requestId: request.id } } });
+    }
+    request.log.info({ code: mapped.code, status: mapped.status }, 'request rejected');
+    return reply.status(mapped.status).send({ error: { code: mapped.code, message: mapped.message, ...(mapped.details ? { details: mapped.details } : {}) } });
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply.status(404).send({ error: { code: 'NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}` } }),
+  );
+};

@@ -1,0 +1,270 @@
+import { randomBytes } from 'node:crypto';
+import { checkPassword } from '../../../core/accounts/password-policy.js';
+import { ROLE_PERMISSIONS, type Role } from '../../../shared/access.js';
+import type { TSessionInfo, TUser } from '../../../shared/schemas/auth.js';
+import { appendAuditEvent } from '../../../db/audit-log.js';
+import type { DbExecutor } from '../../../db/client.js';
+import { withWriteTx } from '../../../db/tx.js';
+import type { AppConfig } from '../../config.js';
+import type { AuthState, ServiceContext, SessionUser } from '../../context.js';
+import { AppError } from '../../errors.js';
+import {
+  deleteSession,
+  deleteUserSessions,
+  findSessionWithUser,
+  findUserById,
+  findUserByUsername,
+  insertSession,
+  touchSession,
+  updateUser,
+  type SessionRow,
+  type UserRow,
+} from './auth.repository.js';
+import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords.js';
+import { hashToken, newToken } from './session-tokens.js';
+
+const MINUTE = 60_000;
+/** lastSeenAt is written at most this often per session, to keep reads cheap. */
+const TOUCH_INTERVAL_MS = MINUTE;
+
+export const toUserDto = (row: UserRow): TUser => ({
+  id: row.id,
+  username: row.username,
+  displayName: row.displayName,
+  role: row.role as Role,
+  centreId: row.centreId,
+  organisationId: row.organisationId,
+  locale: row.locale === 'en-US' ? 'en-US' : 'zh-CN',
+  disabled: row.disabled,
+  mustChangePassword: row.mustChangePassword,
+  lockedUntil: row.lockedUntil ? row.lockedUntil.toISOString() : null,
+  createdAt: row.createdAt.toISOString(),
+  lastLoginAt: row.lastLoginAt ? row.lastLoginAt.toISOString() : null,
+});
+
+/** The user as the audit log records it: never the password hash. */
+export const auditableUser = (row: UserRow): Record<string, unknown> => {
+  const { passwordHash: _omit, ...rest } = row;
+  return rest;
+};
+
+const toSessionUser = (row: UserRow): SessionUser => ({
+  id: row.id,
+  username: row.username,
+  displayName: row.displayName,
+  role: row.role as Role,
+  centreId: row.centreId,
+  organisationId: row.organisationId,
+  locale: row.locale === 'en-US' ? 'en-US' : 'zh-CN',
+  mustChangePassword: row.mustChangePassword,
+});
+
+export const sessionInfo = (auth: AuthState, user: TUser | null): TSessionInfo => ({
+  user,
+  csrfToken: user ? auth.csrfToken : null,
+  idleExpiresAt: user && auth.idleExpiresAt ? auth.idleExpiresAt.toISOString() : null,
+  absoluteExpiresAt: user && auth.absoluteExpiresAt ? auth.absoluteExpiresAt.toISOString() : null,
+  permissions: user ? [...ROLE_PERMISSIONS[user.role]] : [],
+});
+
+export const ANONYMOUS: AuthState = { user: null, tokenHash: null, csrfToken: null, idleExpiresAt: null, absoluteExpiresAt: null, expired: false };
+
+const idleExpiry = (session: SessionRow, config: AppConfig): Date =>
+  new Date(Math.min(session.lastSeenAt.getTime() + config.session.idleMinutes * MINUTE, session.absoluteExpiresAt.getTime()));
+
+/** Look up the session behind a cookie token; expired or unknown sessions yield anonymous with `expired`. */
+export const resolveSession = async (
+  db: DbExecutor,
+  config: AppConfig,
+  key: Buffer,
+  token: string | undefined,
+  now: Date,
+): Promise<AuthState> => {
+  if (!token) return ANONYMOUS;
+  const tokenHash = hashToken(key, token);
+  const found = await findSessionWithUser(db, tokenHash);
+  if (!found) return { ...ANONYMOUS, expired: true };
+  const { session, user } = found;
+  const idleAt = idleExpiry(session, config);
+  if (now >= idleAt || now >= session.absoluteExpiresAt || user.disabled) {
+    await withWriteTx(db, (tx) => deleteSession(tx, tokenHash));
+    return { ...ANONYMOUS, expired: true };
+  }
+  let lastSeenAt = session.lastSeenAt;
+  if (now.getTime() - session.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
+    await withWriteTx(db, (tx) => touchSession(tx, tokenHash, now));
+    lastSeenAt = now;
+  }
+  return {
+    user: toSessionUser(user),
+    tokenHash,
+    csrfToken: session.csrfToken,
+    idleExpiresAt: idleExpiry({ ...session, lastSeenAt }, config),
+    absoluteExpiresAt: session.absoluteExpiresAt,
+    expired: false,
+  };
+};
+
+/** Sign-in attempts per client address, per minute: an in-process fixed window. */
+export class LoginRateLimiter {
+  private readonly windows = new Map<string, { start: number; count: number }>();
+  constructor(private readonly limitPerMinute: number) {}
+  /** Count one attempt; false when the address is over its limit. */
+  tryAcquire(ip: string, nowMs: number): boolean {
+    const w = this.windows.get(ip);
+    if (!w || nowMs - w.start >= MINUTE) {
+      if (this.windows.size > 10_000) this.windows.clear();
+      this.windows.set(ip, { start: nowMs, count: 1 });
+      return true;
+    }
+    w.count++;
+    return w.count <= this.limitPerMinute;
+  }
+}
+
+export type LoginResult = { token: string; auth: AuthState; user: TUser };
+
+export const login = async (
+  ctx: ServiceContext,
+  key: Buffer,
+  input: { username: string; password: string; userAgent: string | null },
+): Promise<LoginResult> => {
+  const { db, config, now } = ctx;
+  const user = await findUserByUsername(db, input.username);
+  if (!user) {
+    await burnPasswordCheck(input.password);
+    throw new AppError('INVALID_CREDENTIALS', 'Wrong username or password');
+  }
+  if (user.lockedUntil && user.lockedUntil > now) {
+    throw new AppError('ACCOUNT_LOCKED', 'Too many failed sign-ins; try again later', { lockedUntil: user.lockedUntil.toISOString() });
+  }
+  const ok = await verifyPassword(user.passwordHash, input.password);
+  if (!ok) {
+    const failures = user.failedLogins + 1;
+    const locks = failures >= config.login.maxFailures;
+    const lockedUntil = locks ? new Date(now.getTime() + config.login.lockoutMinutes * MINUTE) : user.lockedUntil;
+    await withWriteTx(db, async (tx) => {
+      const after = await updateUser(tx, user.id, { failedLogins: locks ? 0 : failures, lockedUntil });
+      await appendAuditEvent(tx, {
+        actor: ctx.actor,
+        at: now,
+        action: locks ? 'auth.account_locked' : 'auth.login_failed',
+        entityType: 'user',
+        entityId: user.id,
+        centreId: user.centreId,
+        before: { failedLogins: user.failedLogins, lockedUntil: user.lockedUntil },
+        after: { failedLogins: after.failedLogins, lockedUntil: after.lockedUntil },
+        requestId: ctx.requestId,
+      });
+    });
+    if (locks) throw new AppError('ACCOUNT_LOCKED', 'Too many failed sign-ins; try again later', { lockedUntil: lockedUntil?.toISOString() });
+    throw new AppError('INVALID_CREDENTIALS', 'Wrong username or password');
+  }
+  if (user.disabled) throw new AppError('ACCOUNT_DISABLED', 'This account is disabled');
+
+  const token = newToken();
+  const tokenHash = hashToken(key, token);
+  const session: SessionRow = {
+    tokenHash,
+    userId: user.id,
+    csrfToken: randomBytes(24).toString('base64url'),
+    createdAt: now,
+    lastSeenAt: now,
+    absoluteExpiresAt: new Date(now.getTime() + config.session.absoluteHours * 60 * MINUTE),
+    ip: ctx.ip,
+    userAgent: input.userAgent?.slice(0, 400) ?? null,
+  };
+  const updated = await withWriteTx(db, async (tx) => {
+    await insertSession(tx, session);
+    const after = await updateUser(tx, user.id, { failedLogins: 0, lockedUntil: null, lastLoginAt: now });
+    await appendAuditEvent(tx, {
+      actor: { kind: 'user', userId: user.id, label: user.username },
+      at: now,
+      action: 'auth.login',
+      entityType: 'user',
+      entityId: user.id,
+      centreId: user.centreId,
+      before: { lastLoginAt: user.lastLoginAt, failedLogins: user.failedLogins },
+      after: { lastLoginAt: after.lastLoginAt, failedLogins: 0, ip: ctx.ip },
+      requestId: ctx.requestId,
+    });
+    return after;
+  });
+  return {
+    token,
+    user: toUserDto(updated),
+    auth: {
+      user: toSessionUser(updated),
+      tokenHash,
+      csrfToken: session.csrfToken,
+      idleExpiresAt: idleExpiry(session, config),
+      absoluteExpiresAt: session.absoluteExpiresAt,
+      expired: false,
+    },
+  };
+};
+
+export const logout = async (ctx: ServiceContext, auth: AuthState): Promise<void> => {
+  if (!auth.tokenHash || !ctx.user) return;
+  const user = ctx.user;
+  const tokenHash = auth.tokenHash;
+  await withWriteTx(ctx.db, async (tx) => {
+    await deleteSession(tx, tokenHash);
+    await appendAuditEvent(tx, { actor: ctx.actor, at: ctx.now, action: 'auth.logout', entityType: 'user', entityId: user.id, centreId: user.centreId, before: null, after: null, requestId: ctx.requestId });
+  });
+};
+
+/** Throw PASSWORD_POLICY with every rule the password breaks, as field details. */
+export const assertPasswordAcceptable = (password: string, username: string, field: string): void => {
+  const violations = checkPassword(password, username);
+  if (violations.length > 0) {
+    throw new AppError('PASSWORD_POLICY', `Password breaks: ${violations.join(', ')}`, {
+      fields: violations.map((reason) => ({ in: 'body' as const, path: field, reason, message: reason.replaceAll('_', ' ') })),
+      violations,
+    });
+  }
+};
+
+export const getCurrentUser = async (ctx: ServiceContext): Promise<TUser | null> => {
+  if (!ctx.user) return null;
+  const row = await findUserById(ctx.db, ctx.user.id);
+  return row ? toUserDto(row) : null;
+};
+
+export const changePassword = async (
+  ctx: ServiceContext,
+  auth: AuthState,
+  input: { currentPassword: string; newPassword: string },
+): Promise<void> => {
+  const user = ctx.user && (await findUserById(ctx.db, ctx.user.id));
+  if (!user) throw new AppError('UNAUTHENTICATED', 'Sign in first');
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    throw new AppError('VALIDATION_FAILED', 'The current password is wrong', {
+      fields: [{ in: 'body', path: 'currentPassword', reason: 'wrong_password', message: 'current password is wrong' }],
+    });
+  }
+  assertPasswordAcceptable(input.newPassword, user.username, 'newPassword');
+  if (await verifyPassword(user.passwordHash, input.newPassword)) {
+    throw new AppError('PASSWORD_POLICY', 'The new password must differ from the current one', {
+      fields: [{ in: 'body', path: 'newPassword', reason: 'same_as_current', message: 'same as current password' }],
+      violations: ['same_as_current'],
+    });
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await withWriteTx(ctx.db, async (tx) => {
+    await updateUser(tx, user.id, { passwordHash, mustChangePassword: false, passwordChangedAt: ctx.now });
+    // Other sessions of this user end: a changed password should lock out whoever knew the old one.
+    await deleteUserSessions(tx, user.id, auth.tokenHash ?? undefined);
+    await appendAuditEvent(tx, {
+      actor: ctx.actor,
+      at: ctx.now,
+      action: 'user.password_changed',
+      entityType: 'user',
+      entityId: user.id,
+      centreId: user.centreId,
+      before: { mustChangePassword: user.mustChangePassword, passwordChangedAt: user.passwordChangedAt },
+      after: { mustChangePassword: false, passwordChangedAt: ctx.now },
+      requestId: ctx.requestId,
+    });
+  });
+};
