@@ -48,7 +48,7 @@ export const accessPlugin = fp(async (app: FastifyInstance) => {
       throw new Error(`Routes without an access policy: ${missing.map((r) => `${r.method} ${r.url}`).join(', ')}`);
     }
   });
-  app.addHook('preHandler', async (request) => {
+  app.addHook('preValidation', async (request) => {
     if (request.is404) return;
     enforceAccess(request, request.routeOptions.config.access);
     enforceCsrf(request);
