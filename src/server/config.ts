@@ -3,7 +3,7 @@ import { z } from 'zod';
 /**
  * Every setting KeChuang reads, declared once: name, type, default, one line of
  * description, and whether it is secret (masked in logs and `--help`). Parsed
- * once at boot; nothing reads process.env after that.
+ * once at boot; nothing reads the environment after that.
  */
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])

@@ -1,0 +1,74 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { listShippedCentres, loadCentrePackage } from './index.js';
+import { cleanChineseName, parseFactValue, parseQualifier, planCentreRows } from './plan-rows.js';
+
+describe('fact-sheet parsing', () => {
+  test('Chinese names lose the editor’s English remarks but keep Chinese parentheses', () => {
+    expect(cleanChineseName('登记技术合同数 (well-known term)')).toBe('登记技术合同数');
+    expect(cleanChineseName('中科创达 (中科创达软件股份有限公司)')).toBe('中科创达 (中科创达软件股份有限公司)');
+    expect(cleanChineseName(null)).toBeNull();
+  });
+
+  test('values: numbers, fractions and ratios; nothing invented for text', () => {
+    expect(parseFactValue(106552)).toBe(106552);
+    expect(parseFactValue('1/3')).toBeCloseTo(1 / 3);
+    expect(parseFactValue('1:1')).toBe(1);
+    expect(parseFactValue('redacted')).toBeNull();
+    expect(parseFactValue(null)).toBeNull();
+    expect(parseFactValue('')).toBeNull();
+  });
+
+  test('qualifiers map onto the fixed list', () => {
+    expect(parseQualifier('lower bound (>), sustained', 6)).toBe('lower_bound');
+    expect(parseQualifier('upper bound (<)', 6)).toBe('upper_bound');
+    expect(parseQualifier('approximate (nearly)', 120)).toBe('approximate');
+    expect(parseQualifier('redacted in seed', null)).toBe('redacted');
+    expect(parseQualifier('exact (cumulative total)', 107)).toBe('exact');
+    expect(parseQualifier('within top 50; metric not stated', 50)).toBe('upper_bound');
+    expect(parseQualifier('exact', null)).toBe('qualitative');
+  });
+
+  test('property: parseFactValue never returns NaN or Infinity', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.double(), fc.constant(null)), (v) => {
+        const out = parseFactValue(v);
+        expect(out === null || Number.isFinite(out)).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('the Beijing package', () => {
+  const pkg = loadCentrePackage(listShippedCentres().find((d) => d.endsWith('beijing')) as string);
+  const rows = planCentreRows(pkg);
+
+  test('every row id is unique and every reference resolves', () => {
+    for (const list of [rows.areas, rows.sources, rows.entities, rows.indicators, rows.observations, rows.citations]) {
+      const ids = list.map((r) => r.id);
+      expect(new Set(ids).size).toBe(ids.length);
+    }
+    const areaIds = new Set(rows.areas.map((a) => a.id));
+    const sourceIds = new Set(rows.sources.map((s) => s.id));
+    expect(rows.entities.every((e) => e.areaId == null || areaIds.has(e.areaId))).toBe(true);
+    expect(rows.observations.every((o) => sourceIds.has(o.sourceId))).toBe(true);
+    expect(rows.citations.every((c) => sourceIds.has(c.sourceId))).toBe(true);
+  });
+
+  test('every entity placed in an area says why', () => {
+    expect(rows.entities.filter((e) => e.areaId).every((e) => (e.areaBasis ?? '').length > 10)).toBe(true);
+  });
+
+  test('no record is marked as a sample: the seed holds only sourced facts', () => {
+    expect(rows.entities.every((e) => e.isSample === false)).toBe(true);
+  });
+
+  test('all 44 indicator figures become observations; repeated indicators merge into one series', () => {
+    expect(rows.observations).toHaveLength(44);
+    const patents = rows.observations.filter((o) => o.indicatorId === 'beijing-ind-05').map((o) => [o.year, o.value]);
+    expect(patents).toEqual([
+      [2014, 48.2],
+      [2023, 262.9],
+    ]);
+  });
+});

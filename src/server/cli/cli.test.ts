@@ -1,0 +1,73 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, test } from 'vitest';
+
+const run = promisify(execFile);
+const bin = fileURLToPath(new URL('../../../bin/kechuang.js', import.meta.url));
+const dataDir = mkdtempSync(join(tmpdir(), 'kc-cli-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+/** Run the real command (from source) with its own embedded database. */
+const kechuang = async (args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> => {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
+      env: { PATH: process.env['PATH'] ?? '', KECHUANG_FROM_SOURCE: '1', KECHUANG_DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env },
+      timeout: 120_000,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+};
+
+describe('kechuang CLI', () => {
+  test('--help lists the commands', async () => {
+    const r = await kechuang(['--help']);
+    expect(r.code).toBe(0);
+    for (const cmd of ['serve', 'db migrate', 'db seed', 'db reset', 'audit verify', 'users create']) expect(r.stdout).toContain(cmd);
+  });
+
+  test('invalid configuration: a clear message naming the variable and a non-zero exit', async () => {
+    const r = await kechuang(['db', 'migrate'], { PORT: 'not-a-port' });
+    expect(r.code).toBe(78);
+    expect(r.stderr).toMatch(/PORT: /);
+  });
+
+  test('db seed twice: the second run changes nothing; users create; audit verify', async () => {
+    const first = await kechuang(['db', 'seed']);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/areas\s+\+39 ~0 -0 =0/);
+    const second = await kechuang(['db', 'seed']);
+    expect(second.stdout).toMatch(/areas\s+\+0 ~0 -0 =39/);
+    expect(second.stdout).toMatch(/entities\s+\+0 ~0 -0 =\d+/);
+
+    const bad = await kechuang(['users', 'create', '--username', 'X Y', '--role', 'wizard']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--username/);
+    expect(bad.stderr).toMatch(/--role/);
+
+    const created = await kechuang(['users', 'create', '--username', 'analyst.li', '--role', 'analyst', '--centre', 'beijing']);
+    expect(created.code).toBe(0);
+    expect(created.stdout).toMatch(/created analyst "analyst.li"/);
+    expect(created.stdout).toMatch(/password \(shown once\): \S{20,}/);
+
+    const weak = await kechuang(['users', 'create', '--username', 'weak.pw', '--role', 'analyst', '--centre', 'beijing', '--password-env', 'PW'], { PW: 'short' });
+    expect(weak.code).toBe(1);
+    expect(weak.stderr).toMatch(/too_short/);
+
+    const verify = await kechuang(['audit', 'verify']);
+    expect(verify.code).toBe(0);
+    expect(verify.stdout).toMatch(/audit chain OK: \d+ events verified/);
+  });
+
+  test('db reset asks for confirmation', async () => {
+    const r = await kechuang(['db', 'reset']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--yes/);
+  });
+});

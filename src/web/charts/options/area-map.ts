@@ -1,0 +1,145 @@
+import type { EChartsOption } from 'echarts';
+import type { TAreaMap } from '../../../shared/schemas/centres.js';
+import type { TDashboard } from '../../../shared/schemas/dashboard.js';
+import type { TEntityCategory } from '../../../shared/schemas/entities.js';
+import { formatNumber, pickName } from '../../i18n/format.js';
+import { categoryKey } from '../../i18n/keys.js';
+import type { Translator } from '../../i18n/translate.js';
+import type { ChartTheme } from '../chart-theme.js';
+import { escapeHtml } from './escape-html.js';
+
+export type AreaMapData = {
+  /** The name the GeoJSON was registered under (echarts.registerMap). */
+  mapName: string;
+  features: TAreaMap['features'];
+  counts: TDashboard['areaCounts'];
+  /** How many example names a tooltip lists. */
+  maxExamples?: number;
+};
+
+type AreaCount = TDashboard['areaCounts'][number];
+type Example = AreaCount['examples'][number] & { isSample?: boolean };
+
+export type MapDatum = {
+  /** The feature's `properties.name`, which is how ECharts matches data to regions. */
+  name: string;
+  value: number;
+  label: string;
+  areaId: string;
+};
+
+/** One datum per map feature, in feature order; areas without records count 0. */
+export const mapData = (data: AreaMapData, t: Translator): MapDatum[] => {
+  const byArea = new Map(data.counts.map((c) => [c.areaId, c]));
+  return data.features.map((f) => {
+    const count = byArea.get(f.properties.areaId);
+    return {
+      name: f.properties.name,
+      value: count?.total ?? 0,
+      label: pickName({ nameZh: f.properties.nameZh, nameEn: f.properties.nameEn }, t.locale),
+      areaId: f.properties.areaId,
+    };
+  });
+};
+
+/**
+ * The choropleth's colour for a count: the empty fill for 0, else a step of the
+ * theme's sequential ramp on a square-root scale, so that a district with one
+ * record is visibly different from one with none even when another has many.
+ */
+export const choroplethColor = (value: number, max: number, theme: Pick<ChartTheme, 'areaEmpty' | 'sequential'>): string => {
+  const ramp = theme.sequential.slice(1);
+  if (value <= 0 || max <= 0 || ramp.length === 0) return theme.areaEmpty;
+  const share = Math.sqrt(Math.min(value, max) / max);
+  const step = Math.min(ramp.length - 1, Math.max(0, Math.ceil(share * ramp.length) - 1));
+  return ramp[step] ?? theme.areaEmpty;
+};
+
+/** The legend drawn beside the map: the colour ramp from "fewer" (0) to "more" (max). */
+export const choroplethLegend = (
+  data: Pick<AreaMapData, 'counts'>,
+  theme: Pick<ChartTheme, 'areaEmpty' | 'sequential'>,
+): { max: number; colors: string[] } => {
+  const max = Math.max(0, ...data.counts.map((c) => c.total));
+  return { max, colors: [theme.areaEmpty, ...theme.sequential.slice(1)] };
+};
+
+/** The tooltip of one area: total, counts by category (largest first) and a few example names. */
+export const areaTooltipHtml = (label: string, count: AreaCount | undefined, t: Translator, maxExamples = 5): string => {
+  const total = count?.total ?? 0;
+  const lines = [`<strong>${escapeHtml(label)}</strong>`, escapeHtml(t('chart.map.total', { count: formatNumber(total, t.locale) }))];
+  if (count && total > 0) {
+    const categories = Object.entries(count.byCategory)
+      .filter(([, n]) => n > 0)
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    for (const [category, n] of categories) {
+      const name = t.has(`category.${category}`) ? t(categoryKey(category as TEntityCategory)) : category;
+      lines.push(`· ${escapeHtml(t('chart.map.categoryCount', { category: name, count: formatNumber(n, t.locale) }))}`);
+    }
+    const examples = (count.examples as Example[]).slice(0, maxExamples).map((e) => {
+      const name = escapeHtml(pickName(e, t.locale));
+      return e.isSample ? `${name} (${escapeHtml(t('common.sample'))})` : name;
+    });
+    if (examples.length > 0) {
+      const more = total > examples.length ? t('chart.map.andMore') : '';
+      lines.push(`${escapeHtml(t('chart.map.examples'))}${examples.join(escapeHtml(t('common.listSeparator')))}${escapeHtml(more)}`);
+    }
+  }
+  return lines.join('<br/>');
+};
+
+/**
+ * A choropleth of records per area on the centre's real boundaries: each area
+ * filled by its count, labelled with its name (and count when it has any).
+ */
+export const buildAreaMapOption = (data: AreaMapData, theme: ChartTheme, t: Translator): EChartsOption => {
+  const items = mapData(data, t);
+  const byName = new Map(items.map((d) => [d.name, d]));
+  const countByArea = new Map(data.counts.map((c) => [c.areaId, c]));
+  const { max } = choroplethLegend(data, theme);
+
+  return {
+    animation: theme.animation,
+    textStyle: { fontFamily: theme.fontFamily, color: theme.text },
+    tooltip: {
+      trigger: 'item',
+      confine: true,
+      formatter: (params: unknown) => {
+        const datum = byName.get((params as { name?: string }).name ?? '');
+        return datum ? areaTooltipHtml(datum.label, countByArea.get(datum.areaId), t, data.maxExamples) : '';
+      },
+    },
+    series: [
+      {
+        type: 'map',
+        map: data.mapName,
+        name: t('chart.map.seriesName'),
+        roam: false,
+        layoutCenter: ['50%', '50%'],
+        layoutSize: '96%',
+        selectedMode: false,
+        label: {
+          show: true,
+          color: theme.text,
+          fontSize: theme.fontSize,
+          formatter: (p: unknown) => {
+            const datum = byName.get((p as { name?: string }).name ?? '');
+            if (!datum) return '';
+            return datum.value > 0 ? `${datum.label}\n{count|${formatNumber(datum.value, t.locale)}}` : datum.label;
+          },
+          rich: { count: { fontWeight: 'bold', fontSize: theme.fontSize + 1, color: theme.text, padding: [2, 0, 0, 0] } },
+        },
+        itemStyle: { areaColor: theme.areaEmpty, borderColor: theme.background, borderWidth: 1 },
+        emphasis: {
+          label: { show: true, color: theme.text, fontWeight: 'bold' },
+          itemStyle: { areaColor: theme.highlight, borderColor: theme.background },
+        },
+        data: items.map(({ name, value }) => ({
+          name,
+          value,
+          itemStyle: { areaColor: choroplethColor(value, max, theme) },
+        })),
+      },
+    ],
+  };
+};

@@ -1,0 +1,22 @@
+import { GlobalOutlined } from '@ant-design/icons';
+import { Button } from 'antd';
+import { useI18n } from '../../../i18n/I18nProvider.js';
+
+/** Toggles between 中文 and English; the button names the language it switches to. */
+export const LanguageSwitch = ({ ghost = false }: { ghost?: boolean }) => {
+  const { locale, setLocale, t } = useI18n();
+  const next = locale === 'zh-CN' ? 'en-US' : 'zh-CN';
+  return (
+    <Button
+      type={ghost ? 'text' : 'default'}
+      className={ghost ? 'kc-header-button' : undefined}
+      icon={<GlobalOutlined />}
+      onClick={() => setLocale(next)}
+      aria-label={t('lang.switchTo')}
+      lang={next}
+      data-testid="lang-switch"
+    >
+      {t('lang.other')}
+    </Button>
+  );
+};
