@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -69,5 +69,29 @@ describe('kechuang CLI', () => {
     const r = await kechuang(['db', 'reset']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--yes/);
+  });
+
+  test('a second process on the same data directory is refused with a clear message, and nothing is lost', async () => {
+    const env = { PATH: process.env['PATH'] ?? '', KECHUANG_FROM_SOURCE: '1', KECHUANG_DATA_DIR: dataDir, LOG_LEVEL: 'silent', PORT: '0' };
+    const server = spawn(process.execPath, [bin, 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        let out = '';
+        server.stdout.on('data', (d: Buffer) => {
+          out += d.toString();
+          if (out.includes('ready at')) resolve();
+        });
+        server.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}`)));
+      });
+      const second = await kechuang(['db', 'migrate']);
+      expect(second.code).toBe(75);
+      expect(second.stderr).toMatch(/in use by another KeChuang process \(pid \d+/);
+    } finally {
+      server.kill('SIGTERM');
+      await new Promise((r) => server.once('exit', r));
+    }
+    // The lock is released on shutdown: the next process opens the directory and finds the data.
+    const after = await kechuang(['audit', 'verify']);
+    expect(after.code).toBe(0);
   });
 });
