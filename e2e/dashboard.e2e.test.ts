@@ -94,7 +94,8 @@ describe('web shell in Chromium', () => {
     expect(await cards.count()).toBeGreaterThanOrEqual(4);
     const text = await page.locator('body').innerText();
     expect(text).toMatch(/106[,，]?552/);
-    expect(text).toMatch(/853\.69/);
+    // 853.69 billion yuan reads 8,536.9 亿元 in Chinese.
+    expect(text).toMatch(/853\.69|8,536\.9/);
     expect(text).toMatch(/262\.9/);
     expect(text).toMatch(/42\.9/);
     expect(text).toMatch(/光明网|Guangming/);

@@ -53,6 +53,8 @@ export const ZCentreManifest = z.object({
       placements: z.record(z.string(), z.object({ areaId: z.string(), basis: z.string() })).default({}),
       indicatorMerges: z.record(z.string(), z.string()).default({}),
       indicatorCodes: z.record(z.string(), z.string()).default({}),
+      /** Chinese names for indicators the fact sheet names only in English: labels, not figures. */
+      indicatorNamesZh: z.record(z.string(), z.string()).default({}),
       indicatorSubjects: z.record(z.string(), z.object({ entityRef: z.string() })).default({}),
       headline: z.array(z.string()).default([]),
       sources: z

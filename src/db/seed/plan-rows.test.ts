@@ -63,6 +63,10 @@ describe('the Beijing package', () => {
     expect(rows.entities.every((e) => e.isSample === false)).toBe(true);
   });
 
+  test('every indicator has a Chinese and an English name', () => {
+    expect(rows.indicators.filter((i) => !i.nameZh || !i.nameEn).map((i) => i.id)).toEqual([]);
+  });
+
   test('all 44 indicator figures become observations; repeated indicators merge into one series', () => {
     expect(rows.observations).toHaveLength(44);
     const patents = rows.observations.filter((o) => o.indicatorId === 'beijing-ind-05').map((o) => [o.year, o.value]);

@@ -196,7 +196,7 @@ export const planCentreRows = (pkg: CentrePackage): CentreRows => {
         id: indicatorId,
         centreId,
         code: sheet.indicatorCodes[record.id] ?? slug(record.id),
-        nameZh: cleanChineseName(record.name_zh),
+        nameZh: cleanChineseName(record.name_zh) ?? sheet.indicatorNamesZh[record.id] ?? null,
         nameEn: record.name_en,
         unit: str(a['unit']),
         metricType,
