@@ -1,6 +1,6 @@
 import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openTestDatabase } from '../../server/test-support/test-database.js';
+import { openTestDatabase } from '../test-support/test-database.js';
 import { verifyAuditChain } from '../audit-log.js';
 import type { DatabaseHandle } from '../client.js';
 import { auditEvents, entities } from '../schema/index.js';

@@ -7,7 +7,7 @@ import { openDatabase, type DatabaseHandle } from '../../db/client.js';
 import { migrateDatabase } from '../../db/migrate.js';
 import { seedShippedCentres } from '../bootstrap.js';
 import { ensureFirstAdmin } from '../modules/users/users.service.js';
-import { TEMPLATE_DB, TEST_ADMIN, withDatabaseName } from './test-database.js';
+import { TEMPLATE_DB, TEST_ADMIN, withDatabaseName } from '../../db/test-support/test-database.js';
 
 /** Fixed time for the template, so seeded audit rows are the same on every run. */
 const TEMPLATE_TIME = new Date('2026-01-01T00:00:00.000Z');
@@ -54,8 +54,3 @@ export default async function setup(project: TestProject): Promise<() => Promise
   };
 }
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    testDatabase: { engine: 'pglite' | 'postgres'; templatePath: string | null };
-  }
-}

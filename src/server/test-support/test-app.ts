@@ -4,7 +4,7 @@ import type { DatabaseHandle } from '../../db/client.js';
 import { buildApp } from '../app.js';
 import { parseConfig, type AppConfig } from '../config.js';
 import { createUserFromCli } from '../modules/users/users.service.js';
-import { openTestDatabase, TEST_ADMIN } from './test-database.js';
+import { openTestDatabase, TEST_ADMIN } from '../../db/test-support/test-database.js';
 
 /** A clock tests can move. */
 export class TestClock {

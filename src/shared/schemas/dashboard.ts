@@ -12,7 +12,7 @@ export const ZAreaEntityCount = z.object({
   total: z.number().int(),
   byCategory: z.record(z.string(), z.number().int()),
   /** Names of the entities placed there, for the map tooltip (first few). */
-  examples: z.array(z.object({ id: z.string(), nameZh: z.string().nullable(), nameEn: z.string(), category: ZEntityCategory })),
+  examples: z.array(z.object({ id: z.string(), nameZh: z.string().nullable(), nameEn: z.string(), category: ZEntityCategory, isSample: z.boolean() })),
 });
 
 export const ZDashboard = z.object({

@@ -1,19 +1,20 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { ConfigProvider } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
-import { useState, type ReactNode } from 'react';
-import { RouterProvider } from 'react-router';
+import { useMemo, useState, type ReactNode } from 'react';
+import { BrowserRouter } from 'react-router';
 import { I18nProvider, useI18n } from '../i18n/I18nProvider.js';
 import { CentreProvider } from './centre.js';
 import { createQueryClient } from './query-client.js';
-import { createRouter } from './router.js';
-import { themeConfig } from './theme.js';
+import { AppRoutes } from './router.js';
+import { themeFor } from './theme.js';
+import { ThemeVars } from './ThemeVars.js';
 
 const AntdConfig = ({ children }: { children: ReactNode }) => {
-  const { locale } = useI18n();
+  const { antdLocale, locale } = useI18n();
+  const theme = useMemo(() => themeFor(locale), [locale]);
   return (
-    <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={themeConfig}>
+    <ConfigProvider locale={antdLocale} theme={theme}>
+      <ThemeVars />
       {children}
     </ConfigProvider>
   );
@@ -21,13 +22,14 @@ const AntdConfig = ({ children }: { children: ReactNode }) => {
 
 export const App = () => {
   const [queryClient] = useState(createQueryClient);
-  const [router] = useState(createRouter);
   return (
     <I18nProvider>
       <QueryClientProvider client={queryClient}>
         <AntdConfig>
           <CentreProvider>
-            <RouterProvider router={router} />
+            <BrowserRouter>
+              <AppRoutes />
+            </BrowserRouter>
           </CentreProvider>
         </AntdConfig>
       </QueryClientProvider>

@@ -49,12 +49,3 @@ export const COMING_SOON: readonly Omit<NavEntry, 'path' | 'permission'>[] = [
   { key: 'evaluation', label: 'nav.evaluation', icon: <StarOutlined /> },
 ];
 
-/** The nav entry a path belongs to (longest matching prefix). */
-export const navKeyForPath = (pathname: string): string | undefined => {
-  let best: NavEntry | undefined;
-  for (const entry of NAV_ENTRIES) {
-    const matches = entry.path === '/' ? pathname === '/' : pathname === entry.path || pathname.startsWith(`${entry.path}/`);
-    if (matches && (!best || entry.path.length > best.path.length)) best = entry;
-  }
-  return best?.key;
-};

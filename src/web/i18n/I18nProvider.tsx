@@ -1,13 +1,18 @@
+import type { Locale as AntdLocale } from 'antd/es/locale';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import enUS from './locales/en-US.json';
-import zhCN from './locales/zh-CN.json';
-import { DEFAULT_LOCALE, isLocale, type Catalog, type Locale } from './keys.js';
+import { getLoadedBundle, loadBundle, type LocaleBundle } from './bundles.js';
+import { DEFAULT_LOCALE, isLocale, type Locale } from './keys.js';
 import { createTranslator, type Translator } from './translate.js';
 
-const CATALOGS: Readonly<Record<Locale, Catalog>> = { 'zh-CN': zhCN, 'en-US': enUS };
 const STORAGE_KEY = 'kechuang.locale';
 
-type I18nContextValue = { locale: Locale; setLocale: (locale: Locale) => void; t: Translator };
+type I18nContextValue = {
+  locale: Locale;
+  setLocale: (locale: Locale) => void;
+  t: Translator;
+  /** antd's strings for the same language, for <ConfigProvider locale>. */
+  antdLocale: AntdLocale;
+};
 
 const I18nContext = createContext<I18nContextValue | null>(null);
 
@@ -20,24 +25,67 @@ const readStoredLocale = (): Locale => {
   }
 };
 
+const storeLocale = (locale: Locale): void => {
+  try {
+    window.localStorage.setItem(STORAGE_KEY, locale);
+  } catch {
+    /* private mode: the choice lasts for this page only */
+  }
+};
+
+/**
+ * The UI language: zh-CN unless the visitor chose English (remembered in
+ * localStorage). A language whose catalog is still loading keeps the previous
+ * one on screen until it arrives.
+ */
 export const I18nProvider = ({ children }: { children: ReactNode }) => {
-  const [locale, setLocaleState] = useState<Locale>(readStoredLocale);
+  const [wanted, setWanted] = useState<Locale>(readStoredLocale);
+  const [active, setActive] = useState<{ locale: Locale; bundle: LocaleBundle } | null>(() => {
+    const bundle = getLoadedBundle(wanted);
+    return bundle ? { locale: wanted, bundle } : null;
+  });
+
+  useEffect(() => {
+    if (active?.locale === wanted) return undefined;
+    let cancelled = false;
+    loadBundle(wanted)
+      .then((bundle) => {
+        if (!cancelled) setActive({ locale: wanted, bundle });
+      })
+      .catch(() => {
+        // Offline or a stale deploy: stay in (or fall back to) the default language.
+        if (cancelled) return;
+        setWanted(DEFAULT_LOCALE);
+        void loadBundle(DEFAULT_LOCALE).then((bundle) => setActive({ locale: DEFAULT_LOCALE, bundle }));
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [wanted, active?.locale]);
 
   const setLocale = useCallback((next: Locale) => {
-    setLocaleState(next);
-    try {
-      window.localStorage.setItem(STORAGE_KEY, next);
-    } catch {
-      /* private mode: the choice lasts for this page only */
-    }
+    setWanted(next);
+    storeLocale(next);
   }, []);
 
   useEffect(() => {
-    document.documentElement.lang = locale;
-    document.title = CATALOGS[locale]['app.documentTitle'];
-  }, [locale]);
+    if (!active) return;
+    document.documentElement.lang = active.locale;
+    document.title = active.bundle.catalog['app.documentTitle'];
+  }, [active]);
 
-  const value = useMemo(() => ({ locale, setLocale, t: createTranslator(CATALOGS[locale], locale) }), [locale, setLocale]);
+  const value = useMemo<I18nContextValue | null>(
+    () =>
+      active && {
+        locale: active.locale,
+        setLocale,
+        t: createTranslator(active.bundle.catalog, active.locale),
+        antdLocale: active.bundle.antd,
+      },
+    [active, setLocale],
+  );
+  // Only when the stored language is not the bundled one, for the moment its catalog takes to load.
+  if (!value) return null;
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 };
 

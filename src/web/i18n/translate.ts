@@ -16,8 +16,19 @@ const PLACEHOLDER = /\{(\w+)\}/g;
 export const interpolate = (template: string, vars?: MessageVars): string =>
   vars ? template.replace(PLACEHOLDER, (whole, name: string) => (name in vars ? String(vars[name]) : whole)) : template;
 
+/**
+ * Singular forms: when `vars.count` is 1 and the catalog has `<key>_one`, that
+ * message is used ("1 record" / "{count} records"). Chinese needs none, but
+ * the catalogs keep the same keys, so zh-CN repeats the message.
+ */
+const pluralKey = (catalog: Catalog, key: MessageKey, vars?: MessageVars): MessageKey => {
+  if (!vars || !('count' in vars) || Number(vars['count']) !== 1) return key;
+  const one = `${key}_one`;
+  return Object.prototype.hasOwnProperty.call(catalog, one) ? (one as MessageKey) : key;
+};
+
 export const createTranslator = (catalog: Catalog, locale: Locale): Translator => {
-  const fn = (key: MessageKey, vars?: MessageVars): string => interpolate(catalog[key] ?? key, vars);
+  const fn = (key: MessageKey, vars?: MessageVars): string => interpolate(catalog[pluralKey(catalog, key, vars)] ?? key, vars);
   return Object.assign(fn, {
     locale,
     has: (key: string): boolean => Object.prototype.hasOwnProperty.call(catalog, key),

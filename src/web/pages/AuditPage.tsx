@@ -5,6 +5,7 @@ import type { TAuditEvent, TAuditVerification } from '../../shared/schemas/audit
 import { errorMessage } from '../app/errors.js';
 import { formatDateTime, formatNumber } from '../i18n/format.js';
 import { useI18n } from '../i18n/I18nProvider.js';
+import { PageHeader } from '../ui/PageHeader.js';
 import type { MessageKey } from '../i18n/keys.js';
 import { useAuditQuery, type AuditFilter } from '../modules/audit/hooks/useAuditQuery.js';
 import { useVerifyAuditMutation } from '../modules/audit/hooks/useVerifyAuditMutation.js';
@@ -49,10 +50,7 @@ export const AuditPage = () => {
   const verification = verify.data;
   return (
     <div className="kc-page">
-      <header className="kc-page-header">
-        <Typography.Title level={2}>{t('audit.title')}</Typography.Title>
-        <Typography.Paragraph type="secondary">{t('audit.intro')}</Typography.Paragraph>
-      </header>
+      <PageHeader title={t('audit.title')} intro={t('audit.intro')} />
       <Space wrap className="kc-filters" size={[12, 12]}>
         <Input.Search
           allowClear

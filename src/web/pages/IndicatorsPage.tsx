@@ -5,6 +5,7 @@ import { useCurrentCentre } from '../app/centre.js';
 import { errorMessage } from '../app/errors.js';
 import { otherName, pickName } from '../i18n/format.js';
 import { useI18n } from '../i18n/I18nProvider.js';
+import { PageHeader } from '../ui/PageHeader.js';
 import { ObservationTags } from '../modules/indicators/components/ObservationTags.js';
 import { useIndicatorsQuery } from '../modules/indicators/hooks/useIndicatorsQuery.js';
 import { formatObservationValue } from '../modules/indicators/utils/format-value.js';
@@ -103,10 +104,7 @@ export const IndicatorsPage = () => {
 
   return (
     <div className="kc-page">
-      <header className="kc-page-header">
-        <Typography.Title level={2}>{t('indicators.title')}</Typography.Title>
-        <Typography.Paragraph type="secondary">{t('indicators.intro')}</Typography.Paragraph>
-      </header>
+      <PageHeader title={t('indicators.title')} intro={t('indicators.intro')} />
       <div className="kc-filters">
         <Input.Search
           allowClear

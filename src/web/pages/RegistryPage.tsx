@@ -7,6 +7,7 @@ import { useCurrentCentre } from '../app/centre.js';
 import { errorMessage } from '../app/errors.js';
 import { pickName } from '../i18n/format.js';
 import { useI18n } from '../i18n/I18nProvider.js';
+import { PageHeader } from '../ui/PageHeader.js';
 import { categoryKey } from '../i18n/keys.js';
 import { useAreasQuery } from '../modules/centres/hooks/useAreasQuery.js';
 import { EntityDetailDrawer } from '../modules/entities/components/EntityDetailDrawer.js';
@@ -51,7 +52,19 @@ export const RegistryPage = () => {
     {
       key: 'name',
       title: t('registry.col.name'),
-      render: (_, e) => <EntityName record={e} withOther strong />,
+      render: (_, e) => (
+        <button
+          type="button"
+          className="kc-link-button"
+          aria-label={t('registry.openDetails', { name: pickName(e, locale) })}
+          onClick={(event) => {
+            event.stopPropagation();
+            update({ entity: e.id }, false);
+          }}
+        >
+          <EntityName record={e} withOther strong />
+        </button>
+      ),
     },
     { key: 'category', title: t('registry.col.category'), width: 160, render: (_, e) => <CategoryTag category={e.category} /> },
     {
@@ -81,10 +94,7 @@ export const RegistryPage = () => {
 
   return (
     <div className="kc-page">
-      <header className="kc-page-header">
-        <Typography.Title level={2}>{t('registry.title')}</Typography.Title>
-        <Typography.Paragraph type="secondary">{t('registry.intro')}</Typography.Paragraph>
-      </header>
+      <PageHeader title={t('registry.title')} intro={t('registry.intro')} />
       <Space wrap className="kc-filters" size={[12, 12]}>
         <Input.Search
           allowClear

@@ -7,6 +7,7 @@ import { useSession } from '../app/session.js';
 import { formatDateTime } from '../i18n/format.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { roleKey } from '../i18n/keys.js';
+import { PageHeader } from '../ui/PageHeader.js';
 import { CreateUserDialog } from '../modules/users/components/CreateUserDialog.js';
 import { useUpdateUserMutation } from '../modules/users/hooks/useUpdateUserMutation.js';
 import { useUsersQuery } from '../modules/users/hooks/useUsersQuery.js';
@@ -101,15 +102,15 @@ export const UsersPage = () => {
   return (
     <div className="kc-page">
       {toastHolder}
-      <header className="kc-page-header kc-page-header-row">
-        <div>
-          <Typography.Title level={2}>{t('users.title')}</Typography.Title>
-          <Typography.Paragraph type="secondary">{t('users.intro')}</Typography.Paragraph>
-        </div>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="user-create">
-          {t('users.create')}
-        </Button>
-      </header>
+      <PageHeader
+        title={t('users.title')}
+        intro={t('users.intro')}
+        extra={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="user-create">
+            {t('users.create')}
+          </Button>
+        }
+      />
       <Table<TUser>
         rowKey="id"
         className="kc-table"

@@ -1,4 +1,4 @@
-import { Button, Empty } from 'antd';
+import { Button } from 'antd';
 import type { ReactNode } from 'react';
 import { errorMessage } from '../app/errors.js';
 import { useI18n } from '../i18n/I18nProvider.js';
@@ -28,6 +28,6 @@ export const QueryState = ({ isLoading, error, isEmpty = false, emptyText, onRet
         action={onRetry ? <Button onClick={onRetry}>{t('common.retry')}</Button> : undefined}
       />
     );
-  if (isEmpty) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText ?? t('common.empty')} />;
+  if (isEmpty) return <StatusMessage status="empty" title={emptyText ?? t('common.empty')} />;
   return <>{children}</>;
 };

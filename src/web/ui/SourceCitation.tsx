@@ -1,12 +1,21 @@
 import { InfoCircleOutlined, LinkOutlined } from '@ant-design/icons';
 import { Popover } from 'antd';
 import type { TCitation, TSource } from '../../shared/schemas/sources.js';
+import { useCentreContext } from '../app/centre.js';
 import { formatPartialDate, pickTitle } from '../i18n/format.js';
+import { useSourcesQuery } from '../modules/sources/hooks/useSourcesQuery.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import type { Translator } from '../i18n/translate.js';
 
 type CitationLike = Pick<TCitation, 'titleZh' | 'titleEn' | 'publisher' | 'publishedOn'> &
-  Partial<Pick<TCitation, 'quote' | 'quoteGlossEn'>> & { url?: string | null; dateAsGiven?: string | null };
+  Partial<Pick<TCitation, 'quote' | 'quoteGlossEn' | 'sourceId'>> & { url?: string | null; dateAsGiven?: string | null };
+
+/** A citation's link and date wording come from its source, which the (cached) source list has. */
+const useSourceDetails = (sourceId: string | undefined): Pick<TSource, 'url' | 'dateAsGiven'> | undefined => {
+  const { centre } = useCentreContext();
+  const query = useSourcesQuery(centre?.id ?? '', { enabled: Boolean(centre && sourceId) });
+  return sourceId ? query.data?.items.find((s) => s.id === sourceId) : undefined;
+};
 
 export const citationDate = (c: CitationLike, t: Translator): string =>
   c.publishedOn ? formatPartialDate(c.publishedOn, t.locale) : t('source.undated');
@@ -16,6 +25,9 @@ export const citationPublisher = (c: CitationLike, t: Translator): string => c.p
 /** What the popover of a cited figure or record shows: the whole reference and the supporting passage. */
 export const CitationDetails = ({ citation }: { citation: CitationLike }) => {
   const { t, locale } = useI18n();
+  const source = useSourceDetails(citation.url === undefined ? citation.sourceId : undefined);
+  const url = citation.url ?? source?.url ?? null;
+  const dateAsGiven = citation.dateAsGiven ?? source?.dateAsGiven ?? null;
   const title = pickTitle(citation, locale);
   return (
     <div style={{ maxWidth: 420 }}>
@@ -27,9 +39,8 @@ export const CitationDetails = ({ citation }: { citation: CitationLike }) => {
         <dt>{t('source.date')}</dt>
         <dd>
           {citationDate(citation, t)}
-          {!citation.publishedOn && citation.dateAsGiven ? (
-            <span className="kc-muted"> ({citation.dateAsGiven})</span>
-          ) : null}
+          {/* The editor's note on an uncertain date is written in English. */}
+          {!citation.publishedOn && dateAsGiven && locale === 'en-US' ? <span className="kc-muted"> ({dateAsGiven})</span> : null}
         </dd>
       </dl>
       {citation.quote && (
@@ -42,8 +53,8 @@ export const CitationDetails = ({ citation }: { citation: CitationLike }) => {
           )}
         </blockquote>
       )}
-      {citation.url && (
-        <a href={citation.url} target="_blank" rel="noopener noreferrer">
+      {url && (
+        <a href={url} target="_blank" rel="noopener noreferrer">
           <LinkOutlined /> {t('source.open')}
         </a>
       )}

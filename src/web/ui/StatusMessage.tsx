@@ -1,4 +1,4 @@
-import { CloseCircleOutlined, ExclamationCircleOutlined, LockOutlined, QuestionCircleOutlined } from '@ant-design/icons';
+import { CloseCircleOutlined, ExclamationCircleOutlined, InboxOutlined, LockOutlined, QuestionCircleOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 
 const ICONS = {
@@ -6,6 +6,7 @@ const ICONS = {
   error: <CloseCircleOutlined />,
   forbidden: <LockOutlined />,
   notFound: <QuestionCircleOutlined />,
+  empty: <InboxOutlined />,
 };
 
 type Props = { status: keyof typeof ICONS; title: ReactNode; text?: ReactNode; action?: ReactNode };

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../../test-support/test-app.js';
-import { TEST_ADMIN } from '../../test-support/test-database.js';
+import { TEST_ADMIN } from '../../../db/test-support/test-database.js';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -235,7 +235,7 @@ export const getDashboard = async (tx: ReadTx, centreId: string): Promise<TDashb
     }
     bucket.total++;
     bucket.byCategory[category] = (bucket.byCategory[category] ?? 0) + 1;
-    if (bucket.examples.length < MAP_EXAMPLES) bucket.examples.push({ id: e.id, nameZh: e.nameZh, nameEn: e.nameEn, category });
+    if (bucket.examples.length < MAP_EXAMPLES) bucket.examples.push({ id: e.id, nameZh: e.nameZh, nameEn: e.nameEn, category, isSample: e.isSample });
   }
   return {
     centre,

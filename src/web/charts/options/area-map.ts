@@ -6,7 +6,7 @@ import { formatNumber, pickName } from '../../i18n/format.js';
 import { categoryKey } from '../../i18n/keys.js';
 import type { Translator } from '../../i18n/translate.js';
 import type { ChartTheme } from '../chart-theme.js';
-import { escapeHtml } from './escape-html.js';
+import { tooltipHtml, type TooltipContent } from './tooltip.js';
 
 export type AreaMapData = {
   /** The name the GeoJSON was registered under (echarts.registerMap). */
@@ -18,7 +18,7 @@ export type AreaMapData = {
 };
 
 type AreaCount = TDashboard['areaCounts'][number];
-type Example = AreaCount['examples'][number] & { isSample?: boolean };
+type Example = AreaCount['examples'][number];
 
 export type MapDatum = {
   /** The feature's `properties.name`, which is how ECharts matches data to regions. */
@@ -42,6 +42,46 @@ export const mapData = (data: AreaMapData, t: Translator): MapDatum[] => {
   });
 };
 
+const positions = function* (coordinates: unknown): Generator<[number, number]> {
+  if (!Array.isArray(coordinates)) return;
+  if (typeof coordinates[0] === 'number' && typeof coordinates[1] === 'number') {
+    yield [coordinates[0], coordinates[1]];
+    return;
+  }
+  for (const c of coordinates) yield* positions(c);
+};
+
+/** The area of a feature's bounding box, in square degrees (enough to compare sizes). */
+export const boxArea = (feature: AreaMapData['features'][number]): number => {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const [x, y] of positions(feature.geometry.coordinates)) {
+    minX = Math.min(minX, x);
+    minY = Math.min(minY, y);
+    maxX = Math.max(maxX, x);
+    maxY = Math.max(maxY, y);
+  }
+  return maxX > minX && maxY > minY ? (maxX - minX) * (maxY - minY) : 0;
+};
+
+/**
+ * Which areas get a name label: every area with records, and the others
+ * unless they are much smaller than the typical area (small central districts
+ * would otherwise print over each other). Hover still names every area.
+ */
+export const labelledAreas = (data: AreaMapData, minShareOfMedian = 0.6): Set<string> => {
+  const sizes = data.features.map((f) => boxArea(f)).sort((a, b) => a - b);
+  const median = sizes.length > 0 ? (sizes[Math.floor((sizes.length - 1) / 2)] ?? 0) : 0;
+  const withRecords = new Set(data.counts.filter((c) => c.total > 0).map((c) => c.areaId));
+  return new Set(
+    data.features
+      .filter((f) => withRecords.has(f.properties.areaId) || boxArea(f) >= median * minShareOfMedian)
+      .map((f) => f.properties.areaId),
+  );
+};
+
 /**
  * The choropleth's colour for a count: the empty fill for 0, else a step of the
  * theme's sequential ramp on a square-root scale, so that a district with one
@@ -55,6 +95,13 @@ export const choroplethColor = (value: number, max: number, theme: Pick<ChartThe
   return ramp[step] ?? theme.areaEmpty;
 };
 
+/** Label colour on a fill: the background colour on the darker half of the ramp, text colour elsewhere. */
+export const labelColorOn = (fill: string, theme: Pick<ChartTheme, 'sequential' | 'text' | 'background'>): string => {
+  const ramp = theme.sequential.slice(1);
+  const step = ramp.indexOf(fill);
+  return step >= Math.ceil(ramp.length / 2) ? theme.background : theme.text;
+};
+
 /** The legend drawn beside the map: the colour ramp from "fewer" (0) to "more" (max). */
 export const choroplethLegend = (
   data: Pick<AreaMapData, 'counts'>,
@@ -65,27 +112,27 @@ export const choroplethLegend = (
 };
 
 /** The tooltip of one area: total, counts by category (largest first) and a few example names. */
-export const areaTooltipHtml = (label: string, count: AreaCount | undefined, t: Translator, maxExamples = 5): string => {
+export const areaTooltip = (label: string, count: AreaCount | undefined, t: Translator, maxExamples = 5): TooltipContent => {
   const total = count?.total ?? 0;
-  const lines = [`<strong>${escapeHtml(label)}</strong>`, escapeHtml(t('chart.map.total', { count: formatNumber(total, t.locale) }))];
+  const lines = [t('chart.map.total', { count: formatNumber(total, t.locale) })];
   if (count && total > 0) {
     const categories = Object.entries(count.byCategory)
       .filter(([, n]) => n > 0)
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
     for (const [category, n] of categories) {
       const name = t.has(`category.${category}`) ? t(categoryKey(category as TEntityCategory)) : category;
-      lines.push(`· ${escapeHtml(t('chart.map.categoryCount', { category: name, count: formatNumber(n, t.locale) }))}`);
+      lines.push(t('chart.map.categoryCount', { category: name, count: formatNumber(n, t.locale) }));
     }
     const examples = (count.examples as Example[]).slice(0, maxExamples).map((e) => {
-      const name = escapeHtml(pickName(e, t.locale));
-      return e.isSample ? `${name} (${escapeHtml(t('common.sample'))})` : name;
+      const name = pickName(e, t.locale);
+      return e.isSample ? t('chart.map.sampleMark', { name }) : name;
     });
     if (examples.length > 0) {
       const more = total > examples.length ? t('chart.map.andMore') : '';
-      lines.push(`${escapeHtml(t('chart.map.examples'))}${examples.join(escapeHtml(t('common.listSeparator')))}${escapeHtml(more)}`);
+      lines.push(`${t('chart.map.examples')}${examples.join(t('common.listSeparator'))}${more}`);
     }
   }
-  return lines.join('<br/>');
+  return { title: label, lines };
 };
 
 /**
@@ -97,6 +144,7 @@ export const buildAreaMapOption = (data: AreaMapData, theme: ChartTheme, t: Tran
   const byName = new Map(items.map((d) => [d.name, d]));
   const countByArea = new Map(data.counts.map((c) => [c.areaId, c]));
   const { max } = choroplethLegend(data, theme);
+  const labelled = labelledAreas(data);
 
   return {
     animation: theme.animation,
@@ -106,7 +154,7 @@ export const buildAreaMapOption = (data: AreaMapData, theme: ChartTheme, t: Tran
       confine: true,
       formatter: (params: unknown) => {
         const datum = byName.get((params as { name?: string }).name ?? '');
-        return datum ? areaTooltipHtml(datum.label, countByArea.get(datum.areaId), t, data.maxExamples) : '';
+        return datum ? tooltipHtml(areaTooltip(datum.label, countByArea.get(datum.areaId), t, data.maxExamples)) : '';
       },
     },
     series: [
@@ -134,11 +182,16 @@ export const buildAreaMapOption = (data: AreaMapData, theme: ChartTheme, t: Tran
           label: { show: true, color: theme.text, fontWeight: 'bold' },
           itemStyle: { areaColor: theme.highlight, borderColor: theme.background },
         },
-        data: items.map(({ name, value }) => ({
-          name,
-          value,
-          itemStyle: { areaColor: choroplethColor(value, max, theme) },
-        })),
+        data: items.map(({ name, value, areaId }) => {
+          const fill = choroplethColor(value, max, theme);
+          const color = labelColorOn(fill, theme);
+          return {
+            name,
+            value,
+            itemStyle: { areaColor: fill },
+            label: labelled.has(areaId) ? { color, rich: { count: { color } } } : { show: false },
+          };
+        }),
       },
     ],
   };

@@ -5,7 +5,7 @@ import { categoryKey } from '../../i18n/keys.js';
 import type { Translator } from '../../i18n/translate.js';
 import type { ChartTheme } from '../chart-theme.js';
 import { categoryColor } from '../palette.js';
-import { escapeHtml } from './escape-html.js';
+import { tooltipHtml } from './tooltip.js';
 
 type CategoryCount = TDashboard['categoryCounts'][number];
 
@@ -32,7 +32,10 @@ export const buildCategoryBarOption = (counts: readonly CategoryCount[], theme: 
       formatter: (params: unknown) => {
         const row = rows[(params as { dataIndex?: number }).dataIndex ?? -1];
         if (!row) return '';
-        return escapeHtml(t('chart.category.tooltip', { category: t(categoryKey(row.category)), count: formatNumber(row.total, t.locale) }));
+        return tooltipHtml({
+          title: t(categoryKey(row.category)),
+          lines: [t('chart.category.tooltip', { count: formatNumber(row.total, t.locale) })],
+        });
       },
     },
     xAxis: {

@@ -4,7 +4,7 @@ import { pickName } from '../../i18n/format.js';
 import type { Translator } from '../../i18n/translate.js';
 import { formatObservationValue } from '../../modules/indicators/utils/format-value.js';
 import type { ChartTheme } from '../chart-theme.js';
-import { escapeHtml } from './escape-html.js';
+import { tooltipHtml, type TooltipContent } from './tooltip.js';
 
 type Point = { year: number; value: number; observation: TObservation };
 
@@ -20,6 +20,16 @@ export const trendPoints = (indicator: Pick<TIndicator, 'observations'>): Point[
 
 /** True when the indicator has at least two years to draw. */
 export const hasTrend = (indicator: Pick<TIndicator, 'observations'>): boolean => trendPoints(indicator).length >= 2;
+
+/** The tooltip of one year: the year and the figure as the card words it. */
+export const trendTooltip = (indicator: TIndicator, dataIndex: number, t: Translator): TooltipContent | null => {
+  const point = trendPoints(indicator)[dataIndex];
+  if (!point) return null;
+  return {
+    title: t('chart.trend.year', { year: point.year }),
+    lines: [formatObservationValue(point.observation, indicator.unit, t).text],
+  };
+};
 
 /**
  * An indicator over the years as yearly bars, each labelled with its value as
@@ -42,9 +52,8 @@ export const buildTrendOption = (indicator: TIndicator, theme: ChartTheme, t: Tr
       trigger: 'item',
       confine: true,
       formatter: (params: unknown) => {
-        const point = points[(params as { dataIndex?: number }).dataIndex ?? -1];
-        if (!point) return '';
-        return `${escapeHtml(t('chart.trend.year', { year: point.year }))}<br/><strong>${escapeHtml(format(point).text)}</strong>`;
+        const content = trendTooltip(indicator, (params as { dataIndex?: number }).dataIndex ?? -1, t);
+        return content ? tooltipHtml(content) : '';
       },
     },
     xAxis: {

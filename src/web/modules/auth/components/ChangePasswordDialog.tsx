@@ -5,7 +5,15 @@ import { isApiError } from '../../../app/api.js';
 import { applyFieldErrors, errorMessage } from '../../../app/errors.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 import { useChangePasswordMutation } from '../hooks/useChangePasswordMutation.js';
-import { PASSWORD_MIN_CLASSES, PASSWORD_MIN_LENGTH, PASSWORD_RULES, passwordProblems, type PasswordRule } from '../utils/password-policy.js';
+import {
+  checkPassword,
+  PASSWORD_MIN_CLASSES,
+  PASSWORD_MIN_LENGTH,
+  type PasswordViolation,
+} from '../../../../core/accounts/password-policy.js';
+
+/** The rules listed under the field; the others show only when broken. */
+const LISTED_RULES: readonly PasswordViolation[] = ['too_short', 'too_few_character_classes', 'contains_username'];
 
 type Props = {
   open: boolean;
@@ -26,14 +34,23 @@ export const ChangePasswordDialog = ({ open, forced, username, onClose, onSignOu
   const mutation = useChangePasswordMutation();
   const [formError, setFormError] = useState<string | null>(null);
   const candidate = Form.useWatch('newPassword', form) ?? '';
-  const problems = passwordProblems(candidate, username);
+  const problems = checkPassword(candidate, username);
+  const rules = [...LISTED_RULES, ...problems.filter((p) => !LISTED_RULES.includes(p))];
 
-  const ruleText = (rule: PasswordRule): string =>
-    rule === 'length'
-      ? t('password.rule.length', { min: PASSWORD_MIN_LENGTH })
-      : rule === 'classes'
-        ? t('password.rule.classes', { min: PASSWORD_MIN_CLASSES })
-        : t('password.rule.username');
+  const ruleText = (rule: PasswordViolation): string => {
+    switch (rule) {
+      case 'too_short':
+        return t('password.rule.length', { min: PASSWORD_MIN_LENGTH });
+      case 'too_few_character_classes':
+        return t('password.rule.classes', { min: PASSWORD_MIN_CLASSES });
+      case 'contains_username':
+        return t('password.rule.username');
+      case 'too_long':
+        return t('password.rule.tooLong');
+      case 'common_password':
+        return t('password.rule.common');
+    }
+  };
 
   const submit = (values: Values) => {
     setFormError(null);
@@ -47,18 +64,17 @@ export const ChangePasswordDialog = ({ open, forced, username, onClose, onSignOu
         },
         onError: (err) => {
           if (isApiError(err) && err.code === 'INVALID_CREDENTIALS') {
-            form.setFields([{ name: 'currentPassword', errors: [t('password.currentWrong')] }]);
+            form.setFields([{ name: 'currentPassword', errors: [t('fieldReason.wrong_password')] }]);
             return;
           }
-          if (isApiError(err) && err.code === 'PASSWORD_POLICY') {
-            const unmatched = applyFieldErrors(form, err, t, () => 'newPassword');
-            if (err.fieldIssues.length === 0 || unmatched.length > 0) {
-              form.setFields([{ name: 'newPassword', errors: [t('error.PASSWORD_POLICY')] }]);
-            }
-            return;
-          }
+          // Field issues (wrong current password, policy rules) go next to their fields.
           const unmatched = applyFieldErrors(form, err, t);
-          if (!isApiError(err) || err.code !== 'VALIDATION_FAILED' || unmatched.length > 0) setFormError(errorMessage(err, t));
+          const placed = isApiError(err) && err.fieldIssues.length > unmatched.length;
+          if (isApiError(err) && err.code === 'PASSWORD_POLICY' && !placed) {
+            form.setFields([{ name: 'newPassword', errors: [t('error.PASSWORD_POLICY')] }]);
+            return;
+          }
+          if (!placed || unmatched.length > 0) setFormError(errorMessage(err, t));
         },
       },
     );
@@ -109,7 +125,7 @@ export const ChangePasswordDialog = ({ open, forced, username, onClose, onSignOu
             { required: true, message: t('password.newRequired') },
             {
               validator: (_, value: string | undefined) =>
-                value && passwordProblems(value, username).length > 0
+                value && checkPassword(value, username).length > 0
                   ? Promise.reject(new Error(t('password.notPolicy')))
                   : Promise.resolve(),
             },
@@ -118,7 +134,7 @@ export const ChangePasswordDialog = ({ open, forced, username, onClose, onSignOu
             <div>
               <span>{t('password.policyIntro')}</span>
               <ul className="kc-policy" aria-live="polite">
-                {PASSWORD_RULES.map((rule) => {
+                {rules.map((rule) => {
                   const ok = candidate.length > 0 && !problems.includes(rule);
                   return (
                     <li key={rule}>

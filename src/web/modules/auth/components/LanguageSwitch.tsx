@@ -3,7 +3,7 @@ import { Button } from 'antd';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 
 /** Toggles between 中文 and English; the button names the language it switches to. */
-export const LanguageSwitch = ({ ghost = false }: { ghost?: boolean }) => {
+export const LanguageSwitch = ({ ghost = false, compact = false }: { ghost?: boolean; compact?: boolean }) => {
   const { locale, setLocale, t } = useI18n();
   const next = locale === 'zh-CN' ? 'en-US' : 'zh-CN';
   return (
@@ -13,10 +13,10 @@ export const LanguageSwitch = ({ ghost = false }: { ghost?: boolean }) => {
       icon={<GlobalOutlined />}
       onClick={() => setLocale(next)}
       aria-label={t('lang.switchTo')}
-      lang={next}
+      title={t('lang.switchTo')}
       data-testid="lang-switch"
     >
-      {t('lang.other')}
+      {compact ? t('lang.otherShort') : <span lang={next}>{t('lang.other')}</span>}
     </Button>
   );
 };

@@ -1,6 +1,6 @@
 import { DownOutlined, KeyOutlined, LoginOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Dropdown } from 'antd';
-import { lazy, Suspense, useState } from 'react';
+import { Button, Popover } from 'antd';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { ROUTES } from '../../../app/nav.js';
 import { useSession } from '../../../app/session.js';
@@ -17,61 +17,91 @@ export const UserMenu = ({ compact = false }: { compact?: boolean }) => {
   const location = useLocation();
   const navigate = useNavigate();
   const logout = useLogoutMutation();
+  const [menuOpen, setMenuOpen] = useState(false);
   const [changingPassword, setChangingPassword] = useState(false);
   // Once opened, the dialog stays mounted (closed) so its "changed" message outlives it.
   const [dialogLoaded, setDialogLoaded] = useState(false);
+  const mustChange = user?.mustChangePassword === true;
+  useEffect(() => {
+    if (mustChange) setDialogLoaded(true);
+  }, [mustChange]);
 
   if (!user) {
     const next = `${location.pathname}${location.search}`;
+    const onLoginPage = location.pathname === ROUTES.login;
     return (
       <Button
         type="primary"
         icon={<LoginOutlined />}
         data-testid="user-menu"
-        onClick={() => navigate(`${ROUTES.login}?next=${encodeURIComponent(next)}`)}
+        aria-label={compact ? t('auth.signIn') : undefined}
+        onClick={() => navigate(onLoginPage ? ROUTES.login : `${ROUTES.login}?next=${encodeURIComponent(next)}`)}
       >
-        {t('auth.signIn')}
+        {compact ? null : t('auth.signIn')}
       </Button>
     );
   }
 
-  const signOut = () =>
-    // Whatever the server says, the session is refetched and the header turns back into "Sign in".
+  // Whatever the server says, the session is refetched and the header turns back into "Sign in".
+  const signOut = () => {
+    setMenuOpen(false);
     logout.mutate(undefined, { onSettled: () => navigate(ROUTES.dashboard) });
+  };
 
   const forced = user.mustChangePassword;
   return (
     <>
-      <Dropdown
-        trigger={['click']}
-        menu={{
-          items: [
-            { key: 'who', type: 'group', label: `${user.displayName} · ${t(roleKey(user.role))}` },
-            { type: 'divider' },
-            {
-              key: 'password',
-              icon: <KeyOutlined />,
-              label: <span data-testid="user-menu-change-password">{t('auth.changePassword')}</span>,
-              onClick: () => {
-                setDialogLoaded(true);
-                setChangingPassword(true);
-              },
-            },
-            {
-              key: 'logout',
-              icon: <LogoutOutlined />,
-              label: <span data-testid="user-menu-sign-out">{t('auth.signOut')}</span>,
-              onClick: signOut,
-            },
-          ],
-        }}
+      <Popover
+        open={menuOpen}
+        onOpenChange={setMenuOpen}
+        trigger="click"
+        placement="bottomRight"
+        arrow={false}
+        content={
+          <div className="kc-user-popover">
+            <div className="kc-user-who">
+              <strong>{user.displayName}</strong>
+              <span>
+                {user.username} · {t(roleKey(user.role))}
+              </span>
+            </div>
+            <ul className="kc-menu-list">
+              <li>
+                <button
+                  type="button"
+                  className="kc-menu-item"
+                  data-testid="user-menu-change-password"
+                  onClick={() => {
+                    setMenuOpen(false);
+                    setDialogLoaded(true);
+                    setChangingPassword(true);
+                  }}
+                >
+                  <KeyOutlined aria-hidden /> {t('auth.changePassword')}
+                </button>
+              </li>
+              <li>
+                <button type="button" className="kc-menu-item" data-testid="user-menu-sign-out" onClick={signOut}>
+                  <LogoutOutlined aria-hidden /> {t('auth.signOut')}
+                </button>
+              </li>
+            </ul>
+          </div>
+        }
       >
-        <Button type="text" className="kc-header-button" data-testid="user-menu" aria-label={t('auth.userMenu')}>
+        <Button
+          type="text"
+          className="kc-header-button"
+          data-testid="user-menu"
+          aria-label={t('auth.userMenu')}
+          aria-haspopup="true"
+          aria-expanded={menuOpen}
+        >
           <UserOutlined />
           {!compact && <span className="kc-user-name">{user.displayName}</span>}
           <DownOutlined style={{ fontSize: 10 }} />
         </Button>
-      </Dropdown>
+      </Popover>
       {(dialogLoaded || forced) && (
         <Suspense fallback={null}>
           <ChangePasswordDialog

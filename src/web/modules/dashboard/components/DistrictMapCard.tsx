@@ -60,7 +60,7 @@ export const DistrictMapCard = ({ centreId, dashboard, height }: Props) => {
         {map.data?.attribution ? (
           <>
             <br />
-            {t('dashboard.mapAttribution', { attribution: map.data.attribution })}
+            <span className="kc-attribution">{map.data.attribution}</span>
           </>
         ) : null}
       </p>

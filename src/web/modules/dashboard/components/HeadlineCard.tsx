@@ -1,8 +1,9 @@
-import { Tag, Tooltip } from 'antd';
+import { Tooltip } from 'antd';
 import type { TIndicator } from '../../../../shared/schemas/indicators.js';
 import { hasTrend, trendPoints } from '../../../charts/options/trend.js';
 import { pickName } from '../../../i18n/format.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
+import { Chip } from '../../../ui/Chip.js';
 import { SourceCitation } from '../../../ui/SourceCitation.js';
 import { formatObservationValue } from '../../indicators/utils/format-value.js';
 import { headlineObservation } from '../../indicators/utils/observations.js';
@@ -34,10 +35,12 @@ export const HeadlineCard = ({ indicator }: { indicator: TIndicator }) => {
       )}
       <div className="kc-headline-meta">
         {observation?.year !== null && observation?.year !== undefined ? (
-          <Tag>{t('value.year', { year: observation.year })}</Tag>
+          <Chip>{t('value.year', { year: observation.year })}</Chip>
         ) : (
           <Tooltip title={t('value.yearUnknownHint')}>
-            <Tag>{t('value.yearUnknown')}</Tag>
+            <span tabIndex={0} className="kc-chip-hint">
+              <Chip>{t('value.yearUnknown')}</Chip>
+            </span>
           </Tooltip>
         )}
         {observation && <ObservationTags observation={observation} />}

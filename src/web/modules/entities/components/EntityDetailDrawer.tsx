@@ -35,7 +35,8 @@ export const EntityDetailDrawer = ({ centreId, entityId, areasById, onClose }: P
               </Descriptions.Item>
               <Descriptions.Item label={t('registry.col.category')}>
                 <CategoryTag category={entity.category} />
-                {entity.kindLabel && <Typography.Text type="secondary">{entity.kindLabel}</Typography.Text>}
+                {/* The source's own English wording of the kind. */}
+                {entity.kindLabel && locale === 'en-US' && <Typography.Text type="secondary">{entity.kindLabel}</Typography.Text>}
               </Descriptions.Item>
               <Descriptions.Item label={t('registry.col.area')}>
                 {area ? pickName(area, locale) : t('registry.noArea')}

@@ -27,7 +27,17 @@ export const asSimpleFraction = (value: number): [number, number] | null => {
   return null;
 };
 
-const fractionDigits = (value: number): number => (Math.abs(value) >= 1000 ? 0 : Math.abs(value) >= 100 ? 1 : 2);
+/**
+ * As many decimals as the figure has (up to 4): a source's "853.69" is shown
+ * as 853.69, never rounded to 853.7; float noise from unit conversion
+ * (853.69 × 10) is ignored.
+ */
+export const decimalsOf = (value: number): number => {
+  const text = String(Number(value.toPrecision(12)));
+  if (text.includes('e')) return 4;
+  const dot = text.indexOf('.');
+  return dot < 0 ? 0 : Math.min(4, text.length - dot - 1);
+};
 
 /**
  * Formats one observation for display, honestly: the qualifier is always
@@ -53,7 +63,7 @@ export const formatObservationValue = (
   } else {
     const fraction = rule ? null : asSimpleFraction(value);
     const scaled = t.locale === 'zh-CN' && rule?.zhFactor ? value * rule.zhFactor : value;
-    numberText = fraction ? t('value.fraction', { n: fraction[0], d: fraction[1] }) : formatNumber(scaled, t.locale, fractionDigits(scaled));
+    numberText = fraction ? t('value.fraction', { n: fraction[0], d: fraction[1] }) : formatNumber(scaled, t.locale, decimalsOf(scaled));
     unitText = rule ? t(rule.key) : unit;
     if (rule?.attached) {
       numberText = `${numberText}${unitText}`;
@@ -61,7 +71,7 @@ export const formatObservationValue = (
     }
   }
   const prefix = qualifierPrefix(qualifier, t);
-  const withUnit = unitText ? `${numberText}${t('value.unitSeparator')}${unitText}` : numberText;
+  const withUnit = unitText ? t('value.withUnit', { number: numberText, unit: unitText }) : numberText;
   const text = prefix ? t('value.qualified', { prefix, value: withUnit }) : withUnit;
   return { text, number: numberText, unit: unitText, prefix, missing: false };
 };

@@ -8,7 +8,7 @@ import { applyFieldErrors, errorMessage } from '../../../app/errors.js';
 import { pickName } from '../../../i18n/format.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 import { roleKey, type Locale } from '../../../i18n/keys.js';
-import { PASSWORD_MIN_CLASSES, PASSWORD_MIN_LENGTH, passwordProblems } from '../../auth/utils/password-policy.js';
+import { checkPassword, PASSWORD_MIN_CLASSES, PASSWORD_MIN_LENGTH } from '../../../../core/accounts/password-policy.js';
 import { useCreateUserMutation } from '../hooks/useCreateUserMutation.js';
 
 type Values = {
@@ -57,12 +57,13 @@ export const CreateUserDialog = ({ open, onClose }: { open: boolean; onClose: ()
           form.setFields([{ name: 'username', errors: [t('users.usernameTaken')] }]);
           return;
         }
-        if (isApiError(err) && err.code === 'PASSWORD_POLICY') {
+        const unmatched = applyFieldErrors(form, err, t);
+        const placed = isApiError(err) && err.fieldIssues.length > unmatched.length;
+        if (isApiError(err) && err.code === 'PASSWORD_POLICY' && !placed) {
           form.setFields([{ name: 'password', errors: [t('error.PASSWORD_POLICY')] }]);
           return;
         }
-        const unmatched = applyFieldErrors(form, err, t);
-        if (!isApiError(err) || err.code !== 'VALIDATION_FAILED' || unmatched.length > 0) setFormError(errorMessage(err, t));
+        if (!placed || unmatched.length > 0) setFormError(errorMessage(err, t));
       },
     });
   };
@@ -141,7 +142,7 @@ export const CreateUserDialog = ({ open, onClose }: { open: boolean; onClose: ()
             { required: true, message: t('password.newRequired') },
             ({ getFieldValue }) => ({
               validator: (_, value: string | undefined) =>
-                value && passwordProblems(value, String(getFieldValue('username') ?? '')).length > 0
+                value && checkPassword(value, String(getFieldValue('username') ?? '')).length > 0
                   ? Promise.reject(new Error(t('password.notPolicy')))
                   : Promise.resolve(),
             }),

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { openDatabase, type DatabaseHandle } from '../../db/client.js';
+import { openDatabase, type DatabaseHandle } from '../client.js';
 
 /**
  * Test databases. Vitest's global setup builds one migrated, seeded template
@@ -58,3 +58,9 @@ export const openTestDatabase = async (): Promise<{ handle: DatabaseHandle; drop
 };
 
 export { withDatabaseName };
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    testDatabase: { engine: TestEngine; templatePath: string | null };
+  }
+}

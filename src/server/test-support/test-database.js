@@ -1,0 +1,51 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { openDatabase } from '../../db/client.js';
+export const testEngine = () => inject('testDatabase').engine;
+export const TEMPLATE_DB = 'kechuang_test_template';
+export const TEST_ADMIN = { username: 'admin', password: 'Test-Root-Passw0rd!' };
+const withDatabaseName = (url, name) => {
+    const u = new URL(url);
+    u.pathname = `/${name}`;
+    return u.toString();
+};
+export const openTestDatabase = async () => {
+    if (testEngine() === 'postgres') {
+        const base = process.env['TEST_DATABASE_URL'];
+        if (!base)
+            throw new Error('KC_TEST_DB=postgres needs TEST_DATABASE_URL');
+        const name = `kechuang_test_${randomBytes(6).toString('hex')}`;
+        const admin = new pg.Client({ connectionString: base });
+        await admin.connect();
+        try {
+            await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
+        }
+        finally {
+            await admin.end();
+        }
+        const handle = await openDatabase({ kind: 'postgres', url: withDatabaseName(base, name), poolSize: 4 });
+        return {
+            handle,
+            drop: async () => {
+                const c = new pg.Client({ connectionString: base });
+                await c.connect();
+                try {
+                    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+                }
+                finally {
+                    await c.end();
+                }
+            },
+        };
+    }
+    const templatePath = inject('testDatabase').templatePath;
+    if (!templatePath)
+        throw new Error('no PGlite template: run tests through vitest (see vitest.config.ts)');
+    const blob = new Blob([readFileSync(templatePath)]);
+    const handle = await openDatabase({ kind: 'pglite-memory', loadDataDir: blob });
+    return { handle, drop: async () => undefined };
+};
+export { withDatabaseName };
+//# sourceMappingURL=test-database.js.map

@@ -1,0 +1,54 @@
+import { Tooltip } from 'antd';
+import { NavLink } from 'react-router';
+import { useI18n } from '../i18n/I18nProvider.js';
+import { COMING_SOON, NAV_ENTRIES } from './nav.js';
+import { useSession } from './session.js';
+
+/**
+ * The module list: real links (they open in a new tab, keep history), the
+ * admin modules only for those who may use them, and the modules to come
+ * greyed out with a tooltip.
+ */
+export const SideNav = ({ onNavigate }: { onNavigate?: () => void }) => {
+  const { t } = useI18n();
+  const { can } = useSession();
+  return (
+    <nav aria-label={t('nav.label')} className="kc-nav">
+      <ul>
+        {NAV_ENTRIES.filter((e) => !e.permission || can(e.permission)).map((e) => (
+          <li key={e.key}>
+            <NavLink
+              to={e.path}
+              end={e.path === '/'}
+              className={({ isActive }) => (isActive ? 'kc-nav-item is-active' : 'kc-nav-item')}
+              data-testid={`nav-${e.key}`}
+              onClick={onNavigate}
+            >
+              <span className="kc-nav-icon" aria-hidden>
+                {e.icon}
+              </span>
+              <span className="kc-nav-label">{t(e.label)}</span>
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+      <div className="kc-nav-group" id="kc-nav-soon">
+        {t('nav.comingSoonGroup')}
+      </div>
+      <ul aria-labelledby="kc-nav-soon">
+        {COMING_SOON.map((e) => (
+          <li key={e.key}>
+            <Tooltip title={t('nav.comingSoonHint')} placement="right">
+              <span className="kc-nav-item is-disabled" aria-disabled="true" tabIndex={0} data-testid={`nav-${e.key}`}>
+                <span className="kc-nav-icon" aria-hidden>
+                  {e.icon}
+                </span>
+                <span className="kc-nav-label">{t(e.label)}</span>
+              </span>
+            </Tooltip>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+};
