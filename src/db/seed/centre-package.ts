@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { AREA_KINDS } from '../../shared/schemas/centres.js';
+import { ZNameStatus } from '../../shared/schemas/common.js';
 import { ENTITY_CATEGORIES } from '../../shared/schemas/entities.js';
 
 /**
@@ -9,7 +10,6 @@ import { ENTITY_CATEGORIES } from '../../shared/schemas/entities.js';
  * areas, how its fact sheet maps onto KeChuang, and the boundary file. Every
  * centre-specific fact lives there, never in code.
  */
-const ZNameStatus = z.enum(['in_source', 'well_known', 'probable', 'none']);
 
 const ZAreaSpec = z.object({
   id: z.string().min(1),

@@ -2,20 +2,7 @@ import type { TAuditEvent, TAuditQuery, TAuditVerification } from '../../../shar
 import { listAuditEvents, verifyAuditChain, type AuditRow } from '../../../db/audit-log.js';
 import type { ServiceContext } from '../../context.js';
 
-const toEvent = (row: AuditRow): TAuditEvent => ({
-  seq: row.seq,
-  at: row.at,
-  actorId: row.actorId,
-  actorLabel: row.actorLabel,
-  action: row.action,
-  entityType: row.entityType,
-  entityId: row.entityId,
-  centreId: row.centreId,
-  before: row.before ?? null,
-  after: row.after ?? null,
-  requestId: row.requestId,
-  hash: row.hash,
-});
+const toEvent = ({ prevHash: _link, before, after, ...row }: AuditRow): TAuditEvent => ({ ...row, before: before ?? null, after: after ?? null });
 
 /** A centre's admin sees that centre's events; a deployment-wide admin sees all. */
 export const browseAudit = async (ctx: ServiceContext, query: TAuditQuery): Promise<{ items: TAuditEvent[]; nextBeforeSeq: number | null }> => {

@@ -27,7 +27,8 @@ const MINUTE = 60_000;
 /** lastSeenAt is written at most this often per session, to keep reads cheap. */
 const TOUCH_INTERVAL_MS = MINUTE;
 
-export const toUserDto = (row: UserRow): TUser => ({
+/** Who the user is: the part of the account a session carries. */
+const toSessionUser = (row: UserRow): SessionUser => ({
   id: row.id,
   username: row.username,
   displayName: row.displayName,
@@ -35,8 +36,12 @@ export const toUserDto = (row: UserRow): TUser => ({
   centreId: row.centreId,
   organisationId: row.organisationId,
   locale: row.locale === 'en-US' ? 'en-US' : 'zh-CN',
-  disabled: row.disabled,
   mustChangePassword: row.mustChangePassword,
+});
+
+export const toUserDto = (row: UserRow): TUser => ({
+  ...toSessionUser(row),
+  disabled: row.disabled,
   lockedUntil: row.lockedUntil ? row.lockedUntil.toISOString() : null,
   createdAt: row.createdAt.toISOString(),
   lastLoginAt: row.lastLoginAt ? row.lastLoginAt.toISOString() : null,
@@ -48,16 +53,6 @@ export const auditableUser = (row: UserRow): Record<string, unknown> => {
   return rest;
 };
 
-const toSessionUser = (row: UserRow): SessionUser => ({
-  id: row.id,
-  username: row.username,
-  displayName: row.displayName,
-  role: row.role as Role,
-  centreId: row.centreId,
-  organisationId: row.organisationId,
-  locale: row.locale === 'en-US' ? 'en-US' : 'zh-CN',
-  mustChangePassword: row.mustChangePassword,
-});
 
 export const sessionInfo = (auth: AuthState, user: TUser | null): TSessionInfo => ({
   user,
