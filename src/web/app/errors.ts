@@ -53,3 +53,18 @@ export const applyFieldErrors = (
   form.setFields([...byField].map(([name, errors]) => ({ name, errors: [...new Set(errors)] })));
   return unmatched;
 };
+
+/**
+ * Show a failed form submission: field issues beside their fields, a password
+ * policy failure without field details on `passwordField`, anything else as
+ * the returned form-level message (null when everything found a field).
+ */
+export const placeFormError = (form: FormInstance, error: unknown, t: Translator, passwordField: string): string | null => {
+  const unmatched = applyFieldErrors(form, error, t);
+  const placed = isApiError(error) && error.fieldIssues.length > unmatched.length;
+  if (isApiError(error) && error.code === 'PASSWORD_POLICY' && !placed) {
+    form.setFields([{ name: passwordField, errors: [t('error.PASSWORD_POLICY')] }]);
+    return null;
+  }
+  return !placed || unmatched.length > 0 ? errorMessage(error, t) : null;
+};

@@ -2,7 +2,7 @@ import { CheckCircleFilled, CloseCircleOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Input, message, Modal, theme } from 'antd';
 import { useState } from 'react';
 import { isApiError } from '../../../app/api.js';
-import { applyFieldErrors, errorMessage } from '../../../app/errors.js';
+import { placeFormError } from '../../../app/errors.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 import { useChangePasswordMutation } from '../hooks/useChangePasswordMutation.js';
 import {
@@ -68,13 +68,7 @@ export const ChangePasswordDialog = ({ open, forced, username, onClose, onSignOu
             return;
           }
           // Field issues (wrong current password, policy rules) go next to their fields.
-          const unmatched = applyFieldErrors(form, err, t);
-          const placed = isApiError(err) && err.fieldIssues.length > unmatched.length;
-          if (isApiError(err) && err.code === 'PASSWORD_POLICY' && !placed) {
-            form.setFields([{ name: 'newPassword', errors: [t('error.PASSWORD_POLICY')] }]);
-            return;
-          }
-          if (!placed || unmatched.length > 0) setFormError(errorMessage(err, t));
+          setFormError(placeFormError(form, err, t, 'newPassword'));
         },
       },
     );

@@ -4,7 +4,7 @@ import { ROLES, type Role } from '../../../../shared/access.js';
 import type { TCreateUserRequest } from '../../../../shared/schemas/auth.js';
 import { isApiError } from '../../../app/api.js';
 import { useCentreContext } from '../../../app/centre.js';
-import { applyFieldErrors, errorMessage } from '../../../app/errors.js';
+import { placeFormError } from '../../../app/errors.js';
 import { pickName } from '../../../i18n/format.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 import { roleKey, type Locale } from '../../../i18n/keys.js';
@@ -57,13 +57,7 @@ export const CreateUserDialog = ({ open, onClose }: { open: boolean; onClose: ()
           form.setFields([{ name: 'username', errors: [t('users.usernameTaken')] }]);
           return;
         }
-        const unmatched = applyFieldErrors(form, err, t);
-        const placed = isApiError(err) && err.fieldIssues.length > unmatched.length;
-        if (isApiError(err) && err.code === 'PASSWORD_POLICY' && !placed) {
-          form.setFields([{ name: 'password', errors: [t('error.PASSWORD_POLICY')] }]);
-          return;
-        }
-        if (!placed || unmatched.length > 0) setFormError(errorMessage(err, t));
+        setFormError(placeFormError(form, err, t, 'password'));
       },
     });
   };
