@@ -21,6 +21,14 @@ export const PERMISSIONS = [
   'audit:read',
   /** Change centre configuration and reference data. */
   'centre:configure',
+  /** Create and edit registry records, relations, recognitions; merge duplicates. */
+  'registry:write',
+  /** Decide on corrections that enterprises propose to their profiles. */
+  'registry:review',
+  /** See people's personal fields (contact details, birth year). */
+  'people:private',
+  /** Propose corrections to one's own organisation's profile. */
+  'registry:propose',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -31,11 +39,11 @@ export type Permission = (typeof PERMISSIONS)[number];
 export type Access = 'public' | 'authenticated' | { permission: Permission };
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  admin: ['centre:read', 'users:manage', 'audit:read', 'centre:configure'],
-  analyst: ['centre:read'],
-  service_officer: ['centre:read'],
-  enterprise_member: [],
-  research_member: [],
+  admin: ['centre:read', 'users:manage', 'audit:read', 'centre:configure', 'registry:write', 'registry:review', 'people:private'],
+  analyst: ['centre:read', 'registry:write'],
+  service_officer: ['centre:read', 'registry:write', 'registry:review', 'people:private'],
+  enterprise_member: ['registry:propose'],
+  research_member: ['registry:propose'],
   expert_reviewer: [],
 };
 

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 export const centres = pgTable('centres', {
   id: text('id').primaryKey(),
@@ -40,4 +40,20 @@ export const areas = pgTable(
     isActive: boolean('is_active').notNull().default(true),
   },
   (t) => [index('areas_centre_idx').on(t.centreId, t.kind), index('areas_parent_idx').on(t.parentId)],
+);
+
+/**
+ * What the seed last wrote for each row it owns (a hash of the package's row).
+ * Re-seeding changes a row only when the package changed it, so edits made in
+ * the app survive a restart, and rows users created are never touched.
+ */
+export const seedFingerprints = pgTable(
+  'seed_fingerprints',
+  {
+    tableName: text('table_name').notNull(),
+    rowKey: text('row_key').notNull(),
+    centreId: text('centre_id').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tableName, t.rowKey] })],
 );

@@ -1,4 +1,5 @@
-import { boolean, index, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { areas, centres } from './centres.js';
 import { sources } from './sources.js';
 
@@ -24,10 +25,42 @@ export const entities = pgTable(
     areaId: text('area_id').references(() => areas.id, { onDelete: 'set null' }),
     areaBasis: text('area_basis'),
     attributes: jsonb('attributes').$type<Record<string, unknown>>().notNull().default({}),
+    /** Fine-grained kind from the vocabulary (national key laboratory, incubator, little giant …). */
+    kind: text('kind'),
+    aliases: text('aliases').array().notNull().default(sql`'{}'::text[]`),
+    address: text('address'),
+    lon: doublePrecision('lon'),
+    lat: doublePrecision('lat'),
+    /** YYYY, YYYY-MM or YYYY-MM-DD. */
+    foundedOn: text('founded_on'),
+    /** GB/T 4754-2017 industry codes. */
+    sectorCodes: text('sector_codes').array().notNull().default(sql`'{}'::text[]`),
+    /** Strategic emerging industry tags. */
+    industryTags: text('industry_tags').array().notNull().default(sql`'{}'::text[]`),
+    /** 统一社会信用代码 (GB 32100-2015), validated on entry. */
+    uscc: text('uscc'),
+    ror: text('ror'),
+    orcid: text('orcid'),
+    externalIds: jsonb('external_ids').$type<{ scheme: string; value: string }[]>().notNull().default([]),
+    parentId: text('parent_id'),
+    /** 'active', or 'merged' into `mergedIntoId`. */
+    status: text('status').notNull().default('active'),
+    mergedIntoId: text('merged_into_id'),
+    /** Names, segments and pinyin (see db/search-text.ts). */
+    searchText: text('search_text').notNull().default(''),
+    version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
-  (t) => [index('entities_centre_category_idx').on(t.centreId, t.category), index('entities_area_idx').on(t.areaId)],
+  (t) => [
+    index('entities_centre_category_idx').on(t.centreId, t.category),
+    index('entities_area_idx').on(t.areaId),
+    uniqueIndex('entities_uscc_uq').on(t.centreId, t.uscc).where(sql`${t.uscc} is not null and ${t.status} = 'active'`),
+    uniqueIndex('entities_ror_uq').on(t.centreId, t.ror).where(sql`${t.ror} is not null and ${t.status} = 'active'`),
+    uniqueIndex('entities_orcid_uq').on(t.centreId, t.orcid).where(sql`${t.orcid} is not null and ${t.status} = 'active'`),
+    index('entities_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    index('entities_parent_idx').on(t.parentId),
+  ],
 );
 
 /** A passage of a source that supports a record (entity, indicator observation …). */
@@ -59,3 +92,110 @@ export const entitySources = pgTable(
   (t) => [primaryKey({ columns: [t.entityId, t.sourceId] })],
 );
 
+
+/** Dated recognitions: "little giant since 2022", unicorn, national key laboratory … */
+export const recognitions = pgTable(
+  'recognitions',
+  {
+    id: text('id').primaryKey(),
+    entityId: text('entity_id')
+      .notNull()
+      .references(() => entities.id, { onDelete: 'cascade' }),
+    type: text('type').notNull(),
+    validFrom: text('valid_from'),
+    validTo: text('valid_to'),
+    sourceId: text('source_id').references(() => sources.id, { onDelete: 'restrict' }),
+    sourceNote: text('source_note'),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [index('recognitions_entity_idx').on(t.entityId), index('recognitions_type_idx').on(t.type)],
+);
+
+/** Size facts with their year and source: employees, revenue, R&D expense. */
+export const entityFacts = pgTable(
+  'entity_facts',
+  {
+    id: text('id').primaryKey(),
+    entityId: text('entity_id')
+      .notNull()
+      .references(() => entities.id, { onDelete: 'cascade' }),
+    metric: text('metric').notNull(),
+    year: integer('year').notNull(),
+    value: doublePrecision('value').notNull(),
+    unit: text('unit').notNull(),
+    sourceId: text('source_id').references(() => sources.id, { onDelete: 'restrict' }),
+    sourceNote: text('source_note'),
+  },
+  (t) => [index('entity_facts_entity_idx').on(t.entityId, t.metric, t.year)],
+);
+
+/**
+ * Typed, dated relations between actors (and from actors to areas): affiliated
+ * with, subsidiary of, member of, partner of, spun off from, invested in,
+ * supplies, hosts, located in. Each carries its source.
+ */
+export const relations = pgTable(
+  'relations',
+  {
+    id: text('id').primaryKey(),
+    centreId: text('centre_id')
+      .notNull()
+      .references(() => centres.id, { onDelete: 'cascade' }),
+    type: text('type').notNull(),
+    fromId: text('from_id').notNull(),
+    toId: text('to_id').notNull(),
+    /** 'entity' or 'area': what `to_id` points at. */
+    toKind: text('to_kind').notNull().default('entity'),
+    validFrom: text('valid_from'),
+    validTo: text('valid_to'),
+    sourceId: text('source_id').references(() => sources.id, { onDelete: 'restrict' }),
+    sourceNote: text('source_note'),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [index('relations_from_idx').on(t.fromId), index('relations_to_idx').on(t.toId), index('relations_centre_type_idx').on(t.centreId, t.type)],
+);
+
+/** A person's personal fields, kept apart so only roles that need them can read them. */
+export const personPrivate = pgTable('person_private', {
+  entityId: text('entity_id')
+    .primaryKey()
+    .references(() => entities.id, { onDelete: 'cascade' }),
+  email: text('email'),
+  phone: text('phone'),
+  birthYear: integer('birth_year'),
+  notes: text('notes'),
+});
+
+/** One merge of a duplicate into the record that survives, with what was moved. */
+export const entityMerges = pgTable('entity_merges', {
+  id: text('id').primaryKey(),
+  centreId: text('centre_id').notNull(),
+  survivorId: text('survivor_id').notNull(),
+  mergedId: text('merged_id').notNull(),
+  /** The merged record as it was, for history. */
+  snapshot: jsonb('snapshot').notNull(),
+  /** How many references of each kind were re-pointed. */
+  repointed: jsonb('repointed').$type<Record<string, number>>().notNull(),
+  actorLabel: text('actor_label').notNull(),
+  at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+});
+
+/** A correction an enterprise proposes to its own profile; a service officer decides. */
+export const corrections = pgTable(
+  'corrections',
+  {
+    id: text('id').primaryKey(),
+    entityId: text('entity_id')
+      .notNull()
+      .references(() => entities.id, { onDelete: 'cascade' }),
+    proposedBy: text('proposed_by').notNull(),
+    patch: jsonb('patch').$type<Record<string, unknown>>().notNull(),
+    reason: text('reason').notNull(),
+    status: text('status').notNull().default('pending'),
+    reviewerId: text('reviewer_id'),
+    reviewNote: text('review_note'),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+    decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [index('corrections_entity_idx').on(t.entityId, t.status)],
+);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { AREA_KINDS } from '../../shared/schemas/centres.js';
 import { ZNameStatus } from '../../shared/schemas/common.js';
+import { ZEntityKind, ZRelationType } from '../../shared/schemas/registry.js';
 import { ENTITY_CATEGORIES } from '../../shared/schemas/entities.js';
 
 /**
@@ -57,6 +58,21 @@ export const ZCentreManifest = z.object({
       indicatorNamesZh: z.record(z.string(), z.string()).default({}),
       indicatorSubjects: z.record(z.string(), z.object({ entityRef: z.string() })).default({}),
       headline: z.array(z.string()).default([]),
+      /** Fine kinds for records whose category's default kind is too coarse. */
+      kindOverrides: z.record(z.string(), ZEntityKind).default({}),
+      /** Relations the sources state, between fact records or from a record to an area. */
+      relations: z
+        .array(
+          z.object({
+            type: ZRelationType,
+            from: z.string(),
+            to: z.string().optional(),
+            toArea: z.string().optional(),
+            sourceRef: z.string(),
+            note: z.string(),
+          }),
+        )
+        .default([]),
       sources: z
         .record(
           z.string(),

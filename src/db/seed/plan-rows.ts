@@ -1,5 +1,8 @@
 import type { TQualifier } from '../../shared/schemas/indicators.js';
-import type { areas, centres, citations, entities, entitySources, indicators, observations, sources } from '../schema/index.js';
+import type { TEntityCategory } from '../../shared/schemas/entities.js';
+import type { TEntityKind } from '../../shared/schemas/registry.js';
+import type { areas, centres, citations, entities, entitySources, indicators, observations, relations, sources } from '../schema/index.js';
+import { buildSearchText } from '../search-text.js';
 import type { CentrePackage, TFactRecord } from './centre-package.js';
 
 type Insert<T extends { $inferInsert: unknown }> = T['$inferInsert'];
@@ -13,6 +16,7 @@ export type CentreRows = {
   citations: Insert<typeof citations>[];
   indicators: Insert<typeof indicators>[];
   observations: Insert<typeof observations>[];
+  relations: Insert<typeof relations>[];
 };
 
 const NAME_STATUS: Record<string, 'in_source' | 'well_known' | 'probable' | 'none'> = {
@@ -53,6 +57,23 @@ export const parseFactValue = (value: unknown): number | null => {
 
 const slug = (ref: string): string => ref.toLowerCase();
 
+/** The kind a record gets when its centre package names none: the category's own. */
+export const DEFAULT_KIND: Record<TEntityCategory, TEntityKind> = {
+  platform: 'platform',
+  national_lab: 'national_lab',
+  big_science_facility: 'big_science_facility',
+  rnd_institution: 'new_rnd_institution',
+  university: 'university',
+  innovation_centre: 'national_tech_innovation_centre',
+  enterprise: 'enterprise',
+  achievement: 'achievement',
+  event: 'event',
+  index: 'index',
+  organisation: 'organisation',
+  person: 'person',
+  comparator: 'comparator',
+};
+
 const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
 
 export const planCentreRows = (pkg: CentrePackage): CentreRows => {
@@ -72,6 +93,7 @@ export const planCentreRows = (pkg: CentrePackage): CentreRows => {
     citations: [],
     indicators: [],
     observations: [],
+    relations: [],
   };
 
   const knownAreas = new Set(manifest.areas.map((a) => a.id));
@@ -162,14 +184,17 @@ export const planCentreRows = (pkg: CentrePackage): CentreRows => {
     const placement = sheet.placements[record.id];
     if (placement && !knownAreas.has(placement.areaId)) throw new Error(`${record.id}: unknown area ${placement.areaId}`);
     const kind = record.kind.toLowerCase();
+    const nameZh = cleanChineseName(record.name_zh);
     rows.entities.push({
       id,
       centreId,
       externalRef: record.id,
       category,
       kindLabel: record.kind,
-      nameZh: cleanChineseName(record.name_zh),
+      nameZh,
       nameEn: record.name_en,
+      kind: sheet.kindOverrides[record.id] ?? DEFAULT_KIND[category],
+      searchText: buildSearchText([nameZh, record.name_en, str(record.attributes['name_as_given'])]),
       nameStatus: NAME_STATUS[record.attributes.name_zh_status ?? ''] ?? 'none',
       isGeneric: /generic|category|platform type|type\)/.test(kind),
       isSample: false,
@@ -184,6 +209,17 @@ export const planCentreRows = (pkg: CentrePackage): CentreRows => {
     }
     addCitations('entity', id, record);
   }
+
+  const sourceIdByRef = new Map(facts.sources.map((src) => [src.id, `${centreId}-${slug(src.id)}`]));
+  sheet.relations.forEach((r, i) => {
+    const fromId = entityIdByRef.get(r.from);
+    const toId = r.toArea ?? (r.to ? entityIdByRef.get(r.to) : undefined);
+    if (!fromId) throw new Error(`relation ${i + 1}: unknown record ${r.from}`);
+    if (!toId || (r.toArea && !knownAreas.has(r.toArea))) throw new Error(`relation ${i + 1}: unknown target ${r.to ?? r.toArea}`);
+    const sourceId = sourceIdByRef.get(r.sourceRef);
+    if (!sourceId) throw new Error(`relation ${i + 1}: unknown source ${r.sourceRef}`);
+    rows.relations.push({ id: `${centreId}-rel-${slug(r.from)}-${r.type}-${slug(r.to ?? r.toArea ?? '')}`, centreId, type: r.type, fromId, toId, toKind: r.toArea ? 'area' : 'entity', validFrom: null, validTo: null, sourceId, sourceNote: r.note });
+  });
 
   const headline = new Map(sheet.headline.map((ref, i) => [ref, i + 1]));
   for (const record of facts.indicators) {

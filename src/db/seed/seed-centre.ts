@@ -1,7 +1,8 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import { and, eq, getTableName, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { appendAuditEvent, canonicalJson, type Actor } from '../audit-log.js';
-import { areas, centres, citations, entities, entitySources, indicators, observations, sources } from '../schema/index.js';
+import { areas, centres, citations, entities, entitySources, indicators, observations, relations, seedFingerprints, sources } from '../schema/index.js';
 import type { WriteTx } from '../tx.js';
 import type { CentrePackage } from './centre-package.js';
 import { planCentreRows } from './plan-rows.js';
@@ -13,14 +14,15 @@ export type SeedProgress = (step: string, done: number, total: number) => void;
 type Row = Record<string, unknown>;
 type SyncContext = { tx: WriteTx; actor: Actor; now: Date; centreId: string };
 
-/** The row as it would be stored, for comparison: only the columns the seed sets. */
-const comparable = (row: Row, keys: string[]): string => canonicalJson(Object.fromEntries(keys.map((k) => [k, row[k] ?? null])));
+const hashRow = (row: Row): string => createHash('sha256').update(canonicalJson(row)).digest('hex');
 
 /**
- * Make the table hold exactly `desired` for this scope: insert what is missing,
- * update what differs, delete what the package no longer has (if `scope` is
- * given), leave the rest untouched. Each change is audited; re-running with the
- * same package changes nothing.
+ * Bring the package's rows of one table into the database. The seed owns only
+ * the rows it wrote (seed_fingerprints): a row is inserted when the seed never
+ * wrote it, updated when the package's version of it changed since the last
+ * seed, deleted when the package dropped it. Rows users created, and edits
+ * users made to seeded rows, are left alone until the package itself changes
+ * that row. Every change is audited; re-running the same package changes nothing.
  */
 const syncTable = async (
   ctx: SyncContext,
@@ -29,38 +31,64 @@ const syncTable = async (
   keyColumns: PgColumn[],
   keyOf: (row: Row) => string,
   desired: Row[],
-  existing: Row[],
 ): Promise<SyncCounts> => {
+  const tableName = getTableName(table);
   const counts: SyncCounts = { inserted: 0, updated: 0, deleted: 0, unchanged: 0 };
-  const byKey = new Map(existing.map((r) => [keyOf(r), r]));
+  const prints = new Map(
+    (await ctx.tx.select().from(seedFingerprints).where(and(eq(seedFingerprints.tableName, tableName), eq(seedFingerprints.centreId, ctx.centreId)))).map((f) => [f.rowKey, f.hash]),
+  );
+  const whereKey = (row: Row): SQL => and(...keyColumns.map((col) => eq(col, row[fieldName(table, col)]))) as SQL;
+  const current = async (row: Row): Promise<Row | undefined> => (await ctx.tx.select().from(table).where(whereKey(row)).limit(1))[0] as Row | undefined;
+  const remember = async (key: string, hash: string): Promise<void> => {
+    await ctx.tx
+      .insert(seedFingerprints)
+      .values({ tableName, rowKey: key, centreId: ctx.centreId, hash })
+      .onConflictDoUpdate({ target: [seedFingerprints.tableName, seedFingerprints.rowKey], set: { hash } });
+  };
+  const audit = (action: string, key: string, before: unknown, after: unknown) =>
+    appendAuditEvent(ctx.tx, { actor: ctx.actor, at: ctx.now, action, entityType, entityId: key, centreId: ctx.centreId, before, after });
+
   const desiredKeys = new Set<string>();
   for (const row of desired) {
     const key = keyOf(row);
     desiredKeys.add(key);
+    const hash = hashRow(row);
+    if (prints.get(key) === hash) {
+      counts.unchanged++;
+      continue;
+    }
+    const existing = await current(row);
     const keys = Object.keys(row);
-    const current = byKey.get(key);
-    if (!current) {
+    const pick = (r: Row): Row => Object.fromEntries(keys.map((k) => [k, r[k] ?? null]));
+    if (!existing) {
       await ctx.tx.insert(table).values(row);
-      await appendAuditEvent(ctx.tx, { actor: ctx.actor, at: ctx.now, action: 'seed.insert', entityType, entityId: key, centreId: ctx.centreId, before: null, after: row });
+      await audit('seed.insert', key, null, row);
       counts.inserted++;
-    } else if (comparable(current, keys) !== comparable(row, keys)) {
-      const where = and(...keyColumns.map((col) => eq(col, (row as Record<string, unknown>)[fieldName(table, col)])));
-      await ctx.tx.update(table).set(row).where(where);
-      const before = Object.fromEntries(keys.map((k) => [k, current[k] ?? null]));
-      await appendAuditEvent(ctx.tx, { actor: ctx.actor, at: ctx.now, action: 'seed.update', entityType, entityId: key, centreId: ctx.centreId, before, after: row });
+    } else if (canonicalJson(pick(existing)) !== canonicalJson(pick(row))) {
+      await ctx.tx.update(table).set(row).where(whereKey(row));
+      await audit('seed.update', key, pick(existing), row);
       counts.updated++;
     } else {
       counts.unchanged++;
     }
+    await remember(key, hash);
   }
-  for (const [key, row] of byKey) {
+  for (const key of prints.keys()) {
     if (desiredKeys.has(key)) continue;
-    const where = and(...keyColumns.map((col) => eq(col, row[fieldName(table, col)])));
-    await ctx.tx.delete(table).where(where);
-    await appendAuditEvent(ctx.tx, { actor: ctx.actor, at: ctx.now, action: 'seed.delete', entityType, entityId: key, centreId: ctx.centreId, before: row, after: null });
-    counts.deleted++;
+    await ctx.tx.delete(seedFingerprints).where(and(eq(seedFingerprints.tableName, tableName), eq(seedFingerprints.rowKey, key)));
+    const deleted = (await ctx.tx.delete(table).where(keyPredicate(table, keyColumns, key)).returning()) as Row[];
+    if (deleted[0]) {
+      await audit('seed.delete', key, deleted[0], null);
+      counts.deleted++;
+    }
   }
   return counts;
+};
+
+/** Rebuild a key predicate from a row key: single keys are the id, composite keys are joined with '|'. */
+const keyPredicate = (table: PgTable, keyColumns: PgColumn[], key: string): SQL => {
+  const parts = keyColumns.length === 1 ? [key] : key.split('|');
+  return and(...keyColumns.map((col, i) => eq(col, parts[i] ?? ''))) as SQL;
 };
 
 /** The JS property name of a column in a table. */
@@ -83,39 +111,32 @@ export const seedCentre = async (
   const ctx: SyncContext = { tx, actor: opts.actor, now: opts.now, centreId };
   const tables: Record<string, SyncCounts> = {};
   const progress = opts.onProgress ?? (() => undefined);
-  const steps = 8;
+  const steps = 9;
   const byId = (r: Row): string => String(r['id']);
 
+  const sync = (name: string, entityType: string, table: PgTable, keyColumns: PgColumn[], rows: Row[], keyOf: (r: Row) => string = byId) =>
+    syncTable(ctx, entityType, table, keyColumns, keyOf, rows).then((c) => {
+      tables[name] = c;
+    });
+
   progress('centre', 0, steps);
-  tables['centres'] = await syncTable(ctx, 'centre', centres, [centres.id], byId, [planned.centre as Row], await tx.select().from(centres).where(eq(centres.id, centreId)));
-
+  await sync('centres', 'centre', centres, [centres.id], [planned.centre as Row]);
   progress('areas', 1, steps);
-  // Parents first, so a parent exists before its children reference it.
-  tables['areas'] = await syncTable(ctx, 'area', areas, [areas.id], byId, planned.areas as Row[], await tx.select().from(areas).where(eq(areas.centreId, centreId)));
-
+  await sync('areas', 'area', areas, [areas.id], planned.areas as Row[]);
   progress('sources', 2, steps);
-  tables['sources'] = await syncTable(ctx, 'source', sources, [sources.id], byId, planned.sources as Row[], await tx.select().from(sources).where(eq(sources.centreId, centreId)));
-
+  await sync('sources', 'source', sources, [sources.id], planned.sources as Row[]);
   progress('entities', 3, steps);
-  tables['entities'] = await syncTable(ctx, 'entity', entities, [entities.id], byId, planned.entities as Row[], await tx.select().from(entities).where(eq(entities.centreId, centreId)));
-
+  await sync('entities', 'entity', entities, [entities.id], planned.entities as Row[]);
   progress('entity sources', 4, steps);
-  const entityIds = planned.entities.map((e) => e.id);
-  const existingLinks = entityIds.length ? await tx.select().from(entitySources).where(inArray(entitySources.entityId, entityIds)) : [];
-  tables['entity_sources'] = await syncTable(ctx, 'entity_source', entitySources, [entitySources.entityId, entitySources.sourceId], (r) => `${String(r['entityId'])}|${String(r['sourceId'])}`, planned.entitySources as Row[], existingLinks);
-
+  await sync('entity_sources', 'entity_source', entitySources, [entitySources.entityId, entitySources.sourceId], planned.entitySources as Row[], (r) => `${String(r['entityId'])}|${String(r['sourceId'])}`);
   progress('indicators', 5, steps);
-  tables['indicators'] = await syncTable(ctx, 'indicator', indicators, [indicators.id], byId, planned.indicators as Row[], await tx.select().from(indicators).where(eq(indicators.centreId, centreId)));
-
+  await sync('indicators', 'indicator', indicators, [indicators.id], planned.indicators as Row[]);
   progress('observations', 6, steps);
-  const indicatorIds = planned.indicators.map((i) => i.id);
-  const existingObs = indicatorIds.length ? await tx.select().from(observations).where(inArray(observations.indicatorId, indicatorIds)) : [];
-  tables['observations'] = await syncTable(ctx, 'observation', observations, [observations.id], byId, planned.observations as Row[], existingObs);
-
+  await sync('observations', 'observation', observations, [observations.id], planned.observations as Row[]);
   progress('citations', 7, steps);
-  const subjectIds = [...new Set(planned.citations.map((c) => c.subjectId))];
-  const existingCitations = subjectIds.length ? await tx.select().from(citations).where(inArray(citations.subjectId, subjectIds)) : [];
-  tables['citations'] = await syncTable(ctx, 'citation', citations, [citations.id], byId, planned.citations as Row[], existingCitations);
+  await sync('citations', 'citation', citations, [citations.id], planned.citations as Row[]);
+  progress('relations', 8, steps);
+  await sync('relations', 'relation', relations, [relations.id], planned.relations as Row[]);
   progress('done', steps, steps);
   return { centreId, tables };
 };
