@@ -17,6 +17,8 @@ const fillParams = (url: string): string =>
     .replace(':centreId', 'beijing')
     .replace(':entityId', 'beijing-ent-022')
     .replace(':userId', '00000000-0000-0000-0000-000000000000')
+    .replace(':relationId', 'no-such-relation')
+    .replace(':correctionId', 'no-such-correction')
     .replace('*', 'some/page');
 
 /** Sign-out goes last, or it would end the sessions the other checks use. */

@@ -83,34 +83,57 @@ export const ZSectorCode = z.string().regex(/^([A-T]|\d{2,4})$/, 'a GB/T 4754-20
 
 const trimmed = (max: number) => z.string().trim().min(1).max(max);
 
-/** Fields a user may set on an actor. Identifiers are checked again by the server (check characters). */
-export const ZEntityInput = z.object({
+/** Fields a user may set on an actor, without defaults: a patch names only what it changes. */
+const entityFields = {
   kind: ZEntityKind,
-  nameZh: trimmed(200).nullable().default(null),
+  nameZh: trimmed(200).nullable(),
   nameEn: trimmed(300),
-  aliases: z.array(trimmed(200)).max(30).default([]),
-  descriptionEn: z.string().trim().max(4000).nullable().default(null),
-  areaId: z.string().max(120).nullable().default(null),
-  address: z.string().trim().max(300).nullable().default(null),
-  lon: z.number().min(-180).max(180).nullable().default(null),
-  lat: z.number().min(-90).max(90).nullable().default(null),
-  foundedOn: ZPartialDate.nullable().default(null),
-  sectorCodes: z.array(ZSectorCode).max(20).default([]),
-  industryTags: z.array(trimmed(60)).max(20).default([]),
-  uscc: z.string().trim().max(40).nullable().default(null),
-  ror: z.string().trim().max(60).nullable().default(null),
-  orcid: z.string().trim().max(60).nullable().default(null),
-  externalIds: z.array(ZExternalId).max(20).default([]),
-  parentId: z.string().max(120).nullable().default(null),
-  isSample: z.boolean().default(false),
+  aliases: z.array(trimmed(200)).max(30),
+  descriptionEn: z.string().trim().max(4000).nullable(),
+  areaId: z.string().max(120).nullable(),
+  address: z.string().trim().max(300).nullable(),
+  lon: z.number().min(-180).max(180).nullable(),
+  lat: z.number().min(-90).max(90).nullable(),
+  foundedOn: ZPartialDate.nullable(),
+  sectorCodes: z.array(ZSectorCode).max(20),
+  industryTags: z.array(trimmed(60)).max(20),
+  uscc: z.string().trim().max(40).nullable(),
+  ror: z.string().trim().max(60).nullable(),
+  orcid: z.string().trim().max(60).nullable(),
+  externalIds: z.array(ZExternalId).max(20),
+  parentId: z.string().max(120).nullable(),
+  isSample: z.boolean(),
+};
+
+/** A new actor: what is not given is empty. Identifiers are checked again by the server (check characters). */
+export const ZEntityInput = z.object({
+  ...entityFields,
+  nameZh: entityFields.nameZh.default(null),
+  aliases: entityFields.aliases.default([]),
+  descriptionEn: entityFields.descriptionEn.default(null),
+  areaId: entityFields.areaId.default(null),
+  address: entityFields.address.default(null),
+  lon: entityFields.lon.default(null),
+  lat: entityFields.lat.default(null),
+  foundedOn: entityFields.foundedOn.default(null),
+  sectorCodes: entityFields.sectorCodes.default([]),
+  industryTags: entityFields.industryTags.default([]),
+  uscc: entityFields.uscc.default(null),
+  ror: entityFields.ror.default(null),
+  orcid: entityFields.orcid.default(null),
+  externalIds: entityFields.externalIds.default([]),
+  parentId: entityFields.parentId.default(null),
+  isSample: entityFields.isSample.default(false),
   /** Create even though the server found likely duplicates (after a person has looked). */
   confirmNotDuplicate: z.boolean().default(false),
 });
 export type TEntityInput = z.infer<typeof ZEntityInput>;
 
-export const ZEntityPatch = ZEntityInput.omit({ confirmNotDuplicate: true })
+export const ZEntityPatch = z
+  .object(entityFields)
   .partial()
-  .extend({ version: z.number().int().positive() });
+  .extend({ version: z.number().int().positive() })
+  .refine((p) => Object.keys(p).length > 1, { message: 'change at least one field' });
 export type TEntityPatch = z.infer<typeof ZEntityPatch>;
 
 export const ZDuplicateCandidate = z.object({
@@ -268,7 +291,9 @@ export type TGraph = z.infer<typeof ZGraph>;
 export const ZMergeRequest = z.object({ duplicateId: z.string().min(1).max(120), note: z.string().trim().max(500).nullable().default(null) });
 
 export const ZCorrectionInput = z.object({
-  patch: ZEntityInput.pick({ nameZh: true, nameEn: true, aliases: true, address: true, foundedOn: true, sectorCodes: true, industryTags: true, descriptionEn: true })
+  patch: z
+    .object(entityFields)
+    .pick({ nameZh: true, nameEn: true, aliases: true, address: true, foundedOn: true, sectorCodes: true, industryTags: true, descriptionEn: true })
     .partial()
     .refine((p) => Object.keys(p).length > 0, { message: 'propose at least one change' }),
   reason: z.string().trim().min(1).max(1000),

@@ -1,0 +1,160 @@
+import { and, asc, desc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import { auditEvents, corrections, entities, entityFacts, entityMerges, entitySources, observations, personPrivate, recognitions, relations, users } from '../../../db/schema/index.js';
+import type { ReadTx, WriteTx } from '../../../db/tx.js';
+
+export type EntityRow = typeof entities.$inferSelect;
+export type RelationRow = typeof relations.$inferSelect;
+export type RecognitionRow = typeof recognitions.$inferSelect;
+export type FactRow = typeof entityFacts.$inferSelect;
+export type CorrectionRow = typeof corrections.$inferSelect;
+
+export const findEntity = async (tx: ReadTx, centreId: string, id: string): Promise<EntityRow | undefined> =>
+  (await tx.select().from(entities).where(and(eq(entities.centreId, centreId), eq(entities.id, id))).limit(1))[0];
+
+export const findEntitiesByIds = (tx: ReadTx, ids: string[]): Promise<EntityRow[]> =>
+  ids.length ? tx.select().from(entities).where(inArray(entities.id, ids)) : Promise.resolve([]);
+
+export const findByIdentifier = async (
+  tx: ReadTx,
+  centreId: string,
+  field: 'uscc' | 'ror' | 'orcid',
+  value: string,
+  excludeId: string | null,
+): Promise<EntityRow | undefined> => {
+  const column = entities[field];
+  const conditions: SQL[] = [eq(entities.centreId, centreId), eq(entities.status, 'active'), eq(column, value)];
+  if (excludeId) conditions.push(ne(entities.id, excludeId));
+  return (await tx.select().from(entities).where(and(...conditions)).limit(1))[0];
+};
+
+/** Active records whose Chinese or English name (or an alias) is trigram-similar to one of the names. */
+export const findSimilarNames = async (
+  tx: ReadTx,
+  centreId: string,
+  names: { zh: string | null; en: string },
+  excludeId: string | null,
+  limit = 5,
+): Promise<{ id: string; nameZh: string | null; nameEn: string; kind: string | null; similarity: number }[]> => {
+  const zh = (names.zh ?? '').toLowerCase();
+  const en = names.en.toLowerCase();
+  const rows = await tx.execute<{ id: string; name_zh: string | null; name_en: string; kind: string | null; sim: number }>(sql`
+    select id, name_zh, name_en, kind,
+      greatest(
+        case when ${zh} <> '' then similarity(lower(coalesce(name_zh, '')), ${zh}) else 0 end,
+        similarity(lower(name_en), ${en}),
+        coalesce((select max(greatest(similarity(lower(a), ${en}), case when ${zh} <> '' then similarity(lower(a), ${zh}) else 0 end)) from unnest(aliases) a), 0)
+      )::float8 as sim
+    from entities
+    where centre_id = ${centreId} and status = 'active' and category not in ('achievement', 'event', 'index', 'comparator')
+      ${excludeId ? sql`and id <> ${excludeId}` : sql``}
+    order by sim desc, id
+    limit ${limit}`);
+  return (rows as unknown as { rows: { id: string; name_zh: string | null; name_en: string; kind: string | null; sim: number }[] }).rows
+    .filter((r) => Number(r.sim) >= 0.45)
+    .map((r) => ({ id: r.id, nameZh: r.name_zh, nameEn: r.name_en, kind: r.kind, similarity: Number(r.sim) }));
+};
+
+export const insertEntity = async (tx: WriteTx, row: typeof entities.$inferInsert): Promise<EntityRow> => {
+  const [created] = await tx.insert(entities).values(row).returning();
+  return created as EntityRow;
+};
+
+/** Update only if the caller saw the current version; undefined when someone else changed it first. */
+export const updateEntityRow = async (tx: WriteTx, id: string, version: number, patch: Partial<EntityRow>): Promise<EntityRow | undefined> =>
+  (
+    await tx
+      .update(entities)
+      .set({ ...patch, version: version + 1 })
+      .where(and(eq(entities.id, id), eq(entities.version, version)))
+      .returning()
+  )[0];
+
+export const listRelationsOf = (tx: ReadTx, ids: string[]): Promise<RelationRow[]> =>
+  ids.length ? tx.select().from(relations).where(or(inArray(relations.fromId, ids), inArray(relations.toId, ids))).orderBy(asc(relations.type), asc(relations.id)) : Promise.resolve([]);
+
+export const findRelation = async (tx: ReadTx, centreId: string, id: string): Promise<RelationRow | undefined> =>
+  (await tx.select().from(relations).where(and(eq(relations.centreId, centreId), eq(relations.id, id))).limit(1))[0];
+
+export const insertRelation = async (tx: WriteTx, row: typeof relations.$inferInsert): Promise<RelationRow> =>
+  (await tx.insert(relations).values(row).returning())[0] as RelationRow;
+
+export const deleteRelation = async (tx: WriteTx, id: string): Promise<void> => {
+  await tx.delete(relations).where(eq(relations.id, id));
+};
+
+export const listRecognitions = (tx: ReadTx, entityId: string): Promise<RecognitionRow[]> =>
+  tx.select().from(recognitions).where(eq(recognitions.entityId, entityId)).orderBy(desc(recognitions.validFrom), asc(recognitions.id));
+
+export const insertRecognition = async (tx: WriteTx, row: typeof recognitions.$inferInsert): Promise<RecognitionRow> =>
+  (await tx.insert(recognitions).values(row).returning())[0] as RecognitionRow;
+
+export const listFacts = (tx: ReadTx, entityId: string): Promise<FactRow[]> =>
+  tx.select().from(entityFacts).where(eq(entityFacts.entityId, entityId)).orderBy(asc(entityFacts.metric), desc(entityFacts.year));
+
+export const insertFact = async (tx: WriteTx, row: typeof entityFacts.$inferInsert): Promise<FactRow> =>
+  (await tx.insert(entityFacts).values(row).returning())[0] as FactRow;
+
+export const findPersonPrivate = async (tx: ReadTx, entityId: string) =>
+  (await tx.select().from(personPrivate).where(eq(personPrivate.entityId, entityId)).limit(1))[0];
+
+export const upsertPersonPrivate = async (tx: WriteTx, row: typeof personPrivate.$inferInsert): Promise<void> => {
+  await tx.insert(personPrivate).values(row).onConflictDoUpdate({ target: personPrivate.entityId, set: row });
+};
+
+export const listTimeline = (tx: ReadTx, entityId: string, limit = 50) =>
+  tx
+    .select({ seq: auditEvents.seq, at: auditEvents.at, action: auditEvents.action, actorLabel: auditEvents.actorLabel })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.entityType, 'entity'), eq(auditEvents.entityId, entityId)))
+    .orderBy(desc(auditEvents.seq))
+    .limit(limit);
+
+export const insertCorrection = async (tx: WriteTx, row: typeof corrections.$inferInsert): Promise<CorrectionRow> =>
+  (await tx.insert(corrections).values(row).returning())[0] as CorrectionRow;
+
+export const findCorrection = async (tx: ReadTx, id: string): Promise<CorrectionRow | undefined> =>
+  (await tx.select().from(corrections).where(eq(corrections.id, id)).limit(1))[0];
+
+export const listCorrections = (tx: ReadTx, centreId: string, status: string | undefined): Promise<CorrectionRow[]> =>
+  tx
+    .select({ c: corrections })
+    .from(corrections)
+    .innerJoin(entities, eq(entities.id, corrections.entityId))
+    .where(and(eq(entities.centreId, centreId), status ? eq(corrections.status, status) : undefined))
+    .orderBy(desc(corrections.createdAt))
+    .then((rows) => rows.map((r) => r.c));
+
+export const decideCorrection = async (tx: WriteTx, id: string, patch: Partial<CorrectionRow>): Promise<CorrectionRow | undefined> =>
+  (
+    await tx
+      .update(corrections)
+      .set(patch)
+      .where(and(eq(corrections.id, id), eq(corrections.status, 'pending')))
+      .returning()
+  )[0];
+
+/** Move every reference from `fromId` to `toId`; returns how many rows of each kind moved. */
+export const repointReferences = async (tx: WriteTx, fromId: string, toId: string): Promise<Record<string, number>> => {
+  const count = (r: unknown): number => Number((r as { rowCount?: number; affectedRows?: number }).rowCount ?? (r as { affectedRows?: number }).affectedRows ?? 0);
+  const moved: Record<string, number> = {};
+  moved['relations_from'] = count(await tx.execute(sql`update relations set from_id = ${toId} where from_id = ${fromId}`));
+  moved['relations_to'] = count(await tx.execute(sql`update relations set to_id = ${toId} where to_id = ${fromId} and to_kind = 'entity'`));
+  // A relation that now points from the survivor to itself means nothing.
+  moved['relations_dropped'] = count(await tx.execute(sql`delete from relations where from_id = ${toId} and to_id = ${toId}`));
+  moved['recognitions'] = count(await tx.execute(sql`update recognitions set entity_id = ${toId} where entity_id = ${fromId}`));
+  moved['facts'] = count(await tx.execute(sql`update entity_facts set entity_id = ${toId} where entity_id = ${fromId}`));
+  moved['citations'] = count(await tx.execute(sql`update citations set subject_id = ${toId} where subject_type = 'entity' and subject_id = ${fromId}`));
+  moved['sources'] = count(
+    await tx.execute(sql`insert into entity_sources (entity_id, source_id) select ${toId}, source_id from entity_sources where entity_id = ${fromId} on conflict do nothing`),
+  );
+  await tx.delete(entitySources).where(eq(entitySources.entityId, fromId));
+  moved['observations'] = count(await tx.update(observations).set({ entityId: toId }).where(eq(observations.entityId, fromId)));
+  moved['users'] = count(await tx.update(users).set({ organisationId: toId }).where(eq(users.organisationId, fromId)));
+  moved['children'] = count(await tx.update(entities).set({ parentId: toId }).where(eq(entities.parentId, fromId)));
+  moved['corrections'] = count(await tx.update(corrections).set({ entityId: toId }).where(eq(corrections.entityId, fromId)));
+  return moved;
+};
+
+export const insertMerge = async (tx: WriteTx, row: typeof entityMerges.$inferInsert): Promise<void> => {
+  await tx.insert(entityMerges).values(row);
+};
