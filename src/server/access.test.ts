@@ -19,6 +19,7 @@ const fillParams = (url: string): string =>
     .replace(':userId', '00000000-0000-0000-0000-000000000000')
     .replace(':relationId', 'no-such-relation')
     .replace(':correctionId', 'no-such-correction')
+    .replace(':jobId', 'no-such-job')
     .replace('*', 'some/page');
 
 /** Sign-out goes last, or it would end the sessions the other checks use. */

@@ -199,3 +199,25 @@ export const corrections = pgTable(
   },
   (t) => [index('corrections_entity_idx').on(t.entityId, t.status)],
 );
+
+/** A bulk import: its checkpoint (rows done) commits with each batch, so a killed import resumes. */
+export const importJobs = pgTable(
+  'import_jobs',
+  {
+    id: text('id').primaryKey(),
+    centreId: text('centre_id').notNull(),
+    fileName: text('file_name').notNull(),
+    fileHash: text('file_hash').notNull(),
+    dryRun: boolean('dry_run').notNull(),
+    status: text('status').notNull(),
+    rowsDone: integer('rows_done').notNull().default(0),
+    inserted: integer('inserted').notNull().default(0),
+    updated: integer('updated').notNull().default(0),
+    failed: integer('failed').notNull().default(0),
+    errors: jsonb('errors').$type<{ row: number; column: string; value: string; reason: string }[]>().notNull().default([]),
+    actorLabel: text('actor_label').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true, mode: 'date' }).notNull(),
+    finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [index('import_jobs_file_idx').on(t.centreId, t.fileHash, t.status)],
+);

@@ -1,8 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { createWriteStream, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { ZCreateUserRequest } from '../../shared/schemas/auth.js';
+import { ZSearchQuery } from '../../shared/schemas/registry.js';
+import { csvLine } from '../../core/tabular/csv.js';
+import { centres } from '../../db/schema/index.js';
+import { exportEntities } from '../modules/registry/registry-export.js';
+import { findImportJob, importEntities } from '../modules/registry/registry-import.js';
 import { verifyAuditChain } from '../../db/audit-log.js';
 import { openDatabase, type DatabaseHandle } from '../../db/client.js';
 import { DataDirLockedError } from '../../db/lock.js';
@@ -33,6 +39,11 @@ Commands:
   users create              create an account:
         --username NAME --role ROLE [--centre ID] [--organisation ID]
         [--display-name TEXT] [--password-env VAR]   (no --password-env: a random password is printed)
+  import organisations FILE [--centre ID] [--dry-run]
+                            import actors from .csv or .xlsx; writes FILE.errors.csv
+                            when rows fail; re-running a killed import resumes it
+  export organisations --out FILE [--centre ID] [--q TEXT] [--category C]
+                            export actors (.csv or .xlsx by the file name)
   config                    list the configuration variables
 
 Options: --help, --version. Configuration comes from environment variables (see \`kechuang config\`).
@@ -168,6 +179,64 @@ const usersCreate = async (config: AppConfig, values: Record<string, string | bo
   return 0;
 };
 
+/** The centre a command works on: the one named, or the only one there is. */
+const pickCentre = async (handle: DatabaseHandle, named: string | undefined): Promise<string> => {
+  const all = (await handle.db.select({ id: centres.id }).from(centres)).map((c) => c.id);
+  if (named) {
+    if (!all.includes(named)) throw new AppError('NOT_FOUND', `No centre ${named}; centres: ${all.join(', ') || 'none'}`);
+    return named;
+  }
+  if (all.length !== 1) throw new AppError('BAD_REQUEST', `Name the centre with --centre (${all.join(', ') || 'none seeded'})`);
+  return all[0] as string;
+};
+
+const importCommand = async (config: AppConfig, file: string, centre: string | undefined, dryRun: boolean): Promise<number> => {
+  if (!existsSync(file)) {
+    err(`no such file: ${file}`);
+    return 2;
+  }
+  const { report, errors } = await withDatabase(config, async (handle) => {
+    await migrateDatabase(handle);
+    const centreId = await pickCentre(handle, centre);
+    const done = await importEntities(handle.db, {
+      centreId,
+      input: file,
+      fileName: file,
+      dryRun,
+      actor: { kind: 'system', label: 'cli:import' },
+      now: () => new Date(),
+      onProgress: (rows) => {
+        if (process.stderr.isTTY) process.stderr.write(`\r\x1b[Kimport: ${rows} rows`);
+      },
+    });
+    // The report carries the first errors; the job row keeps them all for the error file.
+    return { report: done, errors: (await findImportJob(handle.db, centreId, done.jobId))?.errors ?? done.errors };
+  });
+  if (process.stderr.isTTY) process.stderr.write('\n');
+  if (report.resumedFromRow > 0) out(`resumed after row ${report.resumedFromRow}`);
+  out(`${dryRun ? 'dry run: ' : ''}${report.rows} rows: ${report.inserted} ${dryRun ? 'valid' : 'inserted'}, ${report.updated} updated, ${report.failed} failed`);
+  if (report.failed > 0) {
+    const reportFile = `${file}.errors.csv`;
+    writeFileSync(reportFile, `\uFEFF${csvLine(['row', 'column', 'value', 'reason'])}${errors.map((e) => csvLine([e.row, e.column, e.value, e.reason])).join('')}`);
+    out(`error report: ${reportFile}`);
+    for (const e of report.errors.slice(0, 10)) out(`  row ${e.row}, ${e.column} = "${e.value}": ${e.reason}`);
+  }
+  return report.failed > 0 ? 1 : 0;
+};
+
+const exportCommand = async (config: AppConfig, file: string, centre: string | undefined, filters: { q?: string | undefined; category?: string | undefined }): Promise<number> => {
+  const format = file.endsWith('.xlsx') ? 'xlsx' : 'csv';
+  const count = await withDatabase(config, async (handle) => {
+    const centreId = await pickCentre(handle, centre);
+    const query = ZSearchQuery.omit({ limit: true, cursor: true }).parse({ q: filters.q ?? '', ...(filters.category ? { category: filters.category } : {}) });
+    const stream = exportEntities(handle.db, centreId, query, format);
+    await pipeline(stream, createWriteStream(file));
+    return statSync(file).size;
+  });
+  out(`exported to ${file} (${count} bytes)`);
+  return 0;
+};
+
 export const main = async (argv: string[], env: Record<string, string | undefined>): Promise<number> => {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -183,6 +252,10 @@ export const main = async (argv: string[], env: Record<string, string | undefine
       organisation: { type: 'string' },
       'display-name': { type: 'string' },
       'password-env': { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      out: { type: 'string' },
+      q: { type: 'string' },
+      category: { type: 'string' },
     },
   });
   const [command, sub] = positionals;
@@ -211,6 +284,18 @@ export const main = async (argv: string[], env: Record<string, string | undefine
         return 2;
       }
       return auditVerify(config);
+    case 'import':
+      if (sub !== 'organisations' || !positionals[2]) {
+        err('usage: kechuang import organisations FILE [--centre ID] [--dry-run]');
+        return 2;
+      }
+      return importCommand(config, positionals[2], typeof values.centre === 'string' ? values.centre : undefined, values['dry-run'] === true);
+    case 'export':
+      if (sub !== 'organisations' || typeof values.out !== 'string') {
+        err('usage: kechuang export organisations --out FILE [--centre ID] [--q TEXT] [--category C]');
+        return 2;
+      }
+      return exportCommand(config, values.out, typeof values.centre === 'string' ? values.centre : undefined, { q: values.q, category: values.category });
     case 'users':
       if (sub !== 'create') {
         err('usage: kechuang users create --username NAME --role ROLE [--centre ID]');

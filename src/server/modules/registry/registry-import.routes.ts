@@ -1,0 +1,85 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { csvLine } from '../../../core/tabular/csv.js';
+import { ZCentreParams, ZErrorBodySchema } from '../../../shared/schemas/common.js';
+import { ZImportReport } from '../../../shared/schemas/registry-import.js';
+import { ZSearchQuery } from '../../../shared/schemas/registry.js';
+import { asReadTx } from '../../../db/tx.js';
+import { serviceContext } from '../../context.js';
+import { AppError } from '../../errors.js';
+import { exportEntities, importTemplate } from './registry-export.js';
+import { findImportJob, importEntities } from './registry-import.js';
+import { assertCentreScope } from './registry.service.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const ZFormat = z.enum(['csv', 'xlsx']).default('xlsx');
+
+export const registryImportRoutes = async (instance: FastifyInstance): Promise<void> => {
+  const app = instance.withTypeProvider<ZodTypeProvider>();
+  // Files arrive as the raw request body; these parsers apply inside this plugin only.
+  app.addContentTypeParser(['text/csv', XLSX, 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: 64 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+  const tx = asReadTx(app.kc.database.db);
+  const tags = ['registry import/export'];
+  const write = { permission: 'registry:write' } as const;
+
+  app.get(
+    '/api/centres/:centreId/imports/template',
+    { config: { access: write }, schema: { tags, summary: 'The import template (zh-CN headers by default)', params: ZCentreParams, querystring: z.object({ format: ZFormat, headers: z.enum(['zh', 'en']).default('zh') }) } },
+    async (request, reply) => {
+      const { format, headers } = request.query;
+      void reply.header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : XLSX).header('content-disposition', `attachment; filename="kechuang-actors-template.${format}"`);
+      return importTemplate(format, headers);
+    },
+  );
+
+  app.post(
+    '/api/centres/:centreId/imports/organisations',
+    {
+      config: { access: write },
+      schema: {
+        tags,
+        summary: 'Import actors from a CSV or XLSX body; per-row errors; upserts on identifiers; dryRun validates only',
+        params: ZCentreParams,
+        querystring: z.object({ fileName: z.string().min(1).max(200).regex(/\.(csv|xlsx)$/i, 'a .csv or .xlsx file name'), dryRun: z.enum(['true', 'false']).default('false') }),
+        response: { 200: ZImportReport, 400: ZErrorBodySchema, 415: ZErrorBodySchema },
+      },
+    },
+    async (request) => {
+      const ctx = serviceContext(request);
+      assertCentreScope(ctx, request.params.centreId);
+      if (!Buffer.isBuffer(request.body) || request.body.length === 0) {
+        throw new AppError('VALIDATION_FAILED', 'Send the file as the request body', { fields: [{ in: 'body', path: '', reason: 'required', message: 'empty body' }] });
+      }
+      return importEntities(ctx.db, {
+        centreId: request.params.centreId,
+        input: request.body,
+        fileName: request.query.fileName,
+        dryRun: request.query.dryRun === 'true',
+        actor: ctx.actor,
+        now: () => app.kc.now(),
+      });
+    },
+  );
+
+  app.get(
+    '/api/centres/:centreId/imports/:jobId/errors',
+    { config: { access: write }, schema: { tags, summary: 'An import’s error report as CSV (row, column, value, reason)', params: ZCentreParams.extend({ jobId: z.string().max(64) }) } },
+    async (request, reply) => {
+      const job = await findImportJob(app.kc.database.db, request.params.centreId, request.params.jobId);
+      if (!job) throw new AppError('NOT_FOUND', `No import ${request.params.jobId}`);
+      void reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="import-errors-${job.id}.csv"`);
+      return `\uFEFF${csvLine(['行 row', '列 column', '值 value', '原因 reason'])}${job.errors.map((e) => csvLine([e.row, e.column, e.value, e.reason])).join('')}`;
+    },
+  );
+
+  app.get(
+    '/api/centres/:centreId/export/organisations',
+    { config: { access: 'public' }, schema: { tags, summary: 'Export a filtered list (same filters as search) as CSV or XLSX', params: ZCentreParams, querystring: ZSearchQuery.omit({ limit: true, cursor: true }).extend({ format: ZFormat, headers: z.enum(['zh', 'en']).default('zh') }) } },
+    async (request, reply) => {
+      const { format, headers, ...query } = request.query;
+      void reply.header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : XLSX).header('content-disposition', `attachment; filename="kechuang-actors.${format}"`);
+      return reply.send(exportEntities(tx, request.params.centreId, query, format, headers));
+    },
+  );
+};

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+/**
+ * Columns of the actor import template: the field, its zh-CN header (the
+ * template's language) and English header; either header is accepted.
+ */
+export const IMPORT_COLUMNS = [
+  { field: 'nameZh', zh: '中文名称', en: 'Chinese name' },
+  { field: 'nameEn', zh: '英文名称', en: 'English name', required: true },
+  { field: 'kind', zh: '类型代码', en: 'Kind code', required: true },
+  { field: 'aliases', zh: '别名', en: 'Aliases' },
+  { field: 'uscc', zh: '统一社会信用代码', en: 'Unified social credit code' },
+  { field: 'ror', zh: 'ROR', en: 'ROR' },
+  { field: 'orcid', zh: 'ORCID', en: 'ORCID' },
+  { field: 'areaId', zh: '所在区域', en: 'Area' },
+  { field: 'address', zh: '地址', en: 'Address' },
+  { field: 'lon', zh: '经度', en: 'Longitude' },
+  { field: 'lat', zh: '纬度', en: 'Latitude' },
+  { field: 'foundedOn', zh: '成立日期', en: 'Founded' },
+  { field: 'sectorCodes', zh: '行业代码', en: 'Industry codes' },
+  { field: 'industryTags', zh: '产业标签', en: 'Industry tags' },
+  { field: 'isSample', zh: '示例数据', en: 'Sample' },
+] as const;
+export type TImportField = (typeof IMPORT_COLUMNS)[number]['field'];
+
+/** Lists inside one cell are separated by | or the Chinese semicolon. */
+export const LIST_SEPARATOR = /[|；;]/;
+
+export const ZImportError = z.object({ row: z.number().int(), column: z.string(), value: z.string(), reason: z.string() });
+
+export const ZImportReport = z.object({
+  jobId: z.string(),
+  dryRun: z.boolean(),
+  status: z.enum(['running', 'done', 'failed']),
+  rows: z.number().int(),
+  inserted: z.number().int(),
+  updated: z.number().int(),
+  failed: z.number().int(),
+  resumedFromRow: z.number().int(),
+  /** The first errors; the whole list is downloadable as CSV. */
+  errors: z.array(ZImportError),
+});
+export type TImportReport = z.infer<typeof ZImportReport>;
