@@ -51,4 +51,15 @@ describe('seeding', () => {
     const [e] = await db.handle.db.select().from(entities).where(eq(entities.id, 'beijing-ent-040'));
     expect(e?.areaId).toBe('bj-110108');
   });
+
+  test('edits made in the app and records users created survive re-seeding', async () => {
+    await db.handle.db.update(entities).set({ aliases: ['edited in the app'] }).where(eq(entities.id, 'beijing-ent-040'));
+    await db.handle.db.insert(entities).values({ id: 'user-made-1', centreId: 'beijing', category: 'enterprise', kind: 'enterprise', nameEn: 'User-made record', nameStatus: 'in_source' });
+    const report = await withWriteTx(db.handle.db, (tx) => seedCentre(tx, pkg(), { actor, now: new Date() }));
+    expect(report.tables['entities']).toMatchObject({ deleted: 0 });
+    const [edited] = await db.handle.db.select().from(entities).where(eq(entities.id, 'beijing-ent-040'));
+    expect(edited?.aliases).toEqual(['edited in the app']);
+    const [made] = await db.handle.db.select().from(entities).where(eq(entities.id, 'user-made-1'));
+    expect(made?.nameEn).toBe('User-made record');
+  });
 });

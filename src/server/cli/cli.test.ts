@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,6 +63,21 @@ describe('kechuang CLI', () => {
     const verify = await kechuang(['audit', 'verify']);
     expect(verify.code).toBe(0);
     expect(verify.stdout).toMatch(/audit chain OK: \d+ events verified/);
+  });
+
+  test('import organisations: a dry run, then the import with an error report; export the list', async () => {
+    const file = join(dataDir, 'actors.csv');
+    writeFileSync(file, '中文名称,英文名称,类型代码,示例数据\r\n示例命令行公司,CLI Sample Co.,enterprise,是\r\n示例坏行,,enterprise,是\r\n');
+    const dry = await kechuang(['import', 'organisations', file, '--dry-run']);
+    expect(dry.stdout).toMatch(/dry run: 2 rows: 1 valid, 0 updated, 1 failed/);
+    const real = await kechuang(['import', 'organisations', file, '--centre', 'beijing']);
+    expect(real.code).toBe(1);
+    expect(real.stdout).toMatch(/2 rows: 1 inserted, 0 updated, 1 failed/);
+    expect(readFileSync(`${file}.errors.csv`, 'utf8')).toMatch(/2,英文名称,,required/);
+    const out = join(dataDir, 'export.csv');
+    const exported = await kechuang(['export', 'organisations', '--out', out, '--q', '示例命令行']);
+    expect(exported.code).toBe(0);
+    expect(existsSync(out) && readFileSync(out, 'utf8')).toMatch(/CLI Sample Co\./);
   });
 
   test('db reset asks for confirmation', async () => {
