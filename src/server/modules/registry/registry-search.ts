@@ -42,7 +42,8 @@ export const searchEntities = async (tx: ReadTx, centreId: string, query: TSearc
   if (query.recognition) filters.push(sql`exists (select 1 from recognitions r where r.entity_id = e.id and r.type = ${query.recognition})`);
   if (q) {
     const text = tsq ? sql`e.search_tsv @@ to_tsquery('simple', ${tsq}) or ` : sql``;
-    filters.push(sql`(${text}e.search_text ilike ${likePattern(q)} or lower(e.name_en) ilike ${likePattern(q)})`);
+    // search_text holds the lower-cased names too, so one trigram-indexed condition covers them.
+    filters.push(sql`(${text}e.search_text ilike ${likePattern(q)})`);
   }
   const where = sql.join(filters, sql` and `);
   const score = q
@@ -52,15 +53,26 @@ export const searchEntities = async (tx: ReadTx, centreId: string, query: TSearc
         + similarity(e.search_text, ${q}))::float8`
     : sql`0::float8`;
   const cursor = query.cursor ? decodeCursor(query.cursor) : null;
-  const page = await tx.execute<Record<string, unknown>>(sql`
-    select * from (
+  // One scan: the matches are computed once, then paged and counted by facet from the same set.
+  const result = await tx.execute<Record<string, unknown>>(sql`
+    with m as materialized (
       select e.id, e.category, e.kind, e.name_zh, e.name_en, e.name_status, e.area_id, e.is_sample, ${score} as score
       from entities e where ${where}
-    ) hits
-    ${cursor ? sql`where (hits.score < ${cursor.s} or (hits.score = ${cursor.s} and hits.id > ${cursor.id}))` : sql``}
-    order by hits.score desc, hits.id asc
-    limit ${query.limit + 1}`);
-  const rows = (page as unknown as { rows: Record<string, unknown>[] }).rows;
+    )
+    select
+      (select coalesce(json_agg(p), '[]'::json) from (
+        select * from m
+        ${cursor ? sql`where (m.score < ${cursor.s} or (m.score = ${cursor.s} and m.id > ${cursor.id}))` : sql``}
+        order by m.score desc, m.id asc
+        limit ${query.limit + 1}) p) as page,
+      (select count(*)::int from m) as total,
+      (select coalesce(json_agg(f), '[]'::json) from (select category as value, count(*)::int as count from m group by 1 order by 2 desc, 1 limit 30) f) as category,
+      (select coalesce(json_agg(f), '[]'::json) from (select kind as value, count(*)::int as count from m where kind is not null group by 1 order by 2 desc, 1 limit 30) f) as kind,
+      (select coalesce(json_agg(f), '[]'::json) from (select area_id as value, count(*)::int as count from m where area_id is not null group by 1 order by 2 desc, 1 limit 30) f) as area,
+      (select coalesce(json_agg(f), '[]'::json) from (select r.type as value, count(distinct m.id)::int as count from m join recognitions r on r.entity_id = m.id group by 1 order by 2 desc, 1) f) as recognition`);
+  const out = (result as unknown as { rows: Record<string, unknown>[] }).rows[0] ?? {};
+  const json = <T>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
+  const rows = json<Record<string, unknown>[]>(out['page'] ?? []);
   const items = rows.slice(0, query.limit).map((r) => ({
     id: String(r['id']),
     category: r['category'] as TSearchResult['items'][number]['category'],
@@ -73,19 +85,8 @@ export const searchEntities = async (tx: ReadTx, centreId: string, query: TSearc
     score: Number(r['score']),
   }));
   const last = items.at(-1);
-  const facet = async (column: SQL): Promise<{ value: string; count: number }[]> => {
-    const res = await tx.execute<{ value: string | null; count: number }>(sql`select ${column} as value, count(*)::int as count from entities e where ${where} group by 1 order by 2 desc, 1 limit 30`);
-    return (res as unknown as { rows: { value: string | null; count: number }[] }).rows.filter((r) => r.value !== null).map((r) => ({ value: String(r.value), count: Number(r.count) }));
-  };
-  const [category, kind, area, recognition, total] = await Promise.all([
-    facet(sql`e.category`),
-    facet(sql`e.kind`),
-    facet(sql`e.area_id`),
-    tx
-      .execute<{ value: string; count: number }>(sql`select r.type as value, count(distinct e.id)::int as count from entities e join recognitions r on r.entity_id = e.id where ${where} group by 1 order by 2 desc, 1`)
-      .then((res) => (res as unknown as { rows: { value: string; count: number }[] }).rows.map((r) => ({ value: r.value, count: Number(r.count) }))),
-    tx.execute<{ n: number }>(sql`select count(*)::int as n from entities e where ${where}`).then((res) => Number((res as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0)),
-  ]);
+  const facet = (key: string): { value: string; count: number }[] => json<{ value: string; count: number }[]>(out[key] ?? []).map((f) => ({ value: String(f.value), count: Number(f.count) }));
+  const [category, kind, area, recognition, total] = [facet('category'), facet('kind'), facet('area'), facet('recognition'), Number(out['total'] ?? 0)];
   return {
     items,
     nextCursor: rows.length > query.limit && last ? encodeCursor({ s: last.score, id: last.id }) : null,

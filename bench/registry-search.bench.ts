@@ -1,0 +1,135 @@
+/**
+ * Search latency at city scale (issue 3): N synthetic organisations (fixed
+ * seed, names marked 合成/Synthetic, never shipped) on the PostgreSQL server,
+ * then the registry's own search function for Chinese, pinyin, initials,
+ * partial-name and English queries; beside it, a primary-key lookup and a bare
+ * `select 1` measured in the same run. Run: npm run bench:registry
+ * (BENCH_ORGS=1000000, TEST_DATABASE_URL or DATABASE_URL pointing at a server).
+ */
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { sql } from 'drizzle-orm';
+import { openDatabase } from '../src/db/client.js';
+import { migrateDatabase } from '../src/db/migrate.js';
+import { buildSearchText } from '../src/db/search-text.js';
+import { seedShippedCentres } from '../src/server/bootstrap.js';
+import { searchEntities } from '../src/server/modules/registry/registry-search.js';
+import { ZSearchQuery } from '../src/shared/schemas/registry.js';
+
+const N = Number(process.env['BENCH_ORGS'] ?? 1_000_000);
+const base = process.env['TEST_DATABASE_URL'] ?? process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const DB = 'kechuang_bench_registry';
+
+/** mulberry32: a small seeded PRNG, so every run builds the same city. */
+const rng = (seed: number) => () => {
+  seed |= 0;
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
+const rand = rng(20261122);
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
+
+const PLACES = ['中关村', '海淀', '朝阳', '亦庄', '怀柔', '昌平', '望京', '西二旗', '上地', '大兴', '顺义', '通州', '丰台', '石景山', '未来', '燕园', '清河', '回龙观'];
+const WORDS = ['智能', '芯片', '生物', '医药', '量子', '数据', '云', '能源', '材料', '航天', '机器人', '光电', '网络', '信息', '软件', '半导体', '新能源', '基因', '区块链', '算力'];
+const TAILS = ['科技有限公司', '技术有限公司', '研究院', '创新中心', '实验室', '股份有限公司', '信息技术有限公司', '医疗器械有限公司'];
+const EN = ['Tech', 'Bio', 'Quantum', 'Data', 'Cloud', 'Energy', 'Materials', 'Robotics', 'Photonics', 'Networks', 'Semiconductor', 'Genomics'];
+const KINDS = ['enterprise', 'enterprise', 'enterprise', 'enterprise', 'research_institute', 'incubator', 'new_rnd_institution', 'university'] as const;
+const CATEGORY: Record<string, string> = { enterprise: 'enterprise', research_institute: 'rnd_institution', incubator: 'platform', new_rnd_institution: 'rnd_institution', university: 'university' };
+const DISTRICTS = ['bj-110108', 'bj-110105', 'bj-110114', 'bj-110115', 'bj-110116', 'bj-110112', 'bj-110113', 'bj-110106'];
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+const p95 = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)] as number;
+
+const main = async (): Promise<void> => {
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${DB}`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${DB}`;
+  const handle = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 4 });
+  await migrateDatabase(handle);
+  await seedShippedCentres(handle, new Date());
+
+  const loader = new pg.Client({ connectionString: url.toString() });
+  await loader.connect();
+  const t0 = performance.now();
+  const names: string[] = [];
+  const BATCH = 5_000;
+  for (let start = 0; start < N; start += BATCH) {
+    const ids: string[] = [], zh: string[] = [], en: string[] = [], kind: string[] = [], cat: string[] = [], area: string[] = [], search: string[] = [];
+    for (let i = start; i < Math.min(N, start + BATCH); i++) {
+      const nameZh = `合成${pick(PLACES)}${pick(WORDS)}${pick(WORDS)}${pick(TAILS)}${i}`;
+      const nameEn = `Synthetic ${pick(EN)} ${pick(EN)} ${i}`;
+      const k = pick(KINDS);
+      ids.push(`synth-${i}`);
+      zh.push(nameZh);
+      en.push(nameEn);
+      kind.push(k);
+      cat.push(CATEGORY[k] as string);
+      area.push(pick(DISTRICTS));
+      search.push(buildSearchText([nameZh, nameEn]));
+      if (i % Math.max(1, Math.floor(N / 100)) === 0) names.push(nameZh);
+    }
+    await loader.query(
+      `insert into entities (id, centre_id, category, kind, name_zh, name_en, name_status, is_sample, area_id, search_text)
+       select u.id, 'beijing', u.cat, u.kind, u.zh, u.en, 'none', true, u.area, u.search
+       from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) as u(id, cat, kind, zh, en, area, search)`,
+      [ids, cat, kind, zh, en, area, search],
+    );
+    if ((start / BATCH) % 20 === 0) process.stderr.write(`loaded ${start + BATCH} / ${N}\n`);
+  }
+  await loader.query('analyze entities');
+  await loader.end();
+  const loadSeconds = (performance.now() - t0) / 1000;
+
+  const queries: Record<string, string[]> = {
+    'Chinese name (exact, jieba)': names.slice(0, 30),
+    'Chinese words (segmented)': Array.from({ length: 30 }, () => `${pick(PLACES)}${pick(WORDS)}`),
+    'full pinyin prefix': ['zhongguancun', 'haidian', 'yizhuang', 'huairou', 'changping', 'wangjing', 'xierqi', 'shangdi', 'daxing', 'shunyi'],
+    'pinyin initials': ['zgc', 'hd', 'yz', 'hr', 'cp', 'wj', 'xeq', 'sd', 'dx', 'sy'],
+    'partial name (substring)': names.slice(30, 60).map((n) => n.slice(4, 9)),
+    'English words': Array.from({ length: 30 }, () => `${pick(EN)} ${pick(EN)}`),
+  };
+  const tx = handle.db;
+  const time = async (f: () => Promise<unknown>): Promise<number> => {
+    const s = performance.now();
+    await f();
+    return performance.now() - s;
+  };
+  const baseline: number[] = [];
+  const pk: number[] = [];
+  for (let i = 0; i < 60; i++) {
+    baseline.push(await time(() => tx.execute(sql`select 1`)));
+    pk.push(await time(() => tx.execute(sql`select * from entities where id = ${`synth-${Math.floor(rand() * N)}`}`)));
+  }
+  const rows: string[] = [];
+  for (const [label, qs] of Object.entries(queries)) {
+    for (const q of qs.slice(0, 3)) await searchEntities(tx, 'beijing', ZSearchQuery.parse({ q })); // warm
+    const times: number[] = [];
+    for (let round = 0; round < 3; round++) for (const q of qs) times.push(await time(() => searchEntities(tx, 'beijing', ZSearchQuery.parse({ q, limit: 20 }))));
+    rows.push(`| ${label} | ${qs.length * 3} | ${median(times).toFixed(1)} ms | ${p95(times).toFixed(1)} ms |`);
+  }
+  const report = `## Registry search at ${N.toLocaleString('en')} organisations (issue 3)
+
+Measured ${new Date().toISOString().slice(0, 10)} by \`npm run bench:registry\` on PostgreSQL 15 (local server, defaults), 2 cores. ${N.toLocaleString('en')} synthetic organisations (fixed seed, names marked 合成/Synthetic) plus the Beijing seed, loaded in ${loadSeconds.toFixed(0)} s (search text with jieba and pinyin computed in Node). Each query runs the registry's full search: ranked page of 20 **with facets and total**.
+
+| query type | runs | median | p95 |
+|---|---|---|---|
+${rows.join('\n')}
+| baseline: \`select 1\` | 60 | ${median(baseline).toFixed(2)} ms | ${p95(baseline).toFixed(2)} ms |
+| baseline: primary-key lookup | 60 | ${median(pk).toFixed(2)} ms | ${p95(pk).toFixed(2)} ms |
+`;
+  console.log(report);
+  await handle.close();
+  if (process.env["BENCH_KEEP"]) return;
+  const drop = new pg.Client({ connectionString: base });
+  await drop.connect();
+  await drop.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
+  await drop.end();
+};
+
+await main();
