@@ -54,9 +54,11 @@ export const toErrorResponse = (error: unknown): { status: number; code: ErrorCo
   if (hasZodFastifySchemaValidationErrors(error)) {
     const part = PART[(error as { validationContext?: string }).validationContext ?? 'body'] ?? 'body';
     const fields: FieldIssue[] = error.validation.map((v) => {
-      const issue = (v.params as { issue?: { code?: string; path?: PropertyKey[] } } | undefined)?.issue;
-      const path = issue?.path?.map(String).join('.') ?? v.instancePath.replace(/^\//, '').replaceAll('/', '.');
-      return { in: part, path, reason: issue?.code ?? v.keyword, message: v.message ?? 'invalid' };
+      // The provider passes each zod issue as keyword = code, params = the rest of the issue.
+      const custom = (v.params as { params?: { reason?: string } } | undefined)?.params?.reason;
+      const path = v.instancePath.replace(/^\//, '').replaceAll('/', '.');
+      // Custom rules name their own reason (e.g. self_reference); built-in checks use zod's code.
+      return { in: part, path, reason: custom ?? v.keyword, message: v.message ?? 'invalid' };
     });
     return { status: 400, code: 'VALIDATION_FAILED', message: 'The request is not valid; see details.fields', details: { fields } };
   }

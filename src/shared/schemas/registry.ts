@@ -206,8 +206,8 @@ export const ZRelationInput = z
     sourceId: z.string().max(120).nullable().default(null),
     sourceNote: z.string().trim().max(500).nullable().default(null),
   })
-  .refine((r) => r.fromId !== r.toId, { message: 'a record cannot relate to itself', path: ['toId'] })
-  .refine((r) => !r.validFrom || !r.validTo || r.validFrom <= r.validTo, { message: 'ends before it starts', path: ['validTo'] });
+  .refine((r) => r.fromId !== r.toId, { message: 'a record cannot relate to itself', path: ['toId'], params: { reason: 'self_reference' } })
+  .refine((r) => !r.validFrom || !r.validTo || r.validFrom <= r.validTo, { message: 'ends before it starts', path: ['validTo'], params: { reason: 'ends_before_start' } });
 export type TRelationInput = z.infer<typeof ZRelationInput>;
 
 export const ZPersonPrivate = z.object({

@@ -1,7 +1,7 @@
 import { Tooltip } from 'antd';
-import { NavLink } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { useI18n } from '../i18n/I18nProvider.js';
-import { COMING_SOON, NAV_ENTRIES } from './nav.js';
+import { COMING_SOON, isNavEntryActive, NAV_ENTRIES } from './nav.js';
 import { useSession } from './session.js';
 
 /**
@@ -12,25 +12,29 @@ import { useSession } from './session.js';
 export const SideNav = ({ onNavigate }: { onNavigate?: () => void }) => {
   const { t } = useI18n();
   const { can } = useSession();
+  const { pathname } = useLocation();
   return (
     <nav aria-label={t('nav.label')} className="kc-nav">
       <ul>
-        {NAV_ENTRIES.filter((e) => !e.permission || can(e.permission)).map((e) => (
-          <li key={e.key}>
-            <NavLink
-              to={e.path}
-              end={e.path === '/'}
-              className={({ isActive }) => (isActive ? 'kc-nav-item is-active' : 'kc-nav-item')}
-              data-testid={`nav-${e.key}`}
-              onClick={onNavigate}
-            >
-              <span className="kc-nav-icon" aria-hidden>
-                {e.icon}
-              </span>
-              <span className="kc-nav-label">{t(e.label)}</span>
-            </NavLink>
-          </li>
-        ))}
+        {NAV_ENTRIES.filter((e) => !e.permission || can(e.permission)).map((e) => {
+          const active = isNavEntryActive(e, pathname);
+          return (
+            <li key={e.key}>
+              <Link
+                to={e.path}
+                className={active ? 'kc-nav-item is-active' : 'kc-nav-item'}
+                aria-current={active ? 'page' : undefined}
+                data-testid={`nav-${e.key}`}
+                onClick={onNavigate}
+              >
+                <span className="kc-nav-icon" aria-hidden>
+                  {e.icon}
+                </span>
+                <span className="kc-nav-label">{t(e.label)}</span>
+              </Link>
+            </li>
+          );
+        })}
       </ul>
       <div className="kc-nav-group" id="kc-nav-soon">
         {t('nav.comingSoonGroup')}

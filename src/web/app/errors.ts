@@ -21,10 +21,35 @@ export const errorMessage = (error: unknown, t: Translator): string => {
   return t(errorKey(error.code));
 };
 
-/** The translation of one field issue's reason, with a generic message for reasons we do not know. */
+/** Values some issues carry besides their reason (an identifier's check character: `position`, `expected`). */
+const ISSUE_VALUES = ['position', 'expected', 'length'] as const;
+
+const issueValues = (issue: FieldIssue): Record<string, string | number> => {
+  const extra = issue as FieldIssue & Record<string, unknown>;
+  const values: Record<string, string | number> = {};
+  for (const name of ISSUE_VALUES) {
+    const value = extra[name];
+    if (typeof value === 'string' || typeof value === 'number') values[name] = value;
+  }
+  return values;
+};
+
+/**
+ * The translation of one field issue's reason, with a generic message for
+ * reasons we do not know. When the issue says more (`position`, `expected`)
+ * and the catalog has a `.detail` message for the reason, that one is used:
+ * "第18位校验码应为 X" rather than "校验码不正确".
+ */
 export const fieldIssueMessage = (issue: FieldIssue, t: Translator): string => {
   const key = `fieldReason.${issue.reason}`;
-  return t.has(key) ? t(key as MessageKey) : t('fieldReason.invalid');
+  if (!t.has(key)) return t('fieldReason.invalid');
+  const detailKey = `${key}.detail`;
+  if (t.has(detailKey)) {
+    const detailed = t(detailKey as MessageKey, issueValues(issue));
+    // Only when the issue filled every placeholder.
+    if (!/\{\w+\}/.test(detailed)) return detailed;
+  }
+  return t(key as MessageKey);
 };
 
 /**
@@ -59,10 +84,16 @@ export const applyFieldErrors = (
  * policy failure without field details on `passwordField`, anything else as
  * the returned form-level message (null when everything found a field).
  */
-export const placeFormError = (form: FormInstance, error: unknown, t: Translator, passwordField: string): string | null => {
-  const unmatched = applyFieldErrors(form, error, t);
+export const placeFormError = (
+  form: FormInstance,
+  error: unknown,
+  t: Translator,
+  passwordField?: string,
+  fieldFor?: (path: string) => string | null,
+): string | null => {
+  const unmatched = applyFieldErrors(form, error, t, fieldFor);
   const placed = isApiError(error) && error.fieldIssues.length > unmatched.length;
-  if (isApiError(error) && error.code === 'PASSWORD_POLICY' && !placed) {
+  if (isApiError(error) && error.code === 'PASSWORD_POLICY' && !placed && passwordField) {
     form.setFields([{ name: passwordField, errors: [t('error.PASSWORD_POLICY')] }]);
     return null;
   }

@@ -2,6 +2,7 @@ import {
   AppstoreOutlined,
   AuditOutlined,
   BarChartOutlined,
+  CheckSquareOutlined,
   BranchesOutlined,
   DashboardOutlined,
   FlagOutlined,
@@ -17,6 +18,7 @@ import type { MessageKey } from '../i18n/keys.js';
 export const ROUTES = {
   dashboard: '/',
   registry: '/registry',
+  corrections: '/registry/corrections',
   indicators: '/indicators',
   audit: '/admin/audit',
   users: '/admin/users',
@@ -30,11 +32,21 @@ export type NavEntry = {
   icon: ReactNode;
   /** Shown only to users holding this permission. */
   permission?: Permission;
+  /** Paths below `path` that another entry stands for (not highlighted as this one). */
+  activeExcept?: readonly string[];
+};
+
+/** True when the entry stands for the page at `pathname`: its path or one below it. */
+export const isNavEntryActive = (entry: Pick<NavEntry, 'path' | 'activeExcept'>, pathname: string): boolean => {
+  if (entry.path === '/') return pathname === '/';
+  const under = (path: string) => pathname === path || pathname.startsWith(`${path}/`);
+  return under(entry.path) && !(entry.activeExcept ?? []).some(under);
 };
 
 export const NAV_ENTRIES: readonly NavEntry[] = [
   { key: 'dashboard', path: ROUTES.dashboard, label: 'nav.dashboard', icon: <DashboardOutlined /> },
-  { key: 'registry', path: ROUTES.registry, label: 'nav.registry', icon: <AppstoreOutlined /> },
+  { key: 'registry', path: ROUTES.registry, label: 'nav.registry', icon: <AppstoreOutlined />, activeExcept: [ROUTES.corrections] },
+  { key: 'corrections', path: ROUTES.corrections, label: 'nav.corrections', icon: <CheckSquareOutlined />, permission: 'registry:review' },
   { key: 'indicators', path: ROUTES.indicators, label: 'nav.indicators', icon: <BarChartOutlined /> },
   { key: 'audit', path: ROUTES.audit, label: 'nav.audit', icon: <AuditOutlined />, permission: 'audit:read' },
   { key: 'users', path: ROUTES.users, label: 'nav.users', icon: <TeamOutlined />, permission: 'users:manage' },

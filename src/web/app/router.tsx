@@ -13,6 +13,8 @@ export const loadDashboardPage = () => import('../pages/DashboardPage.js');
 
 const DashboardPage = lazyNamed(loadDashboardPage, 'DashboardPage');
 const RegistryPage = lazyNamed(() => import('../pages/RegistryPage.js'), 'RegistryPage');
+const EntityProfilePage = lazyNamed(() => import('../pages/EntityProfilePage.js'), 'EntityProfilePage');
+const CorrectionsPage = lazyNamed(() => import('../pages/CorrectionsPage.js'), 'CorrectionsPage');
 const IndicatorsPage = lazyNamed(() => import('../pages/IndicatorsPage.js'), 'IndicatorsPage');
 const AuditPage = lazyNamed(() => import('../pages/AuditPage.js'), 'AuditPage');
 const UsersPage = lazyNamed(() => import('../pages/UsersPage.js'), 'UsersPage');
@@ -38,6 +40,15 @@ export const AppRoutes = () => (
       <Route element={<AppLayout />}>
         <Route index element={<DashboardPage />} />
         <Route path="registry" element={<RegistryPage />} />
+        <Route
+          path="registry/corrections"
+          element={
+            <RequirePermission permission="registry:review">
+              <CorrectionsPage />
+            </RequirePermission>
+          }
+        />
+        <Route path="registry/:entityId" element={<EntityProfilePage />} />
         <Route path="indicators" element={<IndicatorsPage />} />
         <Route
           path="admin/audit"

@@ -2,12 +2,17 @@ import type { EChartsOption } from 'echarts';
 import { useEffect, useRef, type CSSProperties } from 'react';
 import { echarts } from './echarts.js';
 
+/** What ECharts passes to a click handler (the parts the app reads). */
+export type ChartClick = { componentType?: string; seriesType?: string; dataType?: string; dataIndex?: number; name?: string; data?: unknown };
+
 type Props = {
   option: EChartsOption;
   /** Height of the chart; width follows the container. */
   height: number | string;
   /** Describes the chart for screen readers. */
   ariaLabel: string;
+  /** Called when a data item (a map region, a graph node…) is clicked. */
+  onClick?: (params: ChartClick) => void;
   className?: string;
   style?: CSSProperties;
   'data-testid'?: string;
@@ -17,15 +22,21 @@ type Props = {
  * A thin wrapper over echarts/core: one instance per element, the option
  * replaced whole on change, resized with its container, disposed on unmount.
  */
-export const EChart = ({ option, height, ariaLabel, className, style, 'data-testid': testId }: Props) => {
+export const EChart = ({ option, height, ariaLabel, onClick, className, style, 'data-testid': testId }: Props) => {
   const elementRef = useRef<HTMLDivElement>(null);
   const chartRef = useRef<ReturnType<typeof echarts.init> | null>(null);
+  // The latest handler, so a new function on each render does not rebind the chart's listener.
+  const onClickRef = useRef(onClick);
+  useEffect(() => {
+    onClickRef.current = onClick;
+  });
 
   useEffect(() => {
     const element = elementRef.current;
     if (!element) return undefined;
     const chart = echarts.init(element, undefined, { renderer: 'canvas' });
     chartRef.current = chart;
+    chart.on('click', (params) => onClickRef.current?.(params as ChartClick));
     const observer = new ResizeObserver(() => chart.resize());
     observer.observe(element);
     return () => {

@@ -4,6 +4,7 @@ import type { Role } from '../../shared/access.js';
 import type { TAreaKind } from '../../shared/schemas/centres.js';
 import type { TEntityCategory } from '../../shared/schemas/entities.js';
 import type { TQualifier } from '../../shared/schemas/indicators.js';
+import type { FACT_METRICS, RECOGNITION_TYPES, RELATION_TYPES, TEntityKind } from '../../shared/schemas/registry.js';
 
 /** Every message key, taken from the source catalog (zh-CN). */
 export type MessageKey = keyof typeof zhCN;
@@ -27,3 +28,17 @@ export const categoryKey = (c: TEntityCategory): `category.${TEntityCategory}` &
 export const areaKindKey = (k: TAreaKind): `areaKind.${TAreaKind}` & MessageKey => `areaKind.${k}`;
 export const qualifierKey = (q: Exclude<TQualifier, 'exact'>): `qualifier.${Exclude<TQualifier, 'exact'>}` & MessageKey =>
   `qualifier.${q}`;
+
+type RecognitionType = (typeof RECOGNITION_TYPES)[number];
+type RelationType = (typeof RELATION_TYPES)[number];
+type FactMetric = (typeof FACT_METRICS)[number];
+export type RelationDirection = 'out' | 'in';
+
+export const kindKey = (k: TEntityKind): `kind.${TEntityKind}` & MessageKey => `kind.${k}`;
+export const recognitionKey = (r: RecognitionType): `recognition.${RecognitionType}` & MessageKey => `recognition.${r}`;
+/** A relation read from one side: `out` from the record that holds it ("affiliated with"), `in` from the other ("has member"). */
+export const relationKey = (type: RelationType, direction: RelationDirection): `relation.${RelationType}.${RelationDirection}` & MessageKey =>
+  `relation.${type}.${direction}`;
+/** A relation named without a side, for a link between two nodes ("affiliation"). */
+export const relationNameKey = (type: RelationType): `relation.${RelationType}` & MessageKey => `relation.${type}`;
+export const factMetricKey = (m: FactMetric): `factMetric.${FactMetric}` & MessageKey => `factMetric.${m}`;

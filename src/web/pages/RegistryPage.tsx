@@ -1,159 +1,235 @@
-import { Input, Select, Space, Table, Typography, type TableProps } from 'antd';
-import { useMemo } from 'react';
-import { useSearchParams } from 'react-router';
-import { ENTITY_CATEGORIES, type TEntity, type TEntityCategory } from '../../shared/schemas/entities.js';
-import type { TSource } from '../../shared/schemas/sources.js';
+import { FilterOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { Button, Input } from 'antd';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { Link, Navigate, useSearchParams } from 'react-router';
 import { useCurrentCentre } from '../app/centre.js';
-import { errorMessage } from '../app/errors.js';
-import { pickName } from '../i18n/format.js';
+import { useSession } from '../app/session.js';
+import { formatNumber, pickName } from '../i18n/format.js';
 import { useI18n } from '../i18n/I18nProvider.js';
-import { PageHeader } from '../ui/PageHeader.js';
-import { categoryKey } from '../i18n/keys.js';
 import { useAreasQuery } from '../modules/centres/hooks/useAreasQuery.js';
-import { EntityDetailDrawer } from '../modules/entities/components/EntityDetailDrawer.js';
-import { useEntitiesQuery } from '../modules/entities/hooks/useEntitiesQuery.js';
-import { useSourcesQuery } from '../modules/sources/hooks/useSourcesQuery.js';
-import { CategoryTag } from '../ui/CategoryTag.js';
+import { KindTag } from '../modules/registry/components/KindTag.js';
+import { SearchFacets, type FacetName } from '../modules/registry/components/SearchFacets.js';
+import { useRegistrySearchQuery } from '../modules/registry/hooks/useRegistrySearchQuery.js';
+import { entityPath } from '../modules/registry/utils/paths.js';
+import { categoryLabel, kindLabel, recognitionLabel } from '../modules/registry/utils/vocab.js';
+import { Chip } from '../ui/Chip.js';
 import { EntityName } from '../ui/EntityName.js';
-import { SourceList } from '../ui/SourceCitation.js';
+import { PageHeader } from '../ui/PageHeader.js';
+import { QueryState } from '../ui/QueryState.js';
+import { StatusMessage } from '../ui/StatusMessage.js';
+import { useMinWidth } from '../ui/useMediaQuery.js';
+
+// Only writers open the form: keep Form, Select and Modal out of the page for everyone else.
+const EntityFormDialog = lazy(() => import('../modules/registry/components/EntityFormDialog.js').then((m) => ({ default: m.EntityFormDialog })));
 
 const PAGE_SIZE = 20;
-const isCategory = (v: string | null): v is TEntityCategory => v !== null && (ENTITY_CATEGORIES as readonly string[]).includes(v);
+/** How long typing pauses before the search runs (and the address changes). */
+const DEBOUNCE_MS = 300;
 
-/** The registry of innovation actors and records: read-only, filterable, each row with its sources. */
+/** Facet name → its search parameter in the address. */
+const FACET_PARAMS: Record<FacetName, string> = { category: 'category', kind: 'kind', area: 'areaId', recognition: 'recognition' };
+
+/**
+ * The registry: one search box (Chinese, English, pinyin, initials, partial
+ * names), facets with counts, results that open each actor's profile. The
+ * query and filters live in the address, so a search can be shared.
+ */
 export const RegistryPage = () => {
   const { t, locale } = useI18n();
   const centre = useCurrentCentre();
+  const { can } = useSession();
   const [params, setParams] = useSearchParams();
-  const categoryParam = params.get('category');
-  const category = isCategory(categoryParam) ? categoryParam : undefined;
   const q = params.get('q') ?? '';
-  const areaId = params.get('area') ?? undefined;
-  const page = Math.max(1, Number(params.get('page')) || 1);
-  const entityId = params.get('entity');
+  const filters = {
+    category: params.get('category') ?? undefined,
+    kind: params.get('kind') ?? undefined,
+    areaId: params.get('areaId') ?? undefined,
+    recognition: params.get('recognition') ?? undefined,
+    sector: params.get('sector') ?? undefined,
+  };
+  const [text, setText] = useState(q);
+  const [creating, setCreating] = useState(false);
+  const [formLoaded, setFormLoaded] = useState(false);
+  // Phones: facets fold away behind a button, so results come first.
+  const isWide = useMinWidth('lg');
+  const [facetsOpen, setFacetsOpen] = useState(false);
 
-  const entities = useEntitiesQuery(centre.id, { category, areaId, q: q || undefined, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
-  const sources = useSourcesQuery(centre.id);
-  const areas = useAreasQuery(centre.id);
-  const sourcesById = useMemo(() => new Map((sources.data?.items ?? []).map((s) => [s.id, s])), [sources.data]);
-  const areasById = useMemo(() => new Map((areas.data?.items ?? []).map((a) => [a.id, a])), [areas.data]);
-
-  const update = (changes: Record<string, string | undefined>, resetPage = true) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v === undefined || v === '') next.delete(k);
-      else next.set(k, v);
-    }
-    if (resetPage) next.delete('page');
-    setParams(next, { replace: true });
+  const update = (changes: Record<string, string | undefined>) => {
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        for (const [k, v] of Object.entries(changes)) {
+          if (v === undefined || v === '') next.delete(k);
+          else next.set(k, v);
+        }
+        return next;
+      },
+      { replace: true },
+    );
   };
 
-  const columns: TableProps<TEntity>['columns'] = [
-    {
-      key: 'name',
-      title: t('registry.col.name'),
-      render: (_, e) => (
-        <button
-          type="button"
-          className="kc-link-button"
-          aria-label={t('registry.openDetails', { name: pickName(e, locale) })}
-          onClick={(event) => {
-            event.stopPropagation();
-            update({ entity: e.id }, false);
-          }}
-        >
-          <EntityName record={e} withOther strong />
-        </button>
-      ),
-    },
-    { key: 'category', title: t('registry.col.category'), width: 160, render: (_, e) => <CategoryTag category={e.category} /> },
-    {
-      key: 'area',
-      title: t('registry.col.area'),
-      width: 160,
-      responsive: ['md'],
-      render: (_, e) => {
-        const area = e.areaId ? areasById.get(e.areaId) : undefined;
-        return area ? pickName(area, locale) : <Typography.Text type="secondary">{t('registry.noArea')}</Typography.Text>;
-      },
-    },
-    {
-      key: 'sources',
-      title: t('registry.col.sources'),
-      width: 300,
-      responsive: ['lg'],
-      render: (_, e) => (
-        <SourceList sources={e.sourceIds.map((id) => sourcesById.get(id)).filter((s): s is TSource => s !== undefined)} />
-      ),
-    },
-  ];
+  // Typing updates the address (and so the search) once it pauses. `pushed`
+  // remembers what the box last wrote, to tell it from a change made elsewhere.
+  const pushed = useRef(q);
+  const commit = (value: string) => {
+    const wanted = value.trim();
+    pushed.current = wanted;
+    update({ q: wanted || undefined });
+  };
+  useEffect(() => {
+    if (text.trim() === pushed.current) return undefined;
+    const timer = setTimeout(() => commit(text), DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [text]);
+  // The address changed from outside (back, a link): show its query in the box.
+  useEffect(() => {
+    if (q === pushed.current) return;
+    pushed.current = q;
+    setText(q);
+  }, [q]);
 
-  const areaOptions = (areas.data?.items ?? [])
-    .filter((a) => a.kind !== 'city')
-    .map((a) => ({ value: a.id, label: pickName(a, locale) }));
+  const search = useRegistrySearchQuery(centre.id, { q: q || undefined, ...filters, limit: PAGE_SIZE });
+  const areas = useAreasQuery(centre.id);
+  const areasById = useMemo(() => new Map((areas.data?.items ?? []).map((a) => [a.id, a])), [areas.data]);
+  const areaName = (id: string) => {
+    const area = areasById.get(id);
+    return area ? pickName(area, locale) : id;
+  };
+
+  // Old addresses: ?entity=<id> opened a drawer, ?area= was the area filter.
+  const legacyEntity = params.get('entity');
+  const legacyArea = params.get('area');
+  if (legacyEntity) return <Navigate to={entityPath(legacyEntity)} replace />;
+  if (legacyArea && !filters.areaId) {
+    const next = new URLSearchParams(params);
+    next.delete('area');
+    next.set('areaId', legacyArea);
+    return <Navigate to={`/registry?${next.toString()}`} replace />;
+  }
+
+  const pages = search.data?.pages ?? [];
+  const first = pages[0];
+  const items = pages.flatMap((p) => p.items);
+  const total = first?.total ?? 0;
+  const labels: Record<FacetName, (value: string) => string> = {
+    category: (v) => categoryLabel(v, t),
+    kind: (v) => kindLabel(v, t) ?? v,
+    area: areaName,
+    recognition: (v) => recognitionLabel(v, t),
+  };
+  const active = (Object.keys(FACET_PARAMS) as FacetName[]).filter((name) => filters[FACET_PARAMS[name] as keyof typeof filters]);
+  const hasFilters = active.length > 0 || Boolean(filters.sector);
 
   return (
     <div className="kc-page">
-      <PageHeader title={t('registry.title')} intro={t('registry.intro')} />
-      <Space wrap className="kc-filters" size={[12, 12]}>
-        <Input.Search
+      <PageHeader
+        title={t('registry.title')}
+        intro={t('registry.intro')}
+        extra={
+          can('registry:write') ? (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              data-testid="registry-new"
+              onClick={() => {
+                setFormLoaded(true);
+                setCreating(true);
+              }}
+            >
+              {t('registry.new')}
+            </Button>
+          ) : undefined
+        }
+      />
+      <div className="kc-registry-search" role="search">
+        <Input
+          size="large"
           allowClear
-          defaultValue={q}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          onPressEnter={() => commit(text)}
+          prefix={<SearchOutlined aria-hidden />}
           placeholder={t('registry.searchPlaceholder')}
           aria-label={t('registry.search')}
-          onSearch={(value) => update({ q: value.trim() || undefined })}
-          style={{ width: 280 }}
           data-testid="registry-search"
+          maxLength={200}
         />
-        <Select
-          allowClear
-          value={category}
-          placeholder={t('registry.allCategories')}
-          aria-label={t('registry.filterCategory')}
-          onChange={(v?: TEntityCategory) => update({ category: v })}
-          options={ENTITY_CATEGORIES.map((c) => ({ value: c, label: t(categoryKey(c)) }))}
-          style={{ width: 200 }}
-          data-testid="registry-category"
-        />
-        <Select
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          value={areaId}
-          placeholder={t('registry.allAreas')}
-          aria-label={t('registry.filterArea')}
-          onChange={(v?: string) => update({ area: v })}
-          options={areaOptions}
-          style={{ width: 200 }}
-        />
-      </Space>
-      <Table<TEntity>
-        rowKey="id"
-        columns={columns}
-        dataSource={entities.data?.items ?? []}
-        loading={entities.isFetching}
-        className="kc-table"
-        size="middle"
-        locale={{ emptyText: entities.error ? errorMessage(entities.error, t) : t('registry.empty') }}
-        onRow={(record) => ({
-          onClick: () => update({ entity: record.id }, false),
-          style: { cursor: 'pointer' },
-          'data-testid': 'registry-row',
-        })}
-        pagination={{
-          current: page,
-          pageSize: PAGE_SIZE,
-          total: entities.data?.total ?? 0,
-          showSizeChanger: false,
-          showTotal: (total) => t('registry.total', { count: total }),
-          onChange: (p) => update({ page: p > 1 ? String(p) : undefined }, false),
-        }}
-      />
-      <EntityDetailDrawer
-        centreId={centre.id}
-        entityId={entityId}
-        areasById={areasById}
-        onClose={() => update({ entity: undefined }, false)}
-      />
+        <p className="kc-registry-search-hint">{t('registry.searchHint')}</p>
+      </div>
+      <div className="kc-registry">
+        <aside className="kc-registry-facets">
+          {!isWide && (
+            <Button
+              icon={<FilterOutlined />}
+              onClick={() => setFacetsOpen(!facetsOpen)}
+              aria-expanded={facetsOpen}
+              data-testid="registry-facets-toggle"
+              className="kc-facets-toggle"
+            >
+              {active.length > 0 ? t('registry.filtersActive', { count: active.length }) : t('registry.filters')}
+            </Button>
+          )}
+          {(isWide || facetsOpen) && (
+            <SearchFacets
+              facets={first?.facets}
+              selected={{ category: filters.category, kind: filters.kind, area: filters.areaId, recognition: filters.recognition }}
+              labels={labels}
+              onSelect={(name, value) => update({ [FACET_PARAMS[name]]: value })}
+            />
+          )}
+        </aside>
+        <section className="kc-registry-results" aria-live="polite" aria-busy={search.isFetching}>
+          <div className="kc-registry-summary">
+            <span data-testid="registry-total">{t('registry.total', { count: formatNumber(total, locale) })}</span>
+            {filters.sector && (
+              <Chip tone="info">{t('registry.sectorFilter', { code: filters.sector })}</Chip>
+            )}
+            {hasFilters && (
+              <Button
+                type="link"
+                size="small"
+                onClick={() => update({ category: undefined, kind: undefined, areaId: undefined, recognition: undefined, sector: undefined })}
+                data-testid="registry-clear-filters"
+              >
+                {t('registry.clearFilters')}
+              </Button>
+            )}
+          </div>
+          <QueryState isLoading={search.isLoading} error={search.error} onRetry={() => void search.refetch()} skeletonRows={8}>
+            {items.length === 0 ? (
+              <StatusMessage status="empty" title={t('registry.empty')} text={q ? t('registry.emptyHint') : undefined} />
+            ) : (
+              <ul className="kc-results">
+                {items.map((hit) => (
+                  <li key={hit.id}>
+                    <Link to={entityPath(hit.id)} className="kc-result" data-testid="registry-row" aria-label={t('registry.openProfile', { name: pickName(hit, locale) })}>
+                      <span className="kc-result-name">
+                        <EntityName record={hit} withOther strong />
+                      </span>
+                      <span className="kc-result-meta">
+                        <KindTag kind={hit.kind} category={hit.category} />
+                        <span className="kc-muted">{hit.areaId ? areaName(hit.areaId) : t('registry.noArea')}</span>
+                      </span>
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {search.hasNextPage && (
+              <div className="kc-load-more">
+                <Button onClick={() => void search.fetchNextPage()} loading={search.isFetchingNextPage} data-testid="registry-load-more">
+                  {t('registry.loadMore', { shown: formatNumber(items.length, locale), total: formatNumber(total, locale) })}
+                </Button>
+              </div>
+            )}
+          </QueryState>
+        </section>
+      </div>
+      {formLoaded && (
+        <Suspense fallback={null}>
+          <EntityFormDialog open={creating} onClose={() => setCreating(false)} />
+        </Suspense>
+      )}
     </div>
   );
 };

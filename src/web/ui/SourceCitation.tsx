@@ -22,15 +22,15 @@ export const citationDate = (c: CitationLike, t: Translator): string =>
 
 export const citationPublisher = (c: CitationLike, t: Translator): string => c.publisher ?? t('source.publisherUnknown');
 
-/** What the popover of a cited figure or record shows: the whole reference and the supporting passage. */
-export const CitationDetails = ({ citation }: { citation: CitationLike }) => {
+/** What the popover of a cited figure or record shows: the whole reference and the supporting passage (`wide` outside a popover). */
+export const CitationDetails = ({ citation, wide = false }: { citation: CitationLike; wide?: boolean }) => {
   const { t, locale } = useI18n();
   const source = useSourceDetails(citation.url === undefined ? citation.sourceId : undefined);
   const url = citation.url ?? source?.url ?? null;
   const dateAsGiven = citation.dateAsGiven ?? source?.dateAsGiven ?? null;
   const title = pickTitle(citation, locale);
   return (
-    <div style={{ maxWidth: 420 }}>
+    <div style={wide ? undefined : { maxWidth: 420 }}>
       <dl className="kc-citation">
         <dt>{t('source.publisher')}</dt>
         <dd>{citationPublisher(citation, t)}</dd>

@@ -137,6 +137,7 @@ describe('relations, profile, graph, merge', () => {
     expect(noSource.json().error.details.fields[0].path).toBe('sourceNote');
     const self = await t.request({ method: 'POST', url: `${C}/relations`, session: officer, payload: { type: 'partner_of', fromId: 'beijing-ent-040', toId: 'beijing-ent-040', sourceNote: 'x' } });
     expect(self.statusCode).toBe(400);
+    expect(self.json().error.details.fields[0]).toMatchObject({ path: 'toId', reason: 'self_reference' });
     const rel = await t.request({ method: 'POST', url: `${C}/relations`, session: officer, payload: { type: 'partner_of', fromId: 'beijing-ent-040', toId: 'beijing-ent-032', validFrom: '2024', sourceNote: 'Sample relation for a test' } });
     expect(rel.statusCode).toBe(201);
     const a = (await t.request({ method: 'GET', url: `${C}/entities/beijing-ent-040/profile` })).json();

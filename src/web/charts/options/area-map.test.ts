@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { areaCounts, areaMap, tEn, testTheme, tZh } from '../../test-support/fixtures.js';
-import { areaTooltip, boxArea, buildAreaMapOption, choroplethColor, choroplethLegend, labelledAreas, mapData } from './area-map.js';
+import { areaTooltip, boxArea, buildAreaMapOption, choroplethColor, choroplethLegend, labelledAreas, mapData, regionAreaId } from './area-map.js';
 
 const data = { mapName: 'kc-test', features: areaMap.features, counts: areaCounts };
 type MapSeries = {
@@ -117,5 +117,13 @@ describe('areaTooltip', () => {
   });
   test('says zero for an area without records', () => {
     expect(areaTooltip('East District', undefined, tEn).lines).toEqual(['0 records']);
+  });
+});
+
+describe('regionAreaId', () => {
+  test('finds the area behind a clicked region by its feature name', () => {
+    expect(regionAreaId(areaMap, '南区')).toBe('a-south');
+    expect(regionAreaId(areaMap, 'Nowhere')).toBeNull();
+    expect(regionAreaId(areaMap, undefined)).toBeNull();
   });
 });

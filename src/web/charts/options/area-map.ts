@@ -42,6 +42,10 @@ export const mapData = (data: AreaMapData, t: Translator): MapDatum[] => {
   });
 };
 
+/** The area behind a clicked region (ECharts reports the feature's `properties.name`), or null. */
+export const regionAreaId = (data: Pick<AreaMapData, 'features'>, regionName: string | undefined): string | null =>
+  data.features.find((f) => f.properties.name === regionName)?.properties.areaId ?? null;
+
 const positions = function* (coordinates: unknown): Generator<[number, number]> {
   if (!Array.isArray(coordinates)) return;
   if (typeof coordinates[0] === 'number' && typeof coordinates[1] === 'number') {

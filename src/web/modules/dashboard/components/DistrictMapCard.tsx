@@ -1,8 +1,9 @@
 import { useMemo } from 'react';
+import { useNavigate } from 'react-router';
 import type { TDashboard } from '../../../../shared/schemas/dashboard.js';
 import { EChart } from '../../../charts/EChart.js';
 import { registerGeoJsonMap } from '../../../charts/echarts.js';
-import { buildAreaMapOption, choroplethLegend } from '../../../charts/options/area-map.js';
+import { buildAreaMapOption, choroplethLegend, regionAreaId } from '../../../charts/options/area-map.js';
 import { useChartTheme } from '../../../charts/useChartTheme.js';
 import { formatNumber } from '../../../i18n/format.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
@@ -16,6 +17,7 @@ type Props = { centreId: string; dashboard: TDashboard; height: number };
 export const DistrictMapCard = ({ centreId, dashboard, height }: Props) => {
   const { t } = useI18n();
   const theme = useChartTheme();
+  const navigate = useNavigate();
   const map = useAreaMapQuery(centreId);
   const mapName = `kc-${centreId}`;
   const option = useMemo(() => {
@@ -38,7 +40,17 @@ export const DistrictMapCard = ({ centreId, dashboard, height }: Props) => {
       >
         {option && (
           <div className="kc-map">
-            <EChart option={option} height={height} ariaLabel={t('dashboard.mapAria')} data-testid="dashboard-map" />
+            <EChart
+              option={option}
+              height={height}
+              ariaLabel={t('dashboard.mapAria')}
+              data-testid="dashboard-map"
+              onClick={(params) => {
+                // A district opens the registry filtered to it.
+                const areaId = map.data ? regionAreaId(map.data, params.name) : null;
+                if (areaId) navigate(`/registry?areaId=${encodeURIComponent(areaId)}`);
+              }}
+            />
             <div className="kc-map-legend" aria-hidden>
               <span>{t('chart.map.fewer')}</span>
               <span className="kc-map-legend-ramp">
@@ -56,7 +68,8 @@ export const DistrictMapCard = ({ centreId, dashboard, height }: Props) => {
         {t('dashboard.mapNote', {
           placed: formatNumber(placed, t.locale),
           unplaced: formatNumber(dashboard.unplacedEntities, t.locale),
-        })}
+        })}{' '}
+        {t('dashboard.mapClickHint')}
         {map.data?.attribution ? (
           <>
             <br />

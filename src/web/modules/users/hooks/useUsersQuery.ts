@@ -4,5 +4,5 @@ import type { TUser } from '../../../../shared/schemas/auth.js';
 
 export const userKeys = { list: () => ['admin', 'users'] as const };
 
-export const useUsersQuery = () =>
-  useQuery({ queryKey: userKeys.list(), queryFn: ({ signal }) => apiGet<{ items: TUser[] }>('/api/users', undefined, signal) });
+export const useUsersQuery = (options: { enabled?: boolean } = {}) =>
+  useQuery({ queryKey: userKeys.list(), queryFn: ({ signal }) => apiGet<{ items: TUser[] }>('/api/users', undefined, signal), enabled: options.enabled ?? true });

@@ -1,0 +1,74 @@
+import { Alert, Form, Input, Modal, Select } from 'antd';
+import { useState } from 'react';
+import { RECOGNITION_TYPES, type TEntityProfile } from '../../../../../shared/schemas/registry.js';
+import { useCurrentCentre } from '../../../../app/centre.js';
+import { placeFormError } from '../../../../app/errors.js';
+import { pickName } from '../../../../i18n/format.js';
+import { useI18n } from '../../../../i18n/I18nProvider.js';
+import { recognitionKey } from '../../../../i18n/keys.js';
+import { useAddRecognitionMutation } from '../../hooks/useAddRecognitionMutation.js';
+import type { RecognitionType } from '../../utils/vocab.js';
+import { dateRules, orNull } from './dates-rule.js';
+import { SourceFields, sourceBody } from './SourceFields.js';
+
+type Values = { type: RecognitionType; validFrom: string; validTo: string; sourceId?: string | null; sourceNote?: string | null };
+type Props = { open: boolean; onClose: () => void; afterClose?: () => void; entity: TEntityProfile['entity']; onDone: (message: string) => void };
+
+/** Adds a recognition (a rung of the cultivation ladder, a title) with its validity and source. */
+export const RecognitionDialog = ({ open, onClose, afterClose, entity, onDone }: Props) => {
+  const { t, locale } = useI18n();
+  const centre = useCurrentCentre();
+  const [form] = Form.useForm<Values>();
+  const mutation = useAddRecognitionMutation(centre.id);
+  const [formError, setFormError] = useState<string | null>(null);
+
+  const submit = (values: Values) => {
+    setFormError(null);
+    mutation.mutate(
+      { entityId: entity.id, body: { type: values.type, validFrom: orNull(values.validFrom), validTo: orNull(values.validTo), ...sourceBody(values) } },
+      {
+        onSuccess: () => {
+          onDone(t('recognitionForm.added'));
+          onClose();
+        },
+        onError: (err) => setFormError(placeFormError(form, err, t)),
+      },
+    );
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={t('recognitionForm.title', { name: pickName(entity, locale) })}
+      okText={t('recognitionForm.submit')}
+      cancelText={t('common.cancel')}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      afterClose={afterClose}
+      confirmLoading={mutation.isPending}
+      okButtonProps={{ 'data-testid': 'recognition-form-submit' } as Record<`data-${string}`, string>}
+      destroyOnHidden
+      maskClosable={false}
+    >
+      {formError && <Alert type="error" showIcon className="kc-alert" title={formError} />}
+      <Form<Values> form={form} layout="vertical" requiredMark="optional" initialValues={{ validFrom: '', validTo: '', sourceNote: '' }} onFinish={submit}>
+        <Form.Item name="type" label={t('recognitionForm.type')} rules={[{ required: true, message: t('recognitionForm.typeRequired') }]}>
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            options={RECOGNITION_TYPES.map((r) => ({ value: r, label: t(recognitionKey(r)) }))}
+            data-testid="recognition-form-type"
+          />
+        </Form.Item>
+        <div className="kc-form-grid">
+          <Form.Item name="validFrom" label={t('period.from')} rules={dateRules(t).pattern}>
+            <Input placeholder={t('entityForm.datePlaceholder')} autoComplete="off" />
+          </Form.Item>
+          <Form.Item name="validTo" label={t('period.to')} dependencies={['validFrom']} rules={[...dateRules(t).pattern, dateRules(t).endNotBeforeStart]}>
+            <Input placeholder={t('entityForm.datePlaceholder')} autoComplete="off" />
+          </Form.Item>
+        </div>
+        <SourceFields />
+      </Form>
+    </Modal>
+  );
+};
