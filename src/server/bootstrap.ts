@@ -20,12 +20,13 @@ export const resolveSessionKey = (config: AppConfig): Buffer => {
 export const databaseTarget = (config: AppConfig): DatabaseTarget => config.database;
 
 /** Load every shipped centre package in one transaction each. Idempotent. */
-export const seedShippedCentres = async (handle: DatabaseHandle, now: Date, onProgress?: SeedProgress): Promise<SeedReport[]> => {
+/** `force`: compare every row even when the package is the one already loaded (the `db seed` command). */
+export const seedShippedCentres = async (handle: DatabaseHandle, now: Date, onProgress?: SeedProgress, force = false): Promise<SeedReport[]> => {
   const reports: SeedReport[] = [];
   for (const dir of listShippedCentres()) {
     const pkg = loadCentrePackage(dir);
     reports.push(
-      await withWriteTx(handle.db, (tx) => seedCentre(tx, pkg, { actor: { kind: 'system', label: 'system:seed' }, now, ...(onProgress ? { onProgress } : {}) })),
+      await withWriteTx(handle.db, (tx) => seedCentre(tx, pkg, { actor: { kind: 'system', label: 'system:seed' }, now, force, ...(onProgress ? { onProgress } : {}) })),
     );
   }
   return reports;

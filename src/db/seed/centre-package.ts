@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -110,6 +111,8 @@ export type Boundary = { name: string; centroid: [number, number] | null; geomet
 
 export type CentrePackage = {
   dir: string;
+  /** sha256 over the package's files: unchanged package, nothing to sync. */
+  digest: string;
   manifest: TCentreManifest;
   facts: TFactSheet | null;
   boundaries: Map<string, Boundary>;
@@ -152,5 +155,7 @@ export const loadCentrePackage = (dir: string): CentrePackage => {
       boundaries.set(name, { name, centroid, geometry: feature.geometry });
     }
   }
-  return { dir, manifest, facts, boundaries };
+  const digest = createHash('sha256');
+  for (const file of ['centre.json', manifest.factSheet?.file, manifest.boundaries?.file]) if (file) digest.update(readFileSync(join(dir, file)));
+  return { dir, digest: digest.digest('hex'), manifest, facts, boundaries };
 };

@@ -8,7 +8,8 @@ import type { CentrePackage } from './centre-package.js';
 import { planCentreRows } from './plan-rows.js';
 
 export type SyncCounts = { inserted: number; updated: number; deleted: number; unchanged: number };
-export type SeedReport = { centreId: string; tables: Record<string, SyncCounts> };
+/** `skipped`: the package was the one already loaded, so no row was compared. */
+export type SeedReport = { centreId: string; tables: Record<string, SyncCounts>; skipped: boolean };
 export type SeedProgress = (step: string, done: number, total: number) => void;
 
 type Row = Record<string, unknown>;
@@ -104,8 +105,12 @@ const fieldName = (table: PgTable, column: PgColumn): string => {
 export const seedCentre = async (
   tx: WriteTx,
   pkg: CentrePackage,
-  opts: { actor: Actor; now: Date; onProgress?: SeedProgress },
+  opts: { actor: Actor; now: Date; onProgress?: SeedProgress; force?: boolean },
 ): Promise<SeedReport> => {
+  const packageKey = and(eq(seedFingerprints.tableName, '__package__'), eq(seedFingerprints.rowKey, pkg.manifest.centre.id));
+  const [loaded] = await tx.select().from(seedFingerprints).where(packageKey);
+  // The usual start: the same package as last time. Skip planning (and loading the segmenter) entirely.
+  if (!opts.force && loaded?.hash === pkg.digest) return { centreId: pkg.manifest.centre.id, tables: {}, skipped: true };
   const planned = planCentreRows(pkg);
   const centreId = planned.centre.id;
   const ctx: SyncContext = { tx, actor: opts.actor, now: opts.now, centreId };
@@ -137,6 +142,10 @@ export const seedCentre = async (
   await sync('citations', 'citation', citations, [citations.id], planned.citations as Row[]);
   progress('relations', 8, steps);
   await sync('relations', 'relation', relations, [relations.id], planned.relations as Row[]);
+  await tx
+    .insert(seedFingerprints)
+    .values({ tableName: '__package__', rowKey: centreId, centreId, hash: pkg.digest })
+    .onConflictDoUpdate({ target: [seedFingerprints.tableName, seedFingerprints.rowKey], set: { hash: pkg.digest } });
   progress('done', steps, steps);
-  return { centreId, tables };
+  return { centreId, tables, skipped: false };
 };

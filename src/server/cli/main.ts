@@ -88,7 +88,7 @@ const serve = async (config: AppConfig): Promise<void> => {
   const url = `http://${config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host}:${config.port}`;
   const seeded = prepared.seeds.map((s) => {
     const changed = Object.values(s.tables).reduce((n, t) => n + t.inserted + t.updated + t.deleted, 0);
-    return `${s.centreId} (${changed} rows changed)`;
+    return s.skipped ? `${s.centreId} (unchanged package)` : `${s.centreId} (${changed} rows changed)`;
   });
   out(`KeChuang ${version} ready at ${url} in ${Math.round(performance.now() - started)} ms`);
   out(`  database: ${prepared.handle.describe}; migrations applied now: ${prepared.migrationsApplied}; seed: ${seeded.join(', ') || 'off'}`);
@@ -112,7 +112,7 @@ const dbCommand = async (config: AppConfig, sub: string | undefined, yes: boolea
   if (sub === 'seed') {
     await withDatabase(config, async (handle) => {
       await migrateDatabase(handle);
-      for (const report of await seedShippedCentres(handle, new Date(), progress('seed'))) {
+      for (const report of await seedShippedCentres(handle, new Date(), progress('seed'), true)) {
         out(`${report.centreId}:`);
         for (const [table, c] of Object.entries(report.tables)) out(`  ${table.padEnd(16)} +${c.inserted} ~${c.updated} -${c.deleted} =${c.unchanged}`);
       }
