@@ -1,5 +1,5 @@
 import { PassThrough, type Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import { loadExcel } from './excel.js';
 import { csvLine } from '../../../core/tabular/csv.js';
 import { IMPORT_COLUMNS } from '../../../shared/schemas/registry-import.js';
 import type { TSearchQuery } from '../../../shared/schemas/registry.js';
@@ -40,6 +40,7 @@ export const exportEntities = (tx: ReadTx, centreId: string, query: Omit<TSearch
         out.end();
         return;
       }
+      const ExcelJS = await loadExcel();
       const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
       const sheet = workbook.addWorksheet(headers === 'zh' ? '创新主体' : 'Actors');
       sheet.addRow(header).commit();
@@ -57,6 +58,7 @@ export const exportEntities = (tx: ReadTx, centreId: string, query: Omit<TSearch
 export const importTemplate = async (format: 'csv' | 'xlsx', headers: 'zh' | 'en' = 'zh'): Promise<Buffer> => {
   const header = IMPORT_COLUMNS.map((c) => c[headers]);
   if (format === 'csv') return Buffer.from(`\uFEFF${csvLine(header)}`, 'utf8');
+  const ExcelJS = await loadExcel();
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(headers === 'zh' ? '创新主体' : 'Actors');
   sheet.addRow(header).font = { bold: true };

@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { Readable } from 'node:stream';
 import { and, desc, eq } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
+import { loadExcel } from './excel.js';
 import { CsvReader } from '../../../core/tabular/csv.js';
 import { ENTITY_KINDS, ZEntityInput } from '../../../shared/schemas/registry.js';
 import { IMPORT_COLUMNS, LIST_SEPARATOR, type TImportField, type TImportReport } from '../../../shared/schemas/registry-import.js';
@@ -31,9 +31,10 @@ export async function* readTable(input: Buffer | string, format: 'csv' | 'xlsx')
     yield* reader.end();
     return;
   }
+  const ExcelJS = await loadExcel();
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(typeof input === 'string' ? input : Readable.from([input]), { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit' });
   for await (const sheet of workbook) {
-    for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+    for await (const row of sheet as AsyncIterable<{ values: unknown }>) {
       const values = (row.values as unknown[]).slice(1);
       yield values.map((v) => cellText(v));
     }
