@@ -1,60 +1,33 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildApp } from '../src/server/app.js';
-import { parseConfig } from '../src/server/config.js';
-import { openTestDatabase, TEST_ADMIN } from '../src/db/test-support/test-database.js';
+import { TEST_ADMIN } from '../src/db/test-support/test-database.js';
+import { shots, startRig, watchConsole, webRoot, type BrowserRig } from './support.js';
 
 /**
  * The user's journey in a real browser: open the public dashboard, sign in,
  * see headline figures with sources and the district map, switch language
  * (remembered across reloads). Screenshots go to test-output/screenshots/.
  */
-const webRoot = fileURLToPath(new URL('../dist/web', import.meta.url));
-const shots = fileURLToPath(new URL('../test-output/screenshots', import.meta.url));
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const FIRST_PAGE_JS_BUDGET = 400 * 1024;
 
-let app: FastifyInstance;
-let drop: () => Promise<void>;
+let rig: BrowserRig;
 let browser: Browser;
 let base: string;
 const consoleErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(`${webRoot}/index.html`)) throw new Error('dist/web is missing: run `npm run build` first (npm test does)');
-  mkdirSync(shots, { recursive: true });
-  const db = await openTestDatabase();
-  drop = db.drop;
-  const config = parseConfig({ LOG_LEVEL: 'silent', KECHUANG_DATA_DIR: '/nonexistent-test-dir' }, { webRoot });
-  app = await buildApp({ config, database: db.handle, now: () => new Date(), sessionKey: Buffer.from('e2e-session-key-e2e-session-key-e2e') }, { logger: false });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  rig = await startRig();
+  browser = rig.browser;
+  base = rig.base;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await drop?.();
-});
+afterAll(() => rig?.close());
 
-const watch = (page: Page, label: string): void => {
-  page.on('console', (msg) => {
-    if (msg.type() !== 'error') return;
-    // Chromium logs every 4xx as an error; the wrong-password step expects exactly one 401 from sign-in.
-    const expected = msg.location().url.endsWith('/api/auth/login') && /status of 401/.test(msg.text());
-    if (!expected) consoleErrors.push(`${label}: ${msg.text()} (${msg.location().url})`);
-  });
-  page.on('pageerror', (error) => consoleErrors.push(`${label}: ${error.message}`));
-};
+// The wrong-password step expects exactly one 401 from sign-in.
+const watch = (page: Page, label: string): void =>
+  watchConsole(page, label, consoleErrors, (url, text) => url.endsWith('/api/auth/login') && /status of 401/.test(text));
 
 describe('web shell in Chromium', () => {
   test('the first page loads under the gzipped JavaScript budget', async () => {

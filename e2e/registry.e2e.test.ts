@@ -1,12 +1,7 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
-import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildApp } from '../src/server/app.js';
-import { parseConfig } from '../src/server/config.js';
-import { openTestDatabase, TEST_ADMIN } from '../src/db/test-support/test-database.js';
+import { TEST_ADMIN } from '../src/db/test-support/test-database.js';
+import { shots, startRig, watchConsole, type BrowserRig } from './support.js';
 
 /**
  * The registry in a real browser: an anonymous visitor finds an actor by its
@@ -14,50 +9,27 @@ import { openTestDatabase, TEST_ADMIN } from '../src/db/test-support/test-databa
  * in English; an administrator starts a new actor with a mistyped credit code
  * and is told which character is wrong. Screenshots go to test-output/screenshots/.
  */
-const webRoot = fileURLToPath(new URL('../dist/web', import.meta.url));
-const shots = fileURLToPath(new URL('../test-output/screenshots', import.meta.url));
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const LAB_ZH = '中关村国家实验室';
 const LAB_EN = 'Zhongguancun National Laboratory';
 /** Its 17th character (the organisation code's check character) should be 4. */
 const BAD_USCC = '91110108MA01B2C3X0';
 
-let app: FastifyInstance;
-let drop: () => Promise<void>;
+let rig: BrowserRig;
 let browser: Browser;
 let base: string;
 const consoleErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(`${webRoot}/index.html`)) throw new Error('dist/web is missing: run `npm run build` first (npm test does)');
-  mkdirSync(shots, { recursive: true });
-  const db = await openTestDatabase();
-  drop = db.drop;
-  const config = parseConfig({ LOG_LEVEL: 'silent', KECHUANG_DATA_DIR: '/nonexistent-test-dir' }, { webRoot });
-  app = await buildApp({ config, database: db.handle, now: () => new Date(), sessionKey: Buffer.from('e2e-session-key-e2e-session-key-e2e') }, { logger: false });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  rig = await startRig();
+  browser = rig.browser;
+  base = rig.base;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await drop?.();
-});
+afterAll(() => rig?.close());
 
-const watch = (page: Page, label: string): void => {
-  page.on('console', (msg) => {
-    if (msg.type() !== 'error') return;
-    // Chromium logs every 4xx as an error; the invalid credit code step expects exactly one 400 from creating the actor.
-    const expected = /\/api\/centres\/[^/]+\/entities$/.test(msg.location().url) && /status of 400/.test(msg.text());
-    if (!expected) consoleErrors.push(`${label}: ${msg.text()} (${msg.location().url})`);
-  });
-  page.on('pageerror', (error) => consoleErrors.push(`${label}: ${error.message}`));
-};
+// The invalid credit code step expects exactly one 400 from creating the actor.
+const watch = (page: Page, label: string): void =>
+  watchConsole(page, label, consoleErrors, (url, text) => /\/api\/centres\/[^/]+\/entities$/.test(url) && /status of 400/.test(text));
 
 /** Lets the graph's layout settle and fonts render before a screenshot. */
 const settle = (page: Page) => page.waitForTimeout(600);

@@ -58,7 +58,7 @@ const toArea = (row: Omit<AreaRow, 'geometry'> & { hasBoundary?: boolean }): TAr
   sortOrder: row.sortOrder,
 });
 
-const toEntity = (row: EntityRow, sourceIds: string[]): TEntity => ({
+export const toEntity = (row: EntityRow, sourceIds: string[]): TEntity => ({
   id: row.id,
   centreId: row.centreId,
   category: row.category as TEntityCategory,

@@ -45,6 +45,7 @@ import {
   type RelationRow,
 } from './registry.repository.js';
 import { listCitationRows, listEntitySourceIds, listSourceRows } from '../centres/centres.repository.js';
+import { toEntity } from '../centres/centres.service.js';
 
 const fieldError = (path: string, reason: string, message: string, extra: Record<string, unknown> = {}): FieldIssue & Record<string, unknown> => ({
   in: 'body',
@@ -238,19 +239,7 @@ export const getProfile = async (ctx: ServiceContext, centreId: string, id: stri
   const personal = row.category === 'person' && canSeePersonal(ctx) ? ((await findPersonPrivate(ctx.db, id)) ?? null) : null;
   return {
     entity: {
-      id: row.id,
-      centreId: row.centreId,
-      category: row.category as TEntityCategory,
-      kindLabel: row.kindLabel,
-      nameZh: row.nameZh,
-      nameEn: row.nameEn,
-      nameStatus: row.nameStatus as TEntityProfile['entity']['nameStatus'],
-      isGeneric: row.isGeneric,
-      isSample: row.isSample,
-      descriptionEn: row.descriptionEn,
-      areaId: row.areaId,
-      areaBasis: row.areaBasis,
-      sourceIds: sourceIds.get(id) ?? [],
+      ...toEntity(row, sourceIds.get(id) ?? []),
       kind: row.kind,
       aliases: row.aliases,
       address: row.address,
