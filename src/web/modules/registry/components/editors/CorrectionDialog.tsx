@@ -1,4 +1,4 @@
-import { Alert, Form, Input, Modal, Select } from 'antd';
+import { Form, Input, Select } from 'antd';
 import { useMemo, useState } from 'react';
 import type { TEntityProfile } from '../../../../../shared/schemas/registry.js';
 import { useCurrentCentre } from '../../../../app/centre.js';
@@ -8,6 +8,7 @@ import { useI18n } from '../../../../i18n/I18nProvider.js';
 import { useProposeCorrectionMutation } from '../../hooks/useProposeCorrectionMutation.js';
 import { correctionPatch, correctionValuesFrom, type CorrectionFormValues } from '../../utils/correction-diff.js';
 import { PARTIAL_DATE } from '../../utils/entity-form.js';
+import { EditorModal } from './EditorModal.js';
 
 type Props = { open: boolean; onClose: () => void; afterClose?: () => void; entity: TEntityProfile['entity']; onDone: (message: string) => void };
 
@@ -52,22 +53,19 @@ export const CorrectionDialog = ({ open, onClose, afterClose, entity, onDone }: 
   const tags = <Select mode="tags" open={false} suffixIcon={null} tokenSeparators={[',', '，', '、']} />;
 
   return (
-    <Modal
+    <EditorModal
       open={open}
       title={t('correction.proposeTitle', { name: pickName(entity, locale) })}
       okText={t('correction.submit')}
-      cancelText={t('common.cancel')}
       onOk={() => form.submit()}
-      onCancel={onClose}
+      onClose={onClose}
       afterClose={afterClose}
-      confirmLoading={mutation.isPending}
-      okButtonProps={{ 'data-testid': 'correction-form-submit' } as Record<`data-${string}`, string>}
+      pending={mutation.isPending}
+      error={formError}
+      testId="correction-form"
       width={720}
-      destroyOnHidden
-      maskClosable={false}
     >
       <p className="kc-muted">{t('correction.proposeIntro')}</p>
-      {formError && <Alert type="error" showIcon className="kc-alert" title={formError} data-testid="correction-form-error" />}
       <Form<CorrectionFormValues> form={form} layout="vertical" requiredMark="optional" initialValues={initialValues} onFinish={submit} data-testid="correction-form">
         <div className="kc-form-grid">
           <Form.Item name="nameZh" label={t('correction.field.nameZh')} rules={[{ max: 200 }]}>
@@ -99,6 +97,6 @@ export const CorrectionDialog = ({ open, onClose, afterClose, entity, onDone }: 
           </Form.Item>
         </div>
       </Form>
-    </Modal>
+    </EditorModal>
   );
 };

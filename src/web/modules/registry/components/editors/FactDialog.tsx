@@ -1,4 +1,4 @@
-import { Alert, Form, InputNumber, Modal, Select } from 'antd';
+import { Form, InputNumber, Select } from 'antd';
 import { useState } from 'react';
 import { FACT_METRICS, type TEntityProfile } from '../../../../../shared/schemas/registry.js';
 import { useCurrentCentre } from '../../../../app/centre.js';
@@ -9,6 +9,7 @@ import { factMetricKey, type MessageKey } from '../../../../i18n/keys.js';
 import { useAddFactMutation } from '../../hooks/useAddFactMutation.js';
 import type { FactMetric } from '../../utils/vocab.js';
 import { SourceFields, sourceBody } from './SourceFields.js';
+import { EditorModal } from './EditorModal.js';
 
 /** Units as stored (English, as sources word them); shown translated. */
 const UNITS: ReadonlyArray<{ value: string; label: MessageKey }> = [
@@ -45,20 +46,17 @@ export const FactDialog = ({ open, onClose, afterClose, entity, onDone }: Props)
   };
 
   return (
-    <Modal
+    <EditorModal
       open={open}
       title={t('factForm.title', { name: pickName(entity, locale) })}
       okText={t('factForm.submit')}
-      cancelText={t('common.cancel')}
       onOk={() => form.submit()}
-      onCancel={onClose}
+      onClose={onClose}
       afterClose={afterClose}
-      confirmLoading={mutation.isPending}
-      okButtonProps={{ 'data-testid': 'fact-form-submit' } as Record<`data-${string}`, string>}
-      destroyOnHidden
-      maskClosable={false}
+      pending={mutation.isPending}
+      error={formError}
+      testId="fact-form"
     >
-      {formError && <Alert type="error" showIcon className="kc-alert" title={formError} />}
       <Form<Values>
         form={form}
         layout="vertical"
@@ -85,6 +83,6 @@ export const FactDialog = ({ open, onClose, afterClose, entity, onDone }: Props)
         </div>
         <SourceFields />
       </Form>
-    </Modal>
+    </EditorModal>
   );
 };

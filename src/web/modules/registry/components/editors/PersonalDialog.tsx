@@ -1,4 +1,4 @@
-import { Alert, Form, Input, InputNumber, Modal } from 'antd';
+import { Form, Input, InputNumber } from 'antd';
 import { useState } from 'react';
 import type { TEntityProfile } from '../../../../../shared/schemas/registry.js';
 import { useCurrentCentre } from '../../../../app/centre.js';
@@ -7,6 +7,7 @@ import { pickName } from '../../../../i18n/format.js';
 import { useI18n } from '../../../../i18n/I18nProvider.js';
 import { useSetPersonalMutation } from '../../hooks/useSetPersonalMutation.js';
 import { orNull } from './dates-rule.js';
+import { EditorModal } from './EditorModal.js';
 
 type Values = { email: string; phone: string; birthYear: number | null; notes: string };
 type Props = { open: boolean; onClose: () => void; afterClose?: () => void; entity: TEntityProfile['entity']; personal: TEntityProfile['personal']; onDone: (message: string) => void };
@@ -37,19 +38,16 @@ export const PersonalDialog = ({ open, onClose, afterClose, entity, personal, on
   };
 
   return (
-    <Modal
+    <EditorModal
       open={open}
       title={t('personal.title', { name: pickName(entity, locale) })}
       okText={t('entityForm.save')}
-      cancelText={t('common.cancel')}
       onOk={() => form.submit()}
-      onCancel={onClose}
+      onClose={onClose}
       afterClose={afterClose}
-      confirmLoading={mutation.isPending}
-      destroyOnHidden
-      maskClosable={false}
+      pending={mutation.isPending}
+      error={formError}
     >
-      {formError && <Alert type="error" showIcon className="kc-alert" title={formError} />}
       <p className="kc-muted kc-small">{t('profile.personalNote')}</p>
       <Form<Values>
         form={form}
@@ -71,6 +69,6 @@ export const PersonalDialog = ({ open, onClose, afterClose, entity, personal, on
           <Input.TextArea rows={3} />
         </Form.Item>
       </Form>
-    </Modal>
+    </EditorModal>
   );
 };

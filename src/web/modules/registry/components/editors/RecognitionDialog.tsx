@@ -1,4 +1,4 @@
-import { Alert, Form, Input, Modal, Select } from 'antd';
+import { Form, Input, Select } from 'antd';
 import { useState } from 'react';
 import { RECOGNITION_TYPES, type TEntityProfile } from '../../../../../shared/schemas/registry.js';
 import { useCurrentCentre } from '../../../../app/centre.js';
@@ -10,6 +10,7 @@ import { useAddRecognitionMutation } from '../../hooks/useAddRecognitionMutation
 import type { RecognitionType } from '../../utils/vocab.js';
 import { dateRules, orNull } from './dates-rule.js';
 import { SourceFields, sourceBody } from './SourceFields.js';
+import { EditorModal } from './EditorModal.js';
 
 type Values = { type: RecognitionType; validFrom: string; validTo: string; sourceId?: string | null; sourceNote?: string | null };
 type Props = { open: boolean; onClose: () => void; afterClose?: () => void; entity: TEntityProfile['entity']; onDone: (message: string) => void };
@@ -37,20 +38,17 @@ export const RecognitionDialog = ({ open, onClose, afterClose, entity, onDone }:
   };
 
   return (
-    <Modal
+    <EditorModal
       open={open}
       title={t('recognitionForm.title', { name: pickName(entity, locale) })}
       okText={t('recognitionForm.submit')}
-      cancelText={t('common.cancel')}
       onOk={() => form.submit()}
-      onCancel={onClose}
+      onClose={onClose}
       afterClose={afterClose}
-      confirmLoading={mutation.isPending}
-      okButtonProps={{ 'data-testid': 'recognition-form-submit' } as Record<`data-${string}`, string>}
-      destroyOnHidden
-      maskClosable={false}
+      pending={mutation.isPending}
+      error={formError}
+      testId="recognition-form"
     >
-      {formError && <Alert type="error" showIcon className="kc-alert" title={formError} />}
       <Form<Values> form={form} layout="vertical" requiredMark="optional" initialValues={{ validFrom: '', validTo: '', sourceNote: '' }} onFinish={submit}>
         <Form.Item name="type" label={t('recognitionForm.type')} rules={[{ required: true, message: t('recognitionForm.typeRequired') }]}>
           <Select
@@ -69,6 +67,6 @@ export const RecognitionDialog = ({ open, onClose, afterClose, entity, onDone }:
         </div>
         <SourceFields />
       </Form>
-    </Modal>
+    </EditorModal>
   );
 };

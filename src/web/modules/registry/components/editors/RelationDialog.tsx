@@ -1,4 +1,4 @@
-import { Alert, Form, Input, Modal, Radio, Select } from 'antd';
+import { Form, Input, Radio, Select } from 'antd';
 import { useState } from 'react';
 import { RELATION_TYPES, type TEntityProfile } from '../../../../../shared/schemas/registry.js';
 import { useCurrentCentre } from '../../../../app/centre.js';
@@ -12,6 +12,7 @@ import type { RelationType } from '../../utils/vocab.js';
 import { dateRules, orNull } from './dates-rule.js';
 import { EntityPicker } from './EntityPicker.js';
 import { SourceFields, sourceBody } from './SourceFields.js';
+import { EditorModal } from './EditorModal.js';
 
 type Entity = TEntityProfile['entity'];
 
@@ -90,20 +91,17 @@ export const RelationDialog = ({ open, onClose, afterClose, entity, onDone }: Pr
   );
 
   return (
-    <Modal
+    <EditorModal
       open={open}
       title={t('relationForm.title', { name: pickName(entity, locale) })}
       okText={t('relationForm.submit')}
-      cancelText={t('common.cancel')}
       onOk={() => form.submit()}
-      onCancel={onClose}
+      onClose={onClose}
       afterClose={afterClose}
-      confirmLoading={mutation.isPending}
-      okButtonProps={{ 'data-testid': 'relation-form-submit' } as Record<`data-${string}`, string>}
-      destroyOnHidden
-      maskClosable={false}
+      pending={mutation.isPending}
+      error={formError}
+      testId="relation-form"
     >
-      {formError && <Alert type="error" showIcon className="kc-alert" title={formError} />}
       <Form<Values>
         form={form}
         layout="vertical"
@@ -147,6 +145,6 @@ export const RelationDialog = ({ open, onClose, afterClose, entity, onDone }: Pr
         </div>
         <SourceFields />
       </Form>
-    </Modal>
+    </EditorModal>
   );
 };
