@@ -210,6 +210,8 @@ export const importJobs = pgTable(
     fileHash: text('file_hash').notNull(),
     dryRun: boolean('dry_run').notNull(),
     status: text('status').notNull(),
+    /** Data rows in the file when counted up front (uploads), for progress bars; null when unknown. */
+    rowsTotal: integer('rows_total'),
     rowsDone: integer('rows_done').notNull().default(0),
     inserted: integer('inserted').notNull().default(0),
     updated: integer('updated').notNull().default(0),

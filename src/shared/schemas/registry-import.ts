@@ -28,10 +28,18 @@ export const LIST_SEPARATOR = /[|；;]/;
 
 export const ZImportError = z.object({ row: z.number().int(), column: z.string(), value: z.string(), reason: z.string() });
 
+/** running → done | failed (the file was refused) | interrupted (resumable: upload the same file again). */
+export const ZImportStatus = z.enum(['running', 'done', 'failed', 'interrupted']);
+export type TImportStatus = z.infer<typeof ZImportStatus>;
+
 export const ZImportReport = z.object({
   jobId: z.string(),
+  fileName: z.string(),
   dryRun: z.boolean(),
-  status: z.enum(['running', 'done', 'failed']),
+  status: ZImportStatus,
+  /** Data rows in the file when known (uploads count them first), else null. */
+  totalRows: z.number().int().nullable(),
+  /** The last row processed (rows are numbered from 1 after the header). */
   rows: z.number().int(),
   inserted: z.number().int(),
   updated: z.number().int(),
@@ -39,5 +47,8 @@ export const ZImportReport = z.object({
   resumedFromRow: z.number().int(),
   /** The first errors; the whole list is downloadable as CSV. */
   errors: z.array(ZImportError),
+  actorLabel: z.string(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
 });
 export type TImportReport = z.infer<typeof ZImportReport>;

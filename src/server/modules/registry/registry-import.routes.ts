@@ -3,13 +3,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { csvLine } from '../../../core/tabular/csv.js';
 import { ZCentreParams, ZErrorBodySchema } from '../../../shared/schemas/common.js';
-import { ZImportReport } from '../../../shared/schemas/registry-import.js';
+import { ZImportReport, type TImportReport } from '../../../shared/schemas/registry-import.js';
 import { ZSearchQuery } from '../../../shared/schemas/registry.js';
 import { asReadTx } from '../../../db/tx.js';
 import { serviceContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { exportEntities, importTemplate } from './registry-export.js';
-import { findImportJob, importEntities } from './registry-import.js';
+import { countCsvRows, findImportJob, formatOf, importEntities, listImportJobs, reportOf } from './registry-import.js';
 import { assertCentreScope } from './registry.service.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -33,6 +33,14 @@ export const registryImportRoutes = async (instance: FastifyInstance): Promise<v
     },
   );
 
+  // Uploads that run on after their request answered; a shutdown stops them after the batch in hand (resumable).
+  const running = new Set<Promise<unknown>>();
+  const shutdown = new AbortController();
+  app.addHook('onClose', async () => {
+    shutdown.abort();
+    await Promise.allSettled(running);
+  });
+
   app.post(
     '/api/centres/:centreId/imports/organisations',
     {
@@ -40,25 +48,76 @@ export const registryImportRoutes = async (instance: FastifyInstance): Promise<v
       schema: {
         tags,
         summary: 'Import actors from a CSV or XLSX body; per-row errors; upserts on identifiers; dryRun validates only',
+        description:
+          'With wait=true (default) the answer is the finished report. With wait=false the server answers 202 as soon as the header is accepted, and the import runs on: follow it at GET /imports/{jobId}. Uploading the same file after an interruption resumes it.',
         params: ZCentreParams,
-        querystring: z.object({ fileName: z.string().min(1).max(200).regex(/\.(csv|xlsx)$/i, 'a .csv or .xlsx file name'), dryRun: z.enum(['true', 'false']).default('false') }),
-        response: { 200: ZImportReport, 400: ZErrorBodySchema, 415: ZErrorBodySchema },
+        querystring: z.object({
+          fileName: z.string().min(1).max(200).regex(/\.(csv|xlsx)$/i, 'a .csv or .xlsx file name'),
+          dryRun: z.enum(['true', 'false']).default('false'),
+          wait: z.enum(['true', 'false']).default('true'),
+        }),
+        response: { 200: ZImportReport, 202: ZImportReport, 400: ZErrorBodySchema, 415: ZErrorBodySchema },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const ctx = serviceContext(request);
       assertCentreScope(ctx, request.params.centreId);
-      if (!Buffer.isBuffer(request.body) || request.body.length === 0) {
+      const body = request.body;
+      if (!Buffer.isBuffer(body) || body.length === 0) {
         throw new AppError('VALIDATION_FAILED', 'Send the file as the request body', { fields: [{ in: 'body', path: '', reason: 'required', message: 'empty body' }] });
       }
-      return importEntities(ctx.db, {
+      const { fileName } = request.query;
+      const options = {
         centreId: request.params.centreId,
-        input: request.body,
-        fileName: request.query.fileName,
+        input: body,
+        fileName,
         dryRun: request.query.dryRun === 'true',
         actor: ctx.actor,
         now: () => app.kc.now(),
+        signal: shutdown.signal,
+      };
+      if (request.query.wait === 'true') return importEntities(ctx.db, options);
+      const totalRows = formatOf(fileName) === 'csv' ? countCsvRows(body) : null;
+      return new Promise<TImportReport>((resolve, reject) => {
+        let answered = false;
+        const run = importEntities(ctx.db, {
+          ...options,
+          totalRows,
+          onStarted: (report) => {
+            answered = true;
+            void reply.code(202);
+            resolve(report);
+          },
+        });
+        running.add(run);
+        run.then(
+          (report) => (answered ? undefined : resolve(report)),
+          (error: unknown) => {
+            if (!answered) reject(error);
+            else request.log.warn({ err: error }, 'background import stopped');
+          },
+        ).finally(() => running.delete(run));
       });
+    },
+  );
+
+  app.get(
+    '/api/centres/:centreId/imports',
+    { config: { access: write }, schema: { tags, summary: 'Recent imports into a centre, newest first (without their errors)', params: ZCentreParams, response: { 200: z.object({ items: z.array(ZImportReport) }) } } },
+    async (request) => {
+      assertCentreScope(serviceContext(request), request.params.centreId);
+      return { items: await listImportJobs(app.kc.database.db, request.params.centreId) };
+    },
+  );
+
+  app.get(
+    '/api/centres/:centreId/imports/:jobId',
+    { config: { access: write }, schema: { tags, summary: 'One import: its progress, counts and first errors', params: ZCentreParams.extend({ jobId: z.string().max(64) }), response: { 200: ZImportReport, 404: ZErrorBodySchema } } },
+    async (request) => {
+      assertCentreScope(serviceContext(request), request.params.centreId);
+      const job = await findImportJob(app.kc.database.db, request.params.centreId, request.params.jobId);
+      if (!job) throw new AppError('NOT_FOUND', `No import ${request.params.jobId}`);
+      return reportOf(job);
     },
   );
 
@@ -66,6 +125,7 @@ export const registryImportRoutes = async (instance: FastifyInstance): Promise<v
     '/api/centres/:centreId/imports/:jobId/errors',
     { config: { access: write }, schema: { tags, summary: 'An import’s error report as CSV (row, column, value, reason)', params: ZCentreParams.extend({ jobId: z.string().max(64) }) } },
     async (request, reply) => {
+      assertCentreScope(serviceContext(request), request.params.centreId);
       const job = await findImportJob(app.kc.database.db, request.params.centreId, request.params.jobId);
       if (!job) throw new AppError('NOT_FOUND', `No import ${request.params.jobId}`);
       void reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="import-errors-${job.id}.csv"`);

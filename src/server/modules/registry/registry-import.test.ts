@@ -79,24 +79,84 @@ describe('import', () => {
     const rows = Array.from({ length: 25 }, (_, i) => [`示例续传${i}`, `Resume Sample ${i}`, 'enterprise', '', code(100 + i), '', '', '', '是']);
     const body = csv(rows);
     const actor = { kind: 'system', label: 'test' } as const;
-    let calls = 0;
-    // Simulate a crash: the clock throws once the third batch is under way.
+    let committed = 0;
+    // Simulate a crash: the clock fails inside the third batch's transaction.
     const crashingNow = (): Date => {
-      calls++;
-      if (calls > 2 * 6 + 3) throw new Error('killed');
+      if (committed >= 2) throw new Error('killed');
       return new Date();
     };
-    await expect(importEntities(t.database.db, { centreId: 'beijing', input: body, fileName: 'resume.csv', dryRun: false, actor, now: crashingNow, batchRows: 5 })).rejects.toThrow('killed');
+    await expect(
+      importEntities(t.database.db, { centreId: 'beijing', input: body, fileName: 'resume.csv', dryRun: false, actor, now: crashingNow, batchRows: 5, onProgress: () => void committed++ }),
+    ).rejects.toThrow('killed');
     const [job] = await t.database.db.select().from(importJobs).where(eq(importJobs.fileName, 'resume.csv'));
     expect(job?.status).toBe('running');
-    expect(job?.rowsDone).toBeGreaterThan(0);
-    expect(job?.rowsDone).toBeLessThan(25);
+    expect(job?.rowsDone).toBe(10);
     const done = job?.rowsDone ?? 0;
     const inDb = await t.database.db.select({ n: count() }).from(entities).where(eq(entities.kind, 'enterprise'));
     const report = await importEntities(t.database.db, { centreId: 'beijing', input: body, fileName: 'resume.csv', dryRun: false, actor, now: () => new Date(), batchRows: 5 });
     expect(report).toMatchObject({ resumedFromRow: done, rows: 25, inserted: 25, failed: 0 });
     const after = await t.database.db.select({ n: count() }).from(entities).where(eq(entities.kind, 'enterprise'));
     expect((after[0]?.n ?? 0) - (inDb[0]?.n ?? 0)).toBe(25 - done);
+  });
+});
+
+describe('set-based batches', () => {
+  test('rows repeating an identifier update the record the first wrote; a row whose identifiers name two records is refused', async () => {
+    const ror = '03cve4549';
+    const first = (
+      await upload(
+        csv([
+          ['示例重复甲', 'Sample Repeat A', 'enterprise', '', code(300), '', '', '', '是'],
+          ['示例重复甲二', 'Sample Repeat A2', 'enterprise', '', code(300), '', '', '', '是'],
+        ]),
+        'repeat.csv',
+      )
+    ).json();
+    expect(first).toMatchObject({ rows: 2, inserted: 1, updated: 1, failed: 0 });
+    const [row] = await t.database.db.select().from(entities).where(eq(entities.uscc, code(300)));
+    expect(row?.nameEn).toBe('Sample Repeat A2');
+
+    await upload(csv([['示例研究所', 'Sample Institute', 'research_institute', '', code(301), '', '', '', '是']]), 'inst.csv');
+    const withRor = Buffer.from(`\uFEFF${[['英文名称', '类型代码', '统一社会信用代码', 'ROR'], ['Sample Institute', 'research_institute', code(301), ror], ['Clash', 'research_institute', code(300), ror]].map(csvLine).join('')}`);
+    const clash = (await upload(withRor, 'clash.csv')).json();
+    expect(clash).toMatchObject({ updated: 1, failed: 1 });
+    expect(clash.errors).toEqual([{ row: 2, column: 'ROR', value: ror, reason: 'identifier_conflict' }]);
+  });
+
+  test('an update changes only the columns the file carries', async () => {
+    await upload(csv([['示例保留', 'Sample Keep', 'enterprise', '保留别名', code(310), '海淀区', '2019', '6513', '是']]), 'keep.csv');
+    const narrow = Buffer.from(`\uFEFF${[['英文名称', '类型代码', '统一社会信用代码'], ['Sample Keep Renamed', 'enterprise', code(310)]].map(csvLine).join('')}`);
+    expect((await upload(narrow, 'keep2.csv')).json()).toMatchObject({ updated: 1, failed: 0 });
+    const [row] = await t.database.db.select().from(entities).where(eq(entities.uscc, code(310)));
+    expect(row).toMatchObject({ nameEn: 'Sample Keep Renamed', nameZh: '示例保留', aliases: ['保留别名'], foundedOn: '2019', sectorCodes: ['6513'], version: 2 });
+    const found = await t.request({ method: 'GET', url: `${C}/search?q=${encodeURIComponent('保留别名')}` });
+    expect(found.json().items[0]?.id).toBe(row?.id);
+  });
+});
+
+describe('background imports', () => {
+  test('wait=false answers 202 once the header is accepted; the job reports progress until done', async () => {
+    const rows = Array.from({ length: 30 }, (_, i) => [`示例后台${i}`, i === 7 ? '' : `Background Sample ${i}`, 'enterprise', '', code(400 + i), '', '', '', '是']);
+    const res = await t.request({ method: 'POST', url: `${C}/imports/organisations?fileName=bg.csv&wait=false`, session: officer, payload: csv(rows), headers: { 'content-type': 'text/csv' } });
+    expect(res.statusCode).toBe(202);
+    const started = res.json();
+    expect(started).toMatchObject({ fileName: 'bg.csv', status: 'running', totalRows: 30, actorLabel: expect.any(String) });
+    let report = started;
+    for (let i = 0; i < 100 && report.status === 'running'; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      report = (await t.request({ method: 'GET', url: `${C}/imports/${started.jobId}`, session: officer })).json();
+    }
+    expect(report).toMatchObject({ status: 'done', rows: 30, inserted: 29, failed: 1, finishedAt: expect.any(String) });
+    expect(report.errors[0]).toMatchObject({ row: 8, reason: 'required' });
+    const list = (await t.request({ method: 'GET', url: `${C}/imports`, session: officer })).json();
+    expect(list.items.find((j: { jobId: string }) => j.jobId === started.jobId)).toMatchObject({ status: 'done', failed: 1, errors: [] });
+  });
+
+  test('a refused header answers 400 even in the background mode, and jobs are for writers only', async () => {
+    const res = await t.request({ method: 'POST', url: `${C}/imports/organisations?fileName=bad2.csv&wait=false`, session: officer, payload: Buffer.from('名称\r\nx\r\n'), headers: { 'content-type': 'text/csv' } });
+    expect(res.statusCode).toBe(400);
+    expect((await t.request({ method: 'GET', url: `${C}/imports` })).statusCode).toBe(401);
+    expect((await t.request({ method: 'GET', url: `${C}/imports/nope`, session: officer })).statusCode).toBe(404);
   });
 });
 

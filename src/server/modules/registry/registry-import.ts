@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { Readable } from 'node:stream';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { loadExcel } from './excel.js';
 import { CsvReader } from '../../../core/tabular/csv.js';
 import { ENTITY_KINDS, ZEntityInput } from '../../../shared/schemas/registry.js';
@@ -20,7 +20,7 @@ export type ImportProgress = (rowsDone: number) => void;
 
 /** Keep at most this many errors per job; the count of failed rows stays exact. */
 const MAX_ERRORS = 10_000;
-const BATCH_ROWS = 500;
+const BATCH_ROWS = 2_000;
 
 /** Rows of a CSV (UTF-8) or Excel (.xlsx, first sheet) file, streamed. */
 export async function* readTable(input: Buffer | string, format: 'csv' | 'xlsx'): AsyncGenerator<string[]> {
@@ -126,27 +126,116 @@ const parseRow = (cells: string[], header: (TImportField | null)[], headerNames:
   return { ok: true, record: { ...parsed.data, ...values } };
 };
 
-/** Insert or update (matched on USCC, ROR or ORCID) one valid record inside the batch's transaction. */
-const upsert = async (tx: WriteTx, centreId: string, record: ReturnType<typeof ZEntityInput.parse>, now: Date): Promise<{ id: string; inserted: boolean }> => {
-  const { confirmNotDuplicate: _c, ...fields } = record;
-  const match = record.uscc
-    ? eq(entities.uscc, record.uscc)
-    : record.ror
-      ? eq(entities.ror, record.ror)
-      : record.orcid
-        ? eq(entities.orcid, record.orcid)
-        : null;
-  const row = { ...fields, category: ENTITY_KINDS[record.kind], searchText: buildSearchText([record.nameZh, record.nameEn, ...record.aliases]), updatedAt: now };
-  if (match) {
-    const [existing] = await tx.select({ id: entities.id, version: entities.version }).from(entities).where(and(eq(entities.centreId, centreId), eq(entities.status, 'active'), match)).limit(1);
-    if (existing) {
-      await tx.update(entities).set({ ...row, version: existing.version + 1 }).where(eq(entities.id, existing.id));
-      return { id: existing.id, inserted: false };
+type ImportRecord = ReturnType<typeof ZEntityInput.parse>;
+type Identifier = 'uscc' | 'ror' | 'orcid';
+const IDENTIFIERS: readonly Identifier[] = ['uscc', 'ror', 'orcid'];
+
+/** Entity columns an import may set, by template field (the same order as the template). */
+const COLUMN_OF: Record<Exclude<TImportField, 'kind'>, { column: string; type: string }> = {
+  nameZh: { column: 'name_zh', type: 'text' },
+  nameEn: { column: 'name_en', type: 'text' },
+  aliases: { column: 'aliases', type: 'text[]' },
+  uscc: { column: 'uscc', type: 'text' },
+  ror: { column: 'ror', type: 'text' },
+  orcid: { column: 'orcid', type: 'text' },
+  areaId: { column: 'area_id', type: 'text' },
+  address: { column: 'address', type: 'text' },
+  lon: { column: 'lon', type: 'float8' },
+  lat: { column: 'lat', type: 'float8' },
+  foundedOn: { column: 'founded_on', type: 'text' },
+  sectorCodes: { column: 'sector_codes', type: 'text[]' },
+  industryTags: { column: 'industry_tags', type: 'text[]' },
+  isSample: { column: 'is_sample', type: 'boolean' },
+};
+const IMPORTED_FIELDS = Object.keys(COLUMN_OF) as (keyof typeof COLUMN_OF)[];
+
+type BatchRow = { row: number; record: ImportRecord };
+type BatchOutcome = { inserted: string[]; updated: string[]; errors: ImportError[] };
+
+/**
+ * Write one batch set-based: one query finds the records its identifiers
+ * already name, one INSERT … SELECT adds the new ones and one UPDATE … FROM
+ * changes the matched ones (only the columns the file carries, so a file
+ * without an address column keeps the addresses on record). Rows repeating an
+ * identifier within the batch update the record the earlier row wrote.
+ */
+const writeBatch = async (tx: WriteTx, centreId: string, rows: BatchRow[], present: ReadonlySet<TImportField>, now: Date): Promise<BatchOutcome> => {
+  const wanted = (key: Identifier) => [...new Set(rows.flatMap((r) => (r.record[key] ? [r.record[key]] : [])))];
+  const [uscc, ror, orcid] = IDENTIFIERS.map(wanted) as [string[], string[], string[]];
+  const existing =
+    uscc.length + ror.length + orcid.length === 0
+      ? []
+      : ((await tx.execute(sql`
+          select id, version, name_zh, aliases, uscc, ror, orcid from entities
+          where centre_id = ${centreId} and status = 'active'
+            and (uscc in (select jsonb_array_elements_text(${JSON.stringify(uscc)}::jsonb))
+              or ror in (select jsonb_array_elements_text(${JSON.stringify(ror)}::jsonb))
+              or orcid in (select jsonb_array_elements_text(${JSON.stringify(orcid)}::jsonb)))`)) as unknown as { rows: { id: string; version: number; name_zh: string | null; aliases: string[]; uscc: string | null; ror: string | null; orcid: string | null }[] }).rows;
+  const byIdentifier = new Map<string, string>();
+  const onRecord = new Map(existing.map((e) => [e.id, e]));
+  for (const e of existing) for (const key of IDENTIFIERS) if (e[key]) byIdentifier.set(`${key}:${e[key]}`, e.id);
+
+  const errors: ImportError[] = [];
+  /** Final values per record id, in first-seen order; inserts and updates apart. */
+  const inserts = new Map<string, ImportRecord>();
+  const updates = new Map<string, ImportRecord>();
+  const inserted: string[] = [];
+  const updated: string[] = [];
+  for (const { row, record } of rows) {
+    const matches = IDENTIFIERS.flatMap((key) => {
+      const id = record[key] ? byIdentifier.get(`${key}:${record[key]}`) : undefined;
+      return id ? [{ key, id }] : [];
+    });
+    const target = matches[0]?.id;
+    const clash = matches.find((m) => m.id !== target);
+    if (clash) {
+      errors.push({ row, column: IMPORT_COLUMNS.find((c) => c.field === clash.key)?.zh ?? clash.key, value: record[clash.key] ?? '', reason: 'identifier_conflict' });
+      continue;
+    }
+    const id = target ?? randomUUID();
+    for (const key of IDENTIFIERS) if (record[key]) byIdentifier.set(`${key}:${record[key]}`, id);
+    if (inserts.has(id)) {
+      inserts.set(id, record);
+      updated.push(id);
+    } else if (target) {
+      updates.set(id, record);
+      updated.push(id);
+    } else {
+      inserts.set(id, record);
+      inserted.push(id);
     }
   }
-  const id = randomUUID();
-  await tx.insert(entities).values({ ...row, id, centreId, nameStatus: 'in_source', createdAt: now });
-  return { id, inserted: true };
+
+  const searchTextOf = (id: string, r: ImportRecord): string => {
+    const before = onRecord.get(id);
+    return buildSearchText([present.has('nameZh') ? r.nameZh : before?.name_zh, r.nameEn, ...(present.has('aliases') ? r.aliases : (before?.aliases ?? []))]);
+  };
+  const json = (records: Map<string, ImportRecord>): string =>
+    JSON.stringify([...records].map(([id, r]) => {
+      const out: Record<string, unknown> = { id, kind: r.kind, category: ENTITY_KINDS[r.kind], search_text: searchTextOf(id, r) };
+      for (const field of IMPORTED_FIELDS) out[COLUMN_OF[field].column] = r[field];
+      return out;
+    }));
+  const recordType = (fields: readonly (keyof typeof COLUMN_OF)[]) =>
+    sql.raw(['id text', 'kind text', 'category text', 'search_text text', ...fields.map((f) => `${COLUMN_OF[f].column} ${COLUMN_OF[f].type}`)].join(', '));
+
+  if (inserts.size > 0) {
+    const columns = sql.raw(IMPORTED_FIELDS.map((f) => COLUMN_OF[f].column).join(', '));
+    const values = sql.raw(IMPORTED_FIELDS.map((f) => (COLUMN_OF[f].type === 'text[]' ? `coalesce(r.${COLUMN_OF[f].column}, '{}')` : f === 'isSample' ? 'coalesce(r.is_sample, false)' : `r.${COLUMN_OF[f].column}`)).join(', '));
+    await tx.execute(sql`
+      insert into entities (id, centre_id, kind, category, search_text, name_status, created_at, updated_at, ${columns})
+      select r.id, ${centreId}, r.kind, r.category, r.search_text, 'in_source', ${now}, ${now}, ${values}
+      from jsonb_to_recordset(${json(inserts)}::jsonb) as r(${recordType(IMPORTED_FIELDS)})`);
+  }
+  if (updates.size > 0) {
+    const fields = IMPORTED_FIELDS.filter((f) => present.has(f));
+    const assignments = sql.raw(fields.map((f) => `${COLUMN_OF[f].column} = ${COLUMN_OF[f].type === 'text[]' ? `coalesce(r.${COLUMN_OF[f].column}, '{}')` : f === 'isSample' ? 'coalesce(r.is_sample, false)' : `r.${COLUMN_OF[f].column}`}`).join(', '));
+    await tx.execute(sql`
+      update entities e set kind = r.kind, category = r.category, search_text = r.search_text, updated_at = ${now}, version = e.version + 1, ${assignments}
+      from jsonb_to_recordset(${json(updates)}::jsonb) as r(${recordType(fields)})
+      where e.id = r.id`);
+  }
+  return { inserted, updated, errors };
 };
 
 const hashFile = async (input: Buffer | string): Promise<string> => {
@@ -156,16 +245,60 @@ const hashFile = async (input: Buffer | string): Promise<string> => {
   return h.digest('hex');
 };
 
+/** Data rows of a CSV file (records after the header, blank ones skipped): the progress bar's denominator. */
+export const countCsvRows = (input: Buffer): number => {
+  const reader = new CsvReader();
+  let rows = -1;
+  const tally = (records: Iterable<string[]>) => {
+    for (const cells of records) if (rows < 0 || cells.some((c) => c.trim() !== '')) rows++;
+  };
+  tally(reader.push(input.toString('utf8')));
+  tally(reader.end());
+  return Math.max(0, rows);
+};
+
+type JobRow = typeof importJobs.$inferSelect;
+export const reportOf = (job: JobRow, resumedFromRow = 0, maxErrors = 200): TImportReport => ({
+  jobId: job.id,
+  fileName: job.fileName,
+  dryRun: job.dryRun,
+  status: job.status as TImportReport['status'],
+  totalRows: job.rowsTotal,
+  rows: job.rowsDone,
+  inserted: job.inserted,
+  updated: job.updated,
+  failed: job.failed,
+  resumedFromRow,
+  errors: job.errors.slice(0, maxErrors),
+  actorLabel: job.actorLabel,
+  startedAt: job.startedAt.toISOString(),
+  finishedAt: job.finishedAt?.toISOString() ?? null,
+});
+
+export type ImportOptions = {
+  centreId: string;
+  input: Buffer | string;
+  fileName: string;
+  dryRun: boolean;
+  actor: Actor;
+  now: () => Date;
+  onProgress?: ImportProgress;
+  /** Called once the header is accepted and the job is on record, before any row is written. */
+  onStarted?: (report: TImportReport) => void;
+  /** Data rows in the file, when the caller counted them (for progress bars). */
+  totalRows?: number | null;
+  batchRows?: number;
+  /** Stop after the batch in hand (the job is left interrupted, to resume). */
+  signal?: AbortSignal;
+};
+
 /**
  * Import actors from a file, in transactional batches. Each batch writes its
  * rows, one audit event listing them, and the job's checkpoint together; a
- * killed import re-run on the same file resumes after the last committed batch.
- * A dry run validates every row and writes only the job record.
+ * killed or interrupted import re-run on the same file resumes after the last
+ * committed batch. A dry run validates every row and writes only the job record.
  */
-export const importEntities = async (
-  db: DbExecutor,
-  opts: { centreId: string; input: Buffer | string; fileName: string; dryRun: boolean; actor: Actor; now: () => Date; onProgress?: ImportProgress; batchRows?: number },
-): Promise<TImportReport> => {
+export const importEntities = async (db: DbExecutor, opts: ImportOptions): Promise<TImportReport> => {
   const { centreId, dryRun } = opts;
   const format = formatOf(opts.fileName);
   const fileHash = await hashFile(opts.input);
@@ -176,47 +309,59 @@ export const importEntities = async (
 
   const [unfinished] = dryRun
     ? []
-    : await db.select().from(importJobs).where(and(eq(importJobs.centreId, centreId), eq(importJobs.fileHash, fileHash), eq(importJobs.status, 'running'), eq(importJobs.dryRun, false))).orderBy(desc(importJobs.startedAt)).limit(1);
-  const job = unfinished ?? { id: randomUUID(), rowsDone: 0, inserted: 0, updated: 0, failed: 0, errors: [] as ImportError[] };
-  const resumedFromRow = job.rowsDone;
-  if (!unfinished) {
-    await db.insert(importJobs).values({ id: job.id, centreId, fileName: basename(opts.fileName), fileHash, dryRun, status: 'running', actorLabel: opts.actor.label, startedAt: opts.now() });
-  }
-  const state = { rowsDone: job.rowsDone, inserted: job.inserted, updated: job.updated, failed: job.failed, errors: [...job.errors] };
+    : await db
+        .select()
+        .from(importJobs)
+        .where(and(eq(importJobs.centreId, centreId), eq(importJobs.fileHash, fileHash), inArray(importJobs.status, ['running', 'interrupted']), eq(importJobs.dryRun, false)))
+        .orderBy(desc(importJobs.startedAt))
+        .limit(1);
+  const resumedFromRow = unfinished?.rowsDone ?? 0;
 
+  let job: JobRow | undefined = unfinished;
   let header: (TImportField | null)[] | null = null;
   let headerNames: string[] = [];
+  let present = new Set<TImportField>();
   let rowNumber = 0;
   let batch: { row: number; cells: string[] }[] = [];
+  const state = { rowsDone: resumedFromRow, inserted: unfinished?.inserted ?? 0, updated: unfinished?.updated ?? 0, failed: unfinished?.failed ?? 0, errors: [...(unfinished?.errors ?? [])] };
 
-  const flush = async (): Promise<void> => {
+  /** The job goes on record only once the header is accepted: a file that is not an import leaves nothing behind. */
+  const startJob = async (): Promise<JobRow> => {
+    if (job) {
+      [job] = await db.update(importJobs).set({ status: 'running', finishedAt: null, rowsTotal: opts.totalRows ?? job.rowsTotal }).where(eq(importJobs.id, job.id)).returning();
+    } else {
+      [job] = await db
+        .insert(importJobs)
+        .values({ id: randomUUID(), centreId, fileName: basename(opts.fileName), fileHash, dryRun, status: 'running', rowsTotal: opts.totalRows ?? null, actorLabel: opts.actor.label, startedAt: opts.now() })
+        .returning();
+    }
+    if (!job) throw new Error('import job row missing after write');
+    opts.onStarted?.(reportOf(job, resumedFromRow));
+    return job;
+  };
+
+  const flush = async (current: JobRow): Promise<void> => {
     if (batch.length === 0) return;
     const rows = batch;
     batch = [];
-    const results = rows.map((r) => ({ row: r.row, result: parseRow(r.cells, header ?? [], headerNames, areaIds) }));
-    const failed = results.flatMap((r) => (r.result.ok ? [] : r.result.errors.map((e) => ({ ...e, row: r.row }))));
-    const failedRows = results.filter((r) => !r.result.ok).length;
+    const parsed = rows.map((r) => ({ row: r.row, result: parseRow(r.cells, header ?? [], headerNames, areaIds) }));
+    const failed: ImportError[] = parsed.flatMap((r) => (r.result.ok ? [] : r.result.errors.map((e) => ({ ...e, row: r.row }))));
+    const valid = parsed.flatMap((r) => (r.result.ok ? [{ row: r.row, record: r.result.record }] : []));
     const lastRow = rows[rows.length - 1]?.row ?? state.rowsDone;
     await withWriteTx(db, async (tx) => {
-      const inserted: string[] = [];
-      const updated: string[] = [];
-      if (!dryRun) {
-        for (const r of results) {
-          if (!r.result.ok) continue;
-          const done = await upsert(tx, centreId, r.result.record, opts.now());
-          (done.inserted ? inserted : updated).push(done.id);
-        }
-        if (inserted.length + updated.length > 0) {
-          // One event per batch, naming every record it wrote: per-row events would double the cost of a bulk load.
-          await appendAuditEvent(tx, { actor: opts.actor, at: opts.now(), action: 'import.batch', entityType: 'import_job', entityId: job.id, centreId, before: null, after: { rows: [rows[0]?.row, lastRow], inserted, updated } });
-        }
+      const outcome: BatchOutcome = dryRun ? { inserted: valid.map(() => ''), updated: [], errors: [] } : await writeBatch(tx, centreId, valid, present, opts.now());
+      if (!dryRun && outcome.inserted.length + outcome.updated.length > 0) {
+        // One event per batch, naming every record it wrote: per-row events would double the cost of a bulk load.
+        await appendAuditEvent(tx, { actor: opts.actor, at: opts.now(), action: 'import.batch', entityType: 'import_job', entityId: current.id, centreId, before: null, after: { rows: [rows[0]?.row, lastRow], inserted: outcome.inserted, updated: [...new Set(outcome.updated)] } });
       }
+      failed.push(...outcome.errors);
+      failed.sort((a, b) => a.row - b.row);
       state.rowsDone = lastRow;
-      state.inserted += dryRun ? results.filter((r) => r.result.ok).length : inserted.length;
-      state.updated += updated.length;
-      state.failed += failedRows;
+      state.inserted += outcome.inserted.length;
+      state.updated += outcome.updated.length;
+      state.failed += new Set(failed.map((e) => e.row)).size;
       state.errors.push(...failed.slice(0, Math.max(0, MAX_ERRORS - state.errors.length)));
-      await tx.update(importJobs).set({ rowsDone: state.rowsDone, inserted: state.inserted, updated: state.updated, failed: state.failed, errors: state.errors }).where(eq(importJobs.id, job.id));
+      await tx.update(importJobs).set({ rowsDone: state.rowsDone, inserted: state.inserted, updated: state.updated, failed: state.failed, errors: state.errors }).where(eq(importJobs.id, current.id));
     });
     opts.onProgress?.(state.rowsDone);
   };
@@ -226,28 +371,36 @@ export const importEntities = async (
       if (header === null) {
         headerNames = cells.map((c) => c.trim());
         header = headerNames.map((name) => HEADER_LOOKUP.get(name.toLowerCase()) ?? null);
-        const missing = IMPORT_COLUMNS.filter((c) => 'required' in c && c.required && !header?.includes(c.field));
+        present = new Set(header.filter((f): f is TImportField => f !== null));
+        const missing = IMPORT_COLUMNS.filter((c) => 'required' in c && c.required && !present.has(c.field));
         if (missing.length > 0) {
           throw new AppError('VALIDATION_FAILED', `The header row lacks required columns: ${missing.map((m) => m.zh).join(', ')}`, {
             fields: missing.map((m) => ({ in: 'body' as const, path: m.field, reason: 'missing_column', message: `missing column ${m.zh} / ${m.en}` })),
           });
         }
+        job = await startJob();
         continue;
       }
       rowNumber++;
       if (cells.every((c) => c.trim() === '')) continue;
       if (rowNumber <= resumedFromRow) continue;
       batch.push({ row: rowNumber, cells });
-      if (batch.length >= (opts.batchRows ?? BATCH_ROWS)) await flush();
+      opts.signal?.throwIfAborted();
+      if (job && batch.length >= (opts.batchRows ?? BATCH_ROWS)) await flush(job);
     }
-    await flush();
+    if (!job) throw new AppError('VALIDATION_FAILED', 'The file is empty: it has no header row', { fields: [{ in: 'body', path: '', reason: 'empty_file', message: 'no header row' }] });
+    await flush(job);
   } catch (error) {
-    await db.update(importJobs).set({ status: error instanceof AppError ? 'failed' : 'running', finishedAt: error instanceof AppError ? opts.now() : null }).where(eq(importJobs.id, job.id));
+    // A file the import refuses is finished; anything else (a lost connection, a shutdown) can be resumed.
+    if (job) await db.update(importJobs).set({ status: error instanceof AppError ? 'failed' : 'interrupted', finishedAt: opts.now() }).where(eq(importJobs.id, job.id));
     throw error;
   }
-  await db.update(importJobs).set({ status: 'done', finishedAt: opts.now() }).where(eq(importJobs.id, job.id));
-  return { jobId: job.id, dryRun, status: 'done', rows: state.rowsDone, inserted: state.inserted, updated: state.updated, failed: state.failed, resumedFromRow, errors: state.errors.slice(0, 200) };
+  const [finished] = await db.update(importJobs).set({ status: 'done', finishedAt: opts.now() }).where(eq(importJobs.id, job.id)).returning();
+  return reportOf(finished ?? job, resumedFromRow);
 };
+
+export const listImportJobs = async (db: DbExecutor, centreId: string, limit = 20): Promise<TImportReport[]> =>
+  (await db.select().from(importJobs).where(eq(importJobs.centreId, centreId)).orderBy(desc(importJobs.startedAt)).limit(limit)).map((j) => reportOf(j, 0, 0));
 
 export const findImportJob = async (db: DbExecutor, centreId: string, id: string) =>
   (await db.select().from(importJobs).where(and(eq(importJobs.centreId, centreId), eq(importJobs.id, id))).limit(1))[0];
