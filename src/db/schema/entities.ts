@@ -223,3 +223,40 @@ export const importJobs = pgTable(
   },
   (t) => [index('import_jobs_file_idx').on(t.centreId, t.fileHash, t.status)],
 );
+
+/**
+ * Active actors counted by centre, category, kind and area ('' for none),
+ * kept by statement-level triggers on entities (migration 0007). Facets and
+ * totals of an unfiltered or coarsely filtered list read this instead of
+ * counting a million rows.
+ */
+export const entityCounts = pgTable(
+  'entity_counts',
+  {
+    centreId: text('centre_id').notNull(),
+    category: text('category').notNull(),
+    kind: text('kind').notNull(),
+    areaId: text('area_id').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.centreId, t.category, t.kind, t.areaId] })],
+);
+
+/** A centre's own vocabulary terms (kinds, recognitions) beside the built-in lists; from its package or an administrator. */
+export const vocabularyTerms = pgTable(
+  'vocabulary_terms',
+  {
+    centreId: text('centre_id')
+      .notNull()
+      .references(() => centres.id, { onDelete: 'cascade' }),
+    domain: text('domain').notNull(),
+    code: text('code').notNull(),
+    /** For kinds: the fixed category the kind belongs to. */
+    category: text('category'),
+    labelZh: text('label_zh').notNull(),
+    labelEn: text('label_en').notNull(),
+    description: text('description'),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.centreId, t.domain, t.code] })],
+);

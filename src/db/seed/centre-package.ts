@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { AREA_KINDS } from '../../shared/schemas/centres.js';
 import { ZNameStatus } from '../../shared/schemas/common.js';
-import { ZEntityKind, ZRelationType } from '../../shared/schemas/registry.js';
+import { ZRelationType, ZVocabularyCode, ZVocabularyTermInput } from '../../shared/schemas/registry.js';
 import { ENTITY_CATEGORIES } from '../../shared/schemas/entities.js';
 
 /**
@@ -60,7 +60,7 @@ export const ZCentreManifest = z.object({
       indicatorSubjects: z.record(z.string(), z.object({ entityRef: z.string() })).default({}),
       headline: z.array(z.string()).default([]),
       /** Fine kinds for records whose category's default kind is too coarse. */
-      kindOverrides: z.record(z.string(), ZEntityKind).default({}),
+      kindOverrides: z.record(z.string(), ZVocabularyCode).default({}),
       /** Relations the sources state, between fact records or from a record to an area. */
       relations: z
         .array(
@@ -82,6 +82,13 @@ export const ZCentreManifest = z.object({
         .default({}),
     })
     .optional(),
+  /** Kinds and recognitions this centre adds to the built-in lists (codes must not repeat a built-in one). */
+  vocabulary: z
+    .object({
+      kinds: z.array(ZVocabularyTermInput.extend({ code: ZVocabularyCode, category: z.enum(ENTITY_CATEGORIES) })).default([]),
+      recognitions: z.array(ZVocabularyTermInput.extend({ code: ZVocabularyCode })).default([]),
+    })
+    .default({ kinds: [], recognitions: [] }),
 });
 export type TCentreManifest = z.infer<typeof ZCentreManifest>;
 

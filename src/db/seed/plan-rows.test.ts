@@ -76,3 +76,31 @@ describe('the Beijing package', () => {
     ]);
   });
 });
+
+describe('a centre’s own vocabulary', () => {
+  const beijing = loadCentrePackage(listShippedCentres().find((d) => d.endsWith('beijing')) as string);
+  const withVocabulary = (vocabulary: unknown, kindOverrides: Record<string, string> = {}) => ({
+    ...beijing,
+    manifest: {
+      ...beijing.manifest,
+      vocabulary: vocabulary as typeof beijing.manifest.vocabulary,
+      ...(beijing.manifest.factSheet ? { factSheet: { ...beijing.manifest.factSheet, kindOverrides: { ...beijing.manifest.factSheet.kindOverrides, ...kindOverrides } } } : {}),
+    },
+  });
+
+  test('terms become rows, and fact records may use the new kinds', () => {
+    const rows = planCentreRows(
+      withVocabulary(
+        { kinds: [{ code: 'science_city_platform', category: 'platform', labelZh: '科学城平台', labelEn: 'Science-city platform', description: null }], recognitions: [{ code: 'district_gazelle', category: null, labelZh: '区级瞪羚企业', labelEn: 'District gazelle', description: null }] },
+        { 'ENT-022': 'science_city_platform' },
+      ),
+    );
+    expect(rows.vocabularyTerms.map((t) => `${t.domain}:${t.code}:${t.category}`)).toEqual(['kind:science_city_platform:platform', 'recognition:district_gazelle:null']);
+    expect(rows.entities.find((e) => e.externalRef === 'ENT-022')?.kind).toBe('science_city_platform');
+  });
+
+  test('a built-in code cannot be redefined, and an override must name a known kind', () => {
+    expect(() => planCentreRows(withVocabulary({ kinds: [{ code: 'unicorn_x', category: 'enterprise', labelZh: 'x', labelEn: 'x', description: null }], recognitions: [{ code: 'unicorn', category: null, labelZh: '独角兽', labelEn: 'Unicorn', description: null }] }))).toThrow(/built in/);
+    expect(() => planCentreRows(withVocabulary({ kinds: [], recognitions: [] }, { 'ENT-022': 'no_such_kind' }))).toThrow(/unknown kind no_such_kind/);
+  });
+});

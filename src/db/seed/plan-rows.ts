@@ -1,7 +1,7 @@
 import type { TQualifier } from '../../shared/schemas/indicators.js';
 import type { TEntityCategory } from '../../shared/schemas/entities.js';
-import type { TEntityKind } from '../../shared/schemas/registry.js';
-import type { areas, centres, citations, entities, entitySources, indicators, observations, relations, sources } from '../schema/index.js';
+import { ENTITY_KINDS, RECOGNITION_TYPES, type TEntityKind } from '../../shared/schemas/registry.js';
+import type { areas, centres, citations, entities, entitySources, indicators, observations, relations, sources, vocabularyTerms } from '../schema/index.js';
 import { buildSearchText } from '../search-text.js';
 import type { CentrePackage, TFactRecord } from './centre-package.js';
 
@@ -17,6 +17,7 @@ export type CentreRows = {
   indicators: Insert<typeof indicators>[];
   observations: Insert<typeof observations>[];
   relations: Insert<typeof relations>[];
+  vocabularyTerms: Insert<typeof vocabularyTerms>[];
 };
 
 const NAME_STATUS: Record<string, 'in_source' | 'well_known' | 'probable' | 'none'> = {
@@ -94,7 +95,22 @@ export const planCentreRows = (pkg: CentrePackage): CentreRows => {
     indicators: [],
     observations: [],
     relations: [],
+    vocabularyTerms: [],
   };
+
+  const ownKinds = new Set(manifest.vocabulary.kinds.map((k) => k.code));
+  for (const [domain, terms, builtIn] of [
+    ['kind', manifest.vocabulary.kinds, Object.keys(ENTITY_KINDS)],
+    ['recognition', manifest.vocabulary.recognitions, RECOGNITION_TYPES],
+  ] as const) {
+    for (const term of terms) {
+      if ((builtIn as readonly string[]).includes(term.code)) throw new Error(`vocabulary: ${domain} ${term.code} is built in; choose another code`);
+      rows.vocabularyTerms.push({ centreId, domain, code: term.code, category: term.category ?? null, labelZh: term.labelZh, labelEn: term.labelEn, description: term.description ?? null });
+    }
+  }
+  for (const [ref, kind] of Object.entries(manifest.factSheet?.kindOverrides ?? {})) {
+    if (!Object.hasOwn(ENTITY_KINDS, kind) && !ownKinds.has(kind)) throw new Error(`kindOverrides.${ref}: unknown kind ${kind}`);
+  }
 
   const knownAreas = new Set(manifest.areas.map((a) => a.id));
   for (const area of manifest.areas) {

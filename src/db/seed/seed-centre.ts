@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, eq, getTableName, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { appendAuditEvent, canonicalJson, type Actor } from '../audit-log.js';
-import { areas, centres, citations, entities, entitySources, indicators, observations, relations, seedFingerprints, sources } from '../schema/index.js';
+import { areas, centres, citations, entities, entitySources, indicators, observations, relations, seedFingerprints, sources, vocabularyTerms } from '../schema/index.js';
 import type { WriteTx } from '../tx.js';
 import type { CentrePackage } from './centre-package.js';
 import { planCentreRows } from './plan-rows.js';
@@ -116,7 +116,7 @@ export const seedCentre = async (
   const ctx: SyncContext = { tx, actor: opts.actor, now: opts.now, centreId };
   const tables: Record<string, SyncCounts> = {};
   const progress = opts.onProgress ?? (() => undefined);
-  const steps = 9;
+  const steps = 10;
   const byId = (r: Row): string => String(r['id']);
 
   const sync = (name: string, entityType: string, table: PgTable, keyColumns: PgColumn[], rows: Row[], keyOf: (r: Row) => string = byId) =>
@@ -142,6 +142,8 @@ export const seedCentre = async (
   await sync('citations', 'citation', citations, [citations.id], planned.citations as Row[]);
   progress('relations', 8, steps);
   await sync('relations', 'relation', relations, [relations.id], planned.relations as Row[]);
+  progress('vocabulary', 9, steps);
+  await sync('vocabulary_terms', 'vocabulary_term', vocabularyTerms, [vocabularyTerms.centreId, vocabularyTerms.domain, vocabularyTerms.code], planned.vocabularyTerms as Row[], (r) => `${String(r['centreId'])}|${String(r['domain'])}|${String(r['code'])}`);
   await tx
     .insert(seedFingerprints)
     .values({ tableName: '__package__', rowKey: centreId, centreId, hash: pkg.digest })

@@ -63,6 +63,35 @@ export const RECOGNITION_TYPES = [
 ] as const;
 export const ZRecognitionType = z.enum(RECOGNITION_TYPES);
 
+/**
+ * A vocabulary code (kind or recognition): one of the built-in lists above or
+ * a term a centre adds by configuration (its package, or an administrator).
+ * The server checks a code against the centre's vocabulary.
+ */
+export const ZVocabularyCode = z.string().trim().regex(/^[a-z][a-z0-9_]{1,62}$/, 'a code: lower-case letters, digits and _');
+export const VOCABULARY_DOMAINS = ['kind', 'recognition'] as const;
+export const ZVocabularyDomain = z.enum(VOCABULARY_DOMAINS);
+export type TVocabularyDomain = z.infer<typeof ZVocabularyDomain>;
+
+/** A centre's own term: a kind under one of the fixed categories, or a recognition; labelled in both languages. */
+export const ZVocabularyTermInput = z.object({
+  category: ZEntityCategory.nullable().default(null),
+  labelZh: z.string().trim().min(1).max(60),
+  labelEn: z.string().trim().min(1).max(120),
+  description: z.string().trim().max(500).nullable().default(null),
+});
+export const ZVocabularyTerm = ZVocabularyTermInput.extend({
+  domain: ZVocabularyDomain,
+  code: z.string(),
+  /** Built-in terms are labelled by the web app's catalogs; their labels here are null. */
+  builtIn: z.boolean(),
+  labelZh: z.string().nullable(),
+  labelEn: z.string().nullable(),
+});
+export type TVocabularyTerm = z.infer<typeof ZVocabularyTerm>;
+export const ZVocabulary = z.object({ kinds: z.array(ZVocabularyTerm), recognitions: z.array(ZVocabularyTerm) });
+export type TVocabulary = z.infer<typeof ZVocabulary>;
+
 /** Relation types, read "from … to": a person is affiliated with an organisation. */
 export const RELATION_TYPES = ['affiliated_with', 'located_in', 'subsidiary_of', 'member_of', 'partner_of', 'spun_off_from', 'invested_in', 'supplies', 'hosts'] as const;
 export const ZRelationType = z.enum(RELATION_TYPES);
@@ -85,7 +114,7 @@ const trimmed = (max: number) => z.string().trim().min(1).max(max);
 
 /** Fields a user may set on an actor, without defaults: a patch names only what it changes. */
 const entityFields = {
-  kind: ZEntityKind,
+  kind: ZVocabularyCode,
   nameZh: trimmed(200).nullable(),
   nameEn: trimmed(300),
   aliases: z.array(trimmed(200)).max(30),
@@ -150,14 +179,14 @@ export type TDuplicateCandidate = z.infer<typeof ZDuplicateCandidate>;
 export const ZRecognition = z.object({
   id: z.string(),
   entityId: z.string(),
-  type: ZRecognitionType,
+  type: z.string(),
   validFrom: z.string().nullable(),
   validTo: z.string().nullable(),
   sourceId: z.string().nullable(),
   sourceNote: z.string().nullable(),
 });
 export const ZRecognitionInput = z.object({
-  type: ZRecognitionType,
+  type: ZVocabularyCode,
   validFrom: ZPartialDate.nullable().default(null),
   validTo: ZPartialDate.nullable().default(null),
   sourceId: z.string().max(120).nullable().default(null),
@@ -251,9 +280,9 @@ export type TEntityProfile = z.infer<typeof ZEntityProfile>;
 export const ZSearchQuery = z.object({
   q: z.string().trim().max(200).default(''),
   category: ZEntityCategory.optional(),
-  kind: ZEntityKind.optional(),
+  kind: ZVocabularyCode.optional(),
   areaId: z.string().max(120).optional(),
-  recognition: ZRecognitionType.optional(),
+  recognition: ZVocabularyCode.optional(),
   sector: z.string().max(10).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   /** Opaque cursor from the previous page. */
@@ -277,6 +306,12 @@ export const ZSearchResult = z.object({
   items: z.array(ZSearchHit),
   nextCursor: z.string().nullable(),
   total: z.number().int(),
+  /**
+   * True when the query matched more actors than a search examines (a broad
+   * word over a city's registry): total is then "at least", facets count the
+   * examined matches, and paging stops there. Refining the query lifts it.
+   */
+  truncated: z.boolean(),
   facets: z.object({ category: z.array(ZFacetCount), kind: z.array(ZFacetCount), area: z.array(ZFacetCount), recognition: z.array(ZFacetCount) }),
 });
 export type TSearchResult = z.infer<typeof ZSearchResult>;

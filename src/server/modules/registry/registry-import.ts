@@ -5,7 +5,8 @@ import { Readable } from 'node:stream';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { loadExcel } from './excel.js';
 import { CsvReader } from '../../../core/tabular/csv.js';
-import { ENTITY_KINDS, ZEntityInput } from '../../../shared/schemas/registry.js';
+import type { TEntityCategory } from '../../../shared/schemas/entities.js';
+import { ZEntityInput } from '../../../shared/schemas/registry.js';
 import { IMPORT_COLUMNS, LIST_SEPARATOR, type TImportField, type TImportReport } from '../../../shared/schemas/registry-import.js';
 import { appendAuditEvent, type Actor } from '../../../db/audit-log.js';
 import type { DbExecutor } from '../../../db/client.js';
@@ -14,6 +15,7 @@ import { buildSearchText } from '../../../db/search-text.js';
 import { withWriteTx, type WriteTx } from '../../../db/tx.js';
 import { AppError } from '../../errors.js';
 import { normaliseIdentifiers } from './registry.service.js';
+import { loadVocabulary, type Vocabulary } from './vocabulary.service.js';
 
 type ImportError = TImportReport['errors'][number];
 export type ImportProgress = (rowsDone: number) => void;
@@ -65,10 +67,10 @@ const HEADER_LOOKUP = new Map<string, TImportField>(IMPORT_COLUMNS.flatMap((c) =
 const TRUE = new Set(['是', 'true', '1', 'yes', 'y']);
 const FALSE = new Set(['否', 'false', '0', 'no', 'n', '']);
 
-type RowResult = { ok: true; record: ReturnType<typeof ZEntityInput.parse> } | { ok: false; errors: Omit<ImportError, 'row'>[] };
+type RowResult = { ok: true; record: ReturnType<typeof ZEntityInput.parse>; category: TEntityCategory } | { ok: false; errors: Omit<ImportError, 'row'>[] };
 
 /** Turn one row into a validated record, or the list of what is wrong with it (column, value, reason). */
-const parseRow = (cells: string[], header: (TImportField | null)[], headerNames: string[], areaIds: Map<string, string>): RowResult => {
+const parseRow = (cells: string[], header: (TImportField | null)[], headerNames: string[], areaIds: Map<string, string>, vocabulary: Vocabulary): RowResult => {
   const raw: Record<string, unknown> = {};
   const errors: Omit<ImportError, 'row'>[] = [];
   const valueOf = new Map<string, string>();
@@ -115,15 +117,17 @@ const parseRow = (cells: string[], header: (TImportField | null)[], headerNames:
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = String(issue.path[0] ?? '');
-      errors.push({ column: columnOf(field), value: valueOf.get(field) ?? '', reason: issue.code === 'invalid_value' && field === 'kind' ? 'unknown_kind' : raw[field] === undefined ? 'required' : issue.code });
+      errors.push({ column: columnOf(field), value: valueOf.get(field) ?? '', reason: field === 'kind' && raw[field] !== undefined ? 'unknown_kind' : raw[field] === undefined ? 'required' : issue.code });
     }
   }
   if (errors.length > 0 || !parsed.success) return { ok: false, errors };
+  const category = vocabulary.categoryOfKind(parsed.data.kind);
+  if (!category) return { ok: false, errors: [{ column: columnOf('kind'), value: parsed.data.kind, reason: 'unknown_kind' }] };
   const { values, issues } = normaliseIdentifiers(parsed.data);
   for (const i of issues) errors.push({ column: columnOf(i.path), value: valueOf.get(i.path) ?? '', reason: i.reason });
-  if (parsed.data.orcid && ENTITY_KINDS[parsed.data.kind] !== 'person') errors.push({ column: columnOf('orcid'), value: parsed.data.orcid, reason: 'people_only' });
+  if (parsed.data.orcid && category !== 'person') errors.push({ column: columnOf('orcid'), value: parsed.data.orcid, reason: 'people_only' });
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, record: { ...parsed.data, ...values } };
+  return { ok: true, record: { ...parsed.data, ...values }, category };
 };
 
 type ImportRecord = ReturnType<typeof ZEntityInput.parse>;
@@ -149,7 +153,7 @@ const COLUMN_OF: Record<Exclude<TImportField, 'kind'>, { column: string; type: s
 };
 const IMPORTED_FIELDS = Object.keys(COLUMN_OF) as (keyof typeof COLUMN_OF)[];
 
-type BatchRow = { row: number; record: ImportRecord };
+type BatchRow = { row: number; record: ImportRecord; category: TEntityCategory };
 type BatchOutcome = { inserted: string[]; updated: string[]; errors: ImportError[] };
 
 /**
@@ -177,11 +181,12 @@ const writeBatch = async (tx: WriteTx, centreId: string, rows: BatchRow[], prese
 
   const errors: ImportError[] = [];
   /** Final values per record id, in first-seen order; inserts and updates apart. */
-  const inserts = new Map<string, ImportRecord>();
-  const updates = new Map<string, ImportRecord>();
+  const inserts = new Map<string, BatchRow>();
+  const updates = new Map<string, BatchRow>();
   const inserted: string[] = [];
   const updated: string[] = [];
-  for (const { row, record } of rows) {
+  for (const batchRow of rows) {
+    const { row, record } = batchRow;
     const matches = IDENTIFIERS.flatMap((key) => {
       const id = record[key] ? byIdentifier.get(`${key}:${record[key]}`) : undefined;
       return id ? [{ key, id }] : [];
@@ -195,13 +200,13 @@ const writeBatch = async (tx: WriteTx, centreId: string, rows: BatchRow[], prese
     const id = target ?? randomUUID();
     for (const key of IDENTIFIERS) if (record[key]) byIdentifier.set(`${key}:${record[key]}`, id);
     if (inserts.has(id)) {
-      inserts.set(id, record);
+      inserts.set(id, batchRow);
       updated.push(id);
     } else if (target) {
-      updates.set(id, record);
+      updates.set(id, batchRow);
       updated.push(id);
     } else {
-      inserts.set(id, record);
+      inserts.set(id, batchRow);
       inserted.push(id);
     }
   }
@@ -210,9 +215,9 @@ const writeBatch = async (tx: WriteTx, centreId: string, rows: BatchRow[], prese
     const before = onRecord.get(id);
     return buildSearchText([present.has('nameZh') ? r.nameZh : before?.name_zh, r.nameEn, ...(present.has('aliases') ? r.aliases : (before?.aliases ?? []))]);
   };
-  const json = (records: Map<string, ImportRecord>): string =>
-    JSON.stringify([...records].map(([id, r]) => {
-      const out: Record<string, unknown> = { id, kind: r.kind, category: ENTITY_KINDS[r.kind], search_text: searchTextOf(id, r) };
+  const json = (records: Map<string, BatchRow>): string =>
+    JSON.stringify([...records].map(([id, { record: r, category }]) => {
+      const out: Record<string, unknown> = { id, kind: r.kind, category, search_text: searchTextOf(id, r) };
       for (const field of IMPORTED_FIELDS) out[COLUMN_OF[field].column] = r[field];
       return out;
     }));
@@ -304,6 +309,7 @@ export const importEntities = async (db: DbExecutor, opts: ImportOptions): Promi
   const fileHash = await hashFile(opts.input);
   const areaRows = await db.select({ id: areas.id, nameZh: areas.nameZh, nameEn: areas.nameEn, code: areas.code }).from(areas).where(eq(areas.centreId, centreId));
   if (areaRows.length === 0) throw new AppError('NOT_FOUND', `No centre ${centreId}`);
+  const vocabulary = await loadVocabulary(db, centreId);
   const areaIds = new Map<string, string>();
   for (const a of areaRows) for (const key of [a.id, a.nameZh, a.nameEn, a.code]) if (key) areaIds.set(key.toLowerCase(), a.id);
 
@@ -344,9 +350,9 @@ export const importEntities = async (db: DbExecutor, opts: ImportOptions): Promi
     if (batch.length === 0) return;
     const rows = batch;
     batch = [];
-    const parsed = rows.map((r) => ({ row: r.row, result: parseRow(r.cells, header ?? [], headerNames, areaIds) }));
+    const parsed = rows.map((r) => ({ row: r.row, result: parseRow(r.cells, header ?? [], headerNames, areaIds, vocabulary) }));
     const failed: ImportError[] = parsed.flatMap((r) => (r.result.ok ? [] : r.result.errors.map((e) => ({ ...e, row: r.row }))));
-    const valid = parsed.flatMap((r) => (r.result.ok ? [{ row: r.row, record: r.result.record }] : []));
+    const valid = parsed.flatMap((r) => (r.result.ok ? [{ row: r.row, record: r.result.record, category: r.result.category }] : []));
     const lastRow = rows[rows.length - 1]?.row ?? state.rowsDone;
     await withWriteTx(db, async (tx) => {
       const outcome: BatchOutcome = dryRun ? { inserted: valid.map(() => ''), updated: [], errors: [] } : await writeBatch(tx, centreId, valid, present, opts.now());

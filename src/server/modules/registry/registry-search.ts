@@ -6,6 +6,14 @@ import { AppError } from '../../errors.js';
 
 type Cursor = { s: number; id: string };
 
+/**
+ * How many matches of each kind (exact or prefix name, full text, substring)
+ * one search examines. A word common to a hundred thousand names would
+ * otherwise be ranked and counted in full on every keystroke; past this the
+ * result says `truncated` and the user refines.
+ */
+export const SEARCH_CANDIDATES = 2_000;
+
 const encodeCursor = (c: Cursor): string => Buffer.from(JSON.stringify(c)).toString('base64url');
 const decodeCursor = (raw: string): Cursor => {
   try {
@@ -23,41 +31,75 @@ const tsQuery = (terms: string[]): string | null => {
   return safe.length ? safe.map((t) => `${t}:*`).join(' & ') : null;
 };
 
-const likePattern = (q: string): string => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+const escapeLike = (q: string): string => q.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+type Facets = TSearchResult['facets'];
+const json = <T>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
+const rowsOf = (result: unknown): Record<string, unknown>[] => (result as { rows: Record<string, unknown>[] }).rows;
+const facetList = (v: unknown): { value: string; count: number }[] => json<{ value: string; count: number }[]>(v ?? []).map((f) => ({ value: String(f.value), count: Number(f.count) }));
+
+const hitOf = (r: Record<string, unknown>): TSearchResult['items'][number] => ({
+  id: String(r['id']),
+  category: r['category'] as TSearchResult['items'][number]['category'],
+  kind: (r['kind'] as string | null) ?? null,
+  nameZh: (r['name_zh'] as string | null) ?? null,
+  nameEn: String(r['name_en']),
+  nameStatus: r['name_status'] as TSearchResult['items'][number]['nameStatus'],
+  areaId: (r['area_id'] as string | null) ?? null,
+  isSample: Boolean(r['is_sample']),
+  score: Number(r['score']),
+});
+
+const areaFilter = (column: SQL, areaId: string): SQL =>
+  sql`(${column} = ${areaId} or ${column} in (select id from areas where parent_id = ${areaId} or ${areaId} = any(within_area_ids)))`;
 
 /**
  * One search over all actors: jieba-segmented Chinese and pinyin keys through
- * full-text search (prefix terms), and a trigram-backed substring match as the
- * fallback for partial names. Ranked by exact name, then text rank, then
+ * full-text search (prefix terms), and a trigram-backed substring match for
+ * partial names. Ranked by exact name, then name prefix, then text rank, then
  * similarity; keyset-paged on (score, id).
+ *
+ * At city scale the work is bounded: a query looks at no more than
+ * SEARCH_CANDIDATES matches of each kind, and exact and prefix name matches
+ * come from their own indexes, so the best hits are among them however common
+ * the word. Browsing without a query counts from entity_counts.
  */
 export const searchEntities = async (tx: ReadTx, centreId: string, query: TSearchQuery): Promise<TSearchResult> => {
   const q = query.q.trim().toLowerCase();
-  const tsq = q ? tsQuery(queryTerms(q)) : null;
+  const cursor = query.cursor ? decodeCursor(query.cursor) : null;
   const filters: SQL[] = [sql`e.centre_id = ${centreId}`, sql`e.status = 'active'`];
   if (query.category) filters.push(sql`e.category = ${query.category}`);
   if (query.kind) filters.push(sql`e.kind = ${query.kind}`);
-  if (query.areaId) filters.push(sql`(e.area_id = ${query.areaId} or e.area_id in (select id from areas where parent_id = ${query.areaId} or ${query.areaId} = any(within_area_ids)))`);
-  if (query.sector) filters.push(sql`${query.sector} = any(e.sector_codes)`);
+  if (query.areaId) filters.push(areaFilter(sql`e.area_id`, query.areaId));
+  if (query.sector) filters.push(sql`e.sector_codes @> array[${query.sector}]::text[]`);
   if (query.recognition) filters.push(sql`exists (select 1 from recognitions r where r.entity_id = e.id and r.type = ${query.recognition})`);
-  if (q) {
-    const text = tsq ? sql`e.search_tsv @@ to_tsquery('simple', ${tsq}) or ` : sql``;
-    // search_text holds the lower-cased names too, so one trigram-indexed condition covers them.
-    filters.push(sql`(${text}e.search_text ilike ${likePattern(q)})`);
-  }
   const where = sql.join(filters, sql` and `);
+  if (!q && !query.sector && !query.recognition) return browse(tx, centreId, query, where, cursor);
+
+  const tsq = q ? tsQuery(queryTerms(q)) : null;
+  const cap = SEARCH_CANDIDATES;
+  const branches: SQL[] = [];
+  if (q) {
+    const prefix = `${escapeLike(q)}%`;
+    branches.push(sql`(select e.id, 1 as branch from entities e where ${where} and (lower(e.name_zh) like ${prefix} or lower(e.name_en) like ${prefix}) limit ${cap})`);
+    if (tsq) branches.push(sql`(select e.id, 2 as branch from entities e where ${where} and e.search_tsv @@ to_tsquery('simple', ${tsq}) limit ${cap})`);
+    // Trigrams need three characters; below that the full-text prefix terms do the work.
+    if ([...q].length >= 3 || !tsq) branches.push(sql`(select e.id, 3 as branch from entities e where ${where} and e.search_text ilike ${`%${escapeLike(q)}%`} limit ${cap})`);
+  } else {
+    branches.push(sql`(select e.id, 0 as branch from entities e where ${where} limit ${cap})`);
+  }
   const score = q
     ? sql`(case when lower(coalesce(e.name_zh, '')) = ${q} or lower(e.name_en) = ${q} then 10 else 0 end
-        + case when lower(coalesce(e.name_zh, '')) like ${`${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} or lower(e.name_en) like ${`${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} then 3 else 0 end
-        + ${tsq ? sql`ts_rank(e.search_tsv, to_tsquery('simple', ${tsq}))` : sql`0`}
+        + case when lower(coalesce(e.name_zh, '')) like ${`${escapeLike(q)}%`} or lower(e.name_en) like ${`${escapeLike(q)}%`} then 3 else 0 end
+        + ${tsq ? sql`case when e.search_tsv @@ to_tsquery('simple', ${tsq}) then ts_rank(e.search_tsv, to_tsquery('simple', ${tsq})) else 0 end` : sql`0`}
         + similarity(e.search_text, ${q}))::float8`
     : sql`0::float8`;
-  const cursor = query.cursor ? decodeCursor(query.cursor) : null;
-  // One scan: the matches are computed once, then paged and counted by facet from the same set.
+  // The candidates are gathered once, then paged and counted by facet from the same set.
   const result = await tx.execute<Record<string, unknown>>(sql`
-    with m as materialized (
+    with c as materialized (${sql.join(branches, sql` union all `)}),
+    m as materialized (
       select e.id, e.category, e.kind, e.name_zh, e.name_en, e.name_status, e.area_id, e.is_sample, ${score} as score
-      from entities e where ${where}
+      from entities e join (select distinct id from c) ids on ids.id = e.id
     )
     select
       (select coalesce(json_agg(p), '[]'::json) from (
@@ -66,31 +108,50 @@ export const searchEntities = async (tx: ReadTx, centreId: string, query: TSearc
         order by m.score desc, m.id asc
         limit ${query.limit + 1}) p) as page,
       (select count(*)::int from m) as total,
+      (select coalesce(bool_or(n >= ${cap}), false) from (select count(*) as n from c group by branch) b) as truncated,
       (select coalesce(json_agg(f), '[]'::json) from (select category as value, count(*)::int as count from m group by 1 order by 2 desc, 1 limit 30) f) as category,
       (select coalesce(json_agg(f), '[]'::json) from (select kind as value, count(*)::int as count from m where kind is not null group by 1 order by 2 desc, 1 limit 30) f) as kind,
       (select coalesce(json_agg(f), '[]'::json) from (select area_id as value, count(*)::int as count from m where area_id is not null group by 1 order by 2 desc, 1 limit 30) f) as area,
       (select coalesce(json_agg(f), '[]'::json) from (select r.type as value, count(distinct m.id)::int as count from m join recognitions r on r.entity_id = m.id group by 1 order by 2 desc, 1) f) as recognition`);
-  const out = (result as unknown as { rows: Record<string, unknown>[] }).rows[0] ?? {};
-  const json = <T>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
+  const out = rowsOf(result)[0] ?? {};
   const rows = json<Record<string, unknown>[]>(out['page'] ?? []);
-  const items = rows.slice(0, query.limit).map((r) => ({
-    id: String(r['id']),
-    category: r['category'] as TSearchResult['items'][number]['category'],
-    kind: (r['kind'] as string | null) ?? null,
-    nameZh: (r['name_zh'] as string | null) ?? null,
-    nameEn: String(r['name_en']),
-    nameStatus: r['name_status'] as TSearchResult['items'][number]['nameStatus'],
-    areaId: (r['area_id'] as string | null) ?? null,
-    isSample: Boolean(r['is_sample']),
-    score: Number(r['score']),
-  }));
+  const total = Number(out['total'] ?? 0);
+  return page(rows, query.limit, total, out['truncated'] === true || out['truncated'] === 't', { category: facetList(out['category']), kind: facetList(out['kind']), area: facetList(out['area']), recognition: facetList(out['recognition']) });
+};
+
+const page = (rows: Record<string, unknown>[], limit: number, total: number, truncated: boolean, facets: Facets): TSearchResult => {
+  const items = rows.slice(0, limit).map(hitOf);
   const last = items.at(-1);
-  const facet = (key: string): { value: string; count: number }[] => json<{ value: string; count: number }[]>(out[key] ?? []).map((f) => ({ value: String(f.value), count: Number(f.count) }));
-  const [category, kind, area, recognition, total] = [facet('category'), facet('kind'), facet('area'), facet('recognition'), Number(out['total'] ?? 0)];
-  return {
-    items,
-    nextCursor: rows.length > query.limit && last ? encodeCursor({ s: last.score, id: last.id }) : null,
-    total,
-    facets: { category, kind, area, recognition },
-  };
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor({ s: last.score, id: last.id }) : null, total, truncated, facets };
+};
+
+/**
+ * A list without a query: paged in id order from the primary key, counted
+ * exactly from entity_counts (kept by triggers), so browsing a million actors
+ * by category, kind or area costs a page, not a count.
+ */
+const browse = async (tx: ReadTx, centreId: string, query: TSearchQuery, where: SQL, cursor: Cursor | null): Promise<TSearchResult> => {
+  const countFilters: SQL[] = [sql`c.centre_id = ${centreId}`, sql`c.n > 0`];
+  if (query.category) countFilters.push(sql`c.category = ${query.category}`);
+  if (query.kind) countFilters.push(sql`c.kind = ${query.kind}`);
+  if (query.areaId) countFilters.push(areaFilter(sql`c.area_id`, query.areaId));
+  const counted = sql.join(countFilters, sql` and `);
+  const result = await tx.execute<Record<string, unknown>>(sql`
+    select
+      (select coalesce(json_agg(p), '[]'::json) from (
+        select e.id, e.category, e.kind, e.name_zh, e.name_en, e.name_status, e.area_id, e.is_sample, 0::float8 as score
+        from entities e where ${where} ${cursor ? sql`and e.id > ${cursor.id}` : sql``}
+        order by e.id asc limit ${query.limit + 1}) p) as page,
+      (select coalesce(sum(n), 0)::int from entity_counts c where ${counted}) as total,
+      (select coalesce(json_agg(f), '[]'::json) from (select category as value, sum(n)::int as count from entity_counts c where ${counted} group by 1 order by 2 desc, 1 limit 30) f) as category,
+      (select coalesce(json_agg(f), '[]'::json) from (select kind as value, sum(n)::int as count from entity_counts c where ${counted} and c.kind <> '' group by 1 order by 2 desc, 1 limit 30) f) as kind,
+      (select coalesce(json_agg(f), '[]'::json) from (select area_id as value, sum(n)::int as count from entity_counts c where ${counted} and c.area_id <> '' group by 1 order by 2 desc, 1 limit 30) f) as area,
+      (select coalesce(json_agg(f), '[]'::json) from (select r.type as value, count(distinct r.entity_id)::int as count from recognitions r join entities e on e.id = r.entity_id where ${where} group by 1 order by 2 desc, 1) f) as recognition`);
+  const out = rowsOf(result)[0] ?? {};
+  return page(json<Record<string, unknown>[]>(out['page'] ?? []), query.limit, Number(out['total'] ?? 0), false, {
+    category: facetList(out['category']),
+    kind: facetList(out['kind']),
+    area: facetList(out['area']),
+    recognition: facetList(out['recognition']),
+  });
 };

@@ -21,13 +21,19 @@ import {
   ZRelationInput,
   ZSearchQuery,
   ZSearchResult,
+  ZVocabulary,
+  ZVocabularyCode,
+  ZVocabularyDomain,
+  ZVocabularyTerm,
+  ZVocabularyTermInput,
 } from '../../../shared/schemas/registry.js';
 import { asReadTx } from '../../../db/tx.js';
 import { serviceContext } from '../../context.js';
 import { decideOnCorrection, listCentreCorrections, proposeCorrection } from './corrections.service.js';
 import { entityGraph } from './registry-graph.js';
 import { searchEntities } from './registry-search.js';
-import { addFact, addRecognition, createEntity, createRelation, findDuplicates, getProfile, mergeEntities, normaliseIdentifiers, removeRelation, setPersonal, updateEntity } from './registry.service.js';
+import { loadVocabulary, saveVocabularyTerm } from './vocabulary.service.js';
+import { addFact, addRecognition, assertCentreScope, createEntity, createRelation, findDuplicates, getProfile, mergeEntities, normaliseIdentifiers, removeRelation, setPersonal, updateEntity } from './registry.service.js';
 
 const ZEntityParams = ZCentreParams.extend({ entityId: ZId });
 const ZCreated = z.object({ id: z.string(), version: z.number().int() });
@@ -42,6 +48,23 @@ export const registryRoutes = async (instance: FastifyInstance): Promise<void> =
 
   app.get('/api/centres/:centreId/search', { config: { access: 'public' }, schema: { tags, summary: 'Search all actors (Chinese, English, pinyin, partial names) with facets', params: ZCentreParams, querystring: ZSearchQuery, response: { 200: ZSearchResult, 400: ZErrorBodySchema } } }, async (request) =>
     searchEntities(tx, request.params.centreId, request.query),
+  );
+
+  app.get('/api/centres/:centreId/vocabulary', { config: { access: 'public' }, schema: { tags, summary: 'The kinds and recognitions this centre knows: built-in codes and its own labelled terms', params: ZCentreParams, response: { 200: ZVocabulary } } }, async (request) =>
+    (await loadVocabulary(tx, request.params.centreId)).terms,
+  );
+
+  app.put(
+    '/api/centres/:centreId/vocabulary/:domain/:code',
+    {
+      config: { access: { permission: 'centre:configure' } },
+      schema: { tags, summary: "Add or relabel one of the centre's own kinds or recognitions (built-in codes are fixed)", params: ZCentreParams.extend({ domain: ZVocabularyDomain, code: ZVocabularyCode }), body: ZVocabularyTermInput, response: { 200: ZVocabularyTerm, ...errors } },
+    },
+    async (request) => {
+      const ctx = serviceContext(request);
+      assertCentreScope(ctx, request.params.centreId);
+      return saveVocabularyTerm(ctx, request.params.centreId, request.params.domain, request.params.code, request.body);
+    },
   );
 
   app.get('/api/centres/:centreId/entities/:entityId/profile', { config: { access: 'public' }, schema: { tags, summary: 'Everything known about one actor; personal fields only for roles that need them', params: ZEntityParams, response: { 200: ZEntityProfile, 404: ZErrorBodySchema } } }, async (request) =>

@@ -19,6 +19,7 @@ import { withWriteTx } from '../../../db/tx.js';
 import type { ServiceContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { findAreaInCentre, findSourceInCentre } from './registry-lookups.js';
+import { loadVocabulary, unknownKindIssue, unknownRecognitionIssue } from './vocabulary.service.js';
 import {
   deleteRelation,
   findByIdentifier,
@@ -138,14 +139,15 @@ const checkReferences = async (tx: ReadTx, centreId: string, input: { areaId?: s
   return issues;
 };
 
-const categoryOf = (kind: keyof typeof ENTITY_KINDS): TEntityCategory => ENTITY_KINDS[kind];
-
 export const createEntity = async (ctx: ServiceContext, centreId: string, input: TEntityInput): Promise<{ entity: EntityRow } | { duplicates: TDuplicateCandidate[] }> => {
   assertCentreScope(ctx, centreId);
   const { values: ids, issues } = normaliseIdentifiers(input);
   issues.push(...(await checkReferences(ctx.db, centreId, input, null)));
-  if (input.orcid && categoryOf(input.kind) !== 'person') issues.push(fieldError('orcid', 'people_only', 'ORCID iDs identify people'));
+  const category = (await loadVocabulary(ctx.db, centreId)).categoryOfKind(input.kind);
+  if (!category) issues.push(unknownKindIssue(input.kind));
+  if (input.orcid && category !== 'person') issues.push(fieldError('orcid', 'people_only', 'ORCID iDs identify people'));
   failIfIssues(issues);
+  if (!category) throw new Error('unreachable: unknown kind passed the checks');
   const duplicates = await findDuplicates(ctx.db, centreId, { nameZh: input.nameZh, nameEn: input.nameEn, ...ids }, null);
   const exact = duplicates.filter((d) => d.matchedOn !== 'name');
   if (exact.length > 0) {
@@ -162,7 +164,7 @@ export const createEntity = async (ctx: ServiceContext, centreId: string, input:
       ...ids,
       id: randomUUID(),
       centreId,
-      category: categoryOf(input.kind),
+      category,
       kindLabel: null,
       nameStatus: 'in_source',
       isGeneric: false,
@@ -189,6 +191,8 @@ export const updateEntity = async (ctx: ServiceContext, centreId: string, id: st
   const { version, ...changes } = patch;
   const { values: ids, issues } = normaliseIdentifiers(changes);
   issues.push(...(await checkReferences(tx ?? ctx.db, centreId, changes, id)));
+  const category = changes.kind ? (await loadVocabulary(tx ?? ctx.db, centreId)).categoryOfKind(changes.kind) : current.category;
+  if (changes.kind && !category) issues.push(unknownKindIssue(changes.kind));
   failIfIssues(issues);
   for (const field of ['uscc', 'ror', 'orcid'] as const) {
     const value = ids[field];
@@ -200,7 +204,7 @@ export const updateEntity = async (ctx: ServiceContext, centreId: string, id: st
   const set: Partial<EntityRow> = {
     ...changes,
     ...ids,
-    ...(changes.kind ? { category: categoryOf(changes.kind) } : {}),
+    ...(changes.kind && category ? { category } : {}),
     searchText: buildSearchText([next.nameZh, next.nameEn, ...next.aliases]),
     updatedAt: ctx.now,
   };
@@ -394,6 +398,7 @@ export const addRecognition = async (
   const entity = await findEntity(ctx.db, centreId, entityId);
   if (!entity || entity.status !== 'active') throw new AppError('NOT_FOUND', `No active record ${entityId}`);
   const issues = await checkSourced(ctx.db, centreId, input);
+  if (!(await loadVocabulary(ctx.db, centreId)).hasRecognition(input.type)) issues.push(unknownRecognitionIssue(input.type));
   if (input.validFrom && input.validTo && input.validTo < input.validFrom) issues.push(fieldError('validTo', 'ends_before_start', 'ends before it starts'));
   failIfIssues(issues);
   return withWriteTx(ctx.db, async (tx) => {
