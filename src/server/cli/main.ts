@@ -18,6 +18,7 @@ import { prepareDatabase, resolveSessionKey, seedShippedCentres } from '../boots
 import { ConfigError, describeConfig, parseConfig, type AppConfig } from '../config.js';
 import { AppError } from '../errors.js';
 import { createUserFromCli, generatePassword } from '../modules/users/users.service.js';
+import { indexCommand } from './index-command.js';
 
 const packageRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const version = (JSON.parse(readFileSync(`${packageRoot}package.json`, 'utf8')) as { version: string }).version;
@@ -44,6 +45,10 @@ Commands:
                             when rows fail; re-running a killed import resumes it
   export organisations --out FILE [--centre ID] [--q TEXT] [--category C]
                             export actors (.csv or .xlsx by the file name)
+  index run --data iData.csv --meta iMeta.csv --pipeline pipeline.json --out DIR
+                            build a composite index (COINr format); one CSV per step
+  index sensitivity --data iData.csv --meta iMeta.csv --spec sa.json --out DIR [--threads N]
+                            uncertainty and sensitivity analysis (Saltelli design, Sobol indices)
   config                    list the configuration variables
 
 Options: --help, --version. Configuration comes from environment variables (see \`kechuang config\`).
@@ -238,6 +243,8 @@ const exportCommand = async (config: AppConfig, file: string, centre: string | u
 };
 
 export const main = async (argv: string[], env: Record<string, string | undefined>): Promise<number> => {
+  // Works on files only: no configuration, no database.
+  if (argv[0] === 'index') return indexCommand(argv.slice(1), { out, err });
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
