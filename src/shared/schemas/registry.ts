@@ -337,6 +337,9 @@ export const ZCorrection = z.object({
   id: z.string(),
   entityId: z.string(),
   proposedBy: z.string(),
+  /** Display names, so a reviewer sees who asked without the right to list accounts. */
+  proposedByName: z.string().nullable(),
+  reviewerName: z.string().nullable(),
   patch: z.record(z.string(), z.unknown()),
   reason: z.string(),
   status: z.enum(['pending', 'approved', 'rejected']),

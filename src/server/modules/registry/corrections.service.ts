@@ -5,12 +5,12 @@ import { appendAuditEvent } from '../../../db/audit-log.js';
 import { withWriteTx } from '../../../db/tx.js';
 import type { ServiceContext } from '../../context.js';
 import { AppError } from '../../errors.js';
-import { decideCorrection, findCorrection, findEntity, insertCorrection, listCorrections, type CorrectionRow } from './registry.repository.js';
+import { decideCorrection, findCorrection, findEntity, insertCorrection, listCorrections, withNames, type NamedCorrectionRow } from './registry.repository.js';
 import { assertCentreScope, updateEntity } from './registry.service.js';
 
 type TCorrection = z.infer<typeof ZCorrection>;
 
-const toCorrection = (r: CorrectionRow): TCorrection => ({
+const toCorrection = (r: NamedCorrectionRow): TCorrection => ({
   ...r,
   status: r.status as TCorrection['status'],
   createdAt: r.createdAt.toISOString(),
@@ -30,7 +30,8 @@ export const proposeCorrection = async (ctx: ServiceContext, centreId: string, e
     await appendAuditEvent(tx, { actor: ctx.actor, at: ctx.now, action: 'correction.propose', entityType: 'correction', entityId: created.id, centreId, before: null, after: created, requestId: ctx.requestId });
     return created;
   });
-  return toCorrection(row);
+  const [named] = await withNames(ctx.db, [row]);
+  return toCorrection(named ?? { ...row, proposedByName: null, reviewerName: null });
 };
 
 export const listCentreCorrections = async (ctx: ServiceContext, centreId: string, status: string | undefined): Promise<TCorrection[]> => {
@@ -52,5 +53,6 @@ export const decideOnCorrection = async (ctx: ServiceContext, centreId: string, 
     await appendAuditEvent(tx, { actor: ctx.actor, at: ctx.now, action: `correction.${decided.status}`, entityType: 'correction', entityId: id, centreId, before: correction, after: decided, requestId: ctx.requestId });
     return decided;
   });
-  return toCorrection(row);
+  const [named] = await withNames(ctx.db, [row]);
+  return toCorrection(named ?? { ...row, proposedByName: null, reviewerName: null });
 };

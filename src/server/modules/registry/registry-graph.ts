@@ -22,19 +22,26 @@ export const entityGraph = async (tx: ReadTx, centreId: string, rootId: string, 
   for (let d = 1; d <= depth && frontier.length > 0; d++) {
     const rels = (await listRelationsOf(tx, frontier)).filter((r) => r.toKind === 'entity');
     const next: string[] = [];
+    // Fans are grouped by the near node, the type and the direction, so a link keeps its relation's from → to.
     const fan = new Map<string, string[]>();
     for (const r of rels) {
-      const [near, far] = depthOf.has(r.fromId) && frontier.includes(r.fromId) ? [r.fromId, r.toId] : [r.toId, r.fromId];
-      const key = `${near}|${r.type}`;
+      const outward = frontier.includes(r.fromId);
+      const [near, far] = outward ? [r.fromId, r.toId] : [r.toId, r.fromId];
+      const key = `${near}|${r.type}|${outward ? 'out' : 'in'}`;
       fan.set(key, [...(fan.get(key) ?? []), far]);
     }
+    const link = (near: string, far: string, type: string, outward: boolean) => {
+      const [source, target] = outward ? [near, far] : [far, near];
+      if (!links.some((l) => l.source === source && l.target === target && l.type === type)) links.push({ source, target, type });
+    };
     for (const [key, fars] of fan) {
-      const [near, type] = key.split('|') as [string, string];
+      const [near, type, direction] = key.split('|') as [string, string, string];
+      const outward = direction === 'out';
       const fresh = [...new Set(fars)];
       if (fresh.length > CLUSTER_OVER) {
-        const id = `cluster:${near}:${type}`;
+        const id = `cluster:${near}:${type}:${direction}`;
         clusters.push({ id, nameZh: null, nameEn: type, category: 'cluster', kind: type, depth: d, isCluster: true, clusterSize: fresh.length });
-        links.push({ source: near, target: id, type });
+        link(near, id, type, outward);
         continue;
       }
       for (const far of fresh) {
@@ -46,7 +53,7 @@ export const entityGraph = async (tx: ReadTx, centreId: string, rootId: string, 
           depthOf.set(far, d);
           next.push(far);
         }
-        if (!links.some((l) => (l.source === near && l.target === far) || (l.source === far && l.target === near && l.type === type))) links.push({ source: near, target: far, type });
+        link(near, far, type, outward);
       }
     }
     frontier = next;

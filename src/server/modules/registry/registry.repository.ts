@@ -115,14 +115,32 @@ export const insertCorrection = async (tx: WriteTx, row: typeof corrections.$inf
 export const findCorrection = async (tx: ReadTx, id: string): Promise<CorrectionRow | undefined> =>
   (await tx.select().from(corrections).where(eq(corrections.id, id)).limit(1))[0];
 
-export const listCorrections = (tx: ReadTx, centreId: string, status: string | undefined): Promise<CorrectionRow[]> =>
-  tx
-    .select({ c: corrections })
-    .from(corrections)
-    .innerJoin(entities, eq(entities.id, corrections.entityId))
-    .where(and(eq(entities.centreId, centreId), status ? eq(corrections.status, status) : undefined))
-    .orderBy(desc(corrections.createdAt))
-    .then((rows) => rows.map((r) => r.c));
+export type NamedCorrectionRow = CorrectionRow & { proposedByName: string | null; reviewerName: string | null };
+
+/** Display names of the accounts given (proposers, reviewers); missing ids are left out. */
+export const displayNamesOf = async (tx: ReadTx, ids: (string | null)[]): Promise<Map<string, string>> => {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+  if (wanted.length === 0) return new Map();
+  const rows = await tx.select({ id: users.id, displayName: users.displayName }).from(users).where(inArray(users.id, wanted));
+  return new Map(rows.map((r) => [r.id, r.displayName]));
+};
+
+export const withNames = async (tx: ReadTx, rows: CorrectionRow[]): Promise<NamedCorrectionRow[]> => {
+  const names = await displayNamesOf(tx, rows.flatMap((r) => [r.proposedBy, r.reviewerId]));
+  return rows.map((r) => ({ ...r, proposedByName: names.get(r.proposedBy) ?? null, reviewerName: r.reviewerId ? (names.get(r.reviewerId) ?? null) : null }));
+};
+
+export const listCorrections = async (tx: ReadTx, centreId: string, status: string | undefined): Promise<NamedCorrectionRow[]> =>
+  withNames(
+    tx,
+    await tx
+      .select({ c: corrections })
+      .from(corrections)
+      .innerJoin(entities, eq(entities.id, corrections.entityId))
+      .where(and(eq(entities.centreId, centreId), status ? eq(corrections.status, status) : undefined))
+      .orderBy(desc(corrections.createdAt))
+      .then((rows) => rows.map((r) => r.c)),
+  );
 
 export const decideCorrection = async (tx: WriteTx, id: string, patch: Partial<CorrectionRow>): Promise<CorrectionRow | undefined> =>
   (

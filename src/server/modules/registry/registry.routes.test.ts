@@ -147,6 +147,10 @@ describe('relations, profile, graph, merge', () => {
     const graph = (await t.request({ method: 'GET', url: `${C}/entities/beijing-ent-032/graph?depth=2` })).json();
     expect(graph.nodes.map((n: { id: string }) => n.id)).toEqual(expect.arrayContaining(['beijing-ent-032', 'beijing-ent-040', 'beijing-ent-106']));
     expect(graph.links.length).toBeGreaterThanOrEqual(2);
+    // Links keep the relation's direction (from → to) whichever end the graph starts at.
+    expect(graph.links).toContainEqual({ source: 'beijing-ent-040', target: 'beijing-ent-032', type: 'partner_of' });
+    const fromOther = (await t.request({ method: 'GET', url: `${C}/entities/beijing-ent-040/graph?depth=1` })).json();
+    expect(fromOther.links).toContainEqual({ source: 'beijing-ent-040', target: 'beijing-ent-032', type: 'partner_of' });
   });
 
   test('the seeded profile carries its sources and its timeline', async () => {

@@ -12,9 +12,9 @@ const graph: TGraph = {
     { id: 'cluster:org:member_of', nameZh: null, nameEn: 'member_of', category: 'cluster', kind: 'member_of', depth: 1, isCluster: true, clusterSize: 12 },
   ],
   links: [
-    { source: 'org', target: 'p1', type: 'affiliated_with' },
+    { source: 'p1', target: 'org', type: 'affiliated_with' },
     { source: 'p1', target: 'lab', type: 'partner_of' },
-    { source: 'org', target: 'cluster:org:member_of', type: 'member_of' },
+    { source: 'cluster:org:member_of', target: 'org', type: 'member_of' },
   ],
   truncated: false,
 };
@@ -24,7 +24,8 @@ type Series = {
   layout: string;
   force: { initLayout: string; layoutAnimation: boolean };
   data: Array<{ id: string; name: string; symbol: string; symbolSize: number; itemStyle: { color: string; borderType?: string } }>;
-  links: Array<{ source: string; target: string; lineStyle: { type?: string } }>;
+  edgeSymbol: string[];
+  links: Array<{ source: string; target: string; symbol?: string[]; lineStyle: { type?: string } }>;
 };
 const seriesOf = (option: ReturnType<typeof buildEcosystemGraphOption>): Series => (option.series as Series[])[0]!;
 
@@ -35,10 +36,15 @@ describe('buildEcosystemGraphOption', () => {
     expect(series.layout).toBe('force');
     expect(series.data.map((d) => d.id)).toEqual(['org', 'p1', 'lab', 'cluster:org:member_of']);
     expect(series.links.map((l) => [l.source, l.target])).toEqual([
-      ['org', 'p1'],
+      ['p1', 'org'],
       ['p1', 'lab'],
-      ['org', 'cluster:org:member_of'],
+      ['cluster:org:member_of', 'org'],
     ]);
+  });
+  test('arrows point from → to, except on relations that read the same both ways', () => {
+    const series = seriesOf(buildEcosystemGraphOption({ graph, rootId: 'org' }, testTheme, tZh));
+    expect(series.edgeSymbol).toEqual(['none', 'arrow']);
+    expect(series.links.map((l) => l.symbol)).toEqual([undefined, ['none', 'none'], undefined]);
   });
   test('starts from a circular layout, so the same data gives the same picture, and animates only when allowed', () => {
     const series = seriesOf(buildEcosystemGraphOption({ graph, rootId: 'org' }, testTheme, tZh));
@@ -100,7 +106,8 @@ describe('node helpers', () => {
     expect(nodeTooltip(graph.nodes[2]!, tZh)).toEqual({ title: 'North Lab', lines: ['全国重点实验室', '间接关联（2 度）'] });
     expect(nodeTooltip(graph.nodes[3]!, tZh).lines).toEqual(['12 条“成员关系”关系，数量较多，合并显示']);
     const byId = new Map(graph.nodes.map((n) => [n.id, n]));
-    expect(linkTooltip(graph.links[0]!, byId, tZh)).toEqual({ title: '任职关系', lines: ['科技部 — 王志刚'] });
+    expect(linkTooltip(graph.links[0]!, byId, tZh)).toEqual({ title: '任职关系', lines: ['王志刚 → 科技部'] });
+    expect(linkTooltip(graph.links[1]!, byId, tEn).lines).toEqual(['Wang Zhigang — North Lab']);
     expect(nodeLabel(graph.nodes[3]!, tEn)).toBe('Membership ×12');
   });
   test('the legend lists each category present once, clusters last as they appear', () => {

@@ -55,8 +55,11 @@ export const linkTooltip = (link: GraphLink, byId: ReadonlyMap<string, GraphNode
     const node = byId.get(id);
     return node ? nodeLabel(node, t) : id;
   };
-  return { title: relationName(link.type, t), lines: [`${name(link.source)} — ${name(link.target)}`] };
+  return { title: relationName(link.type, t), lines: [`${name(link.source)} ${SYMMETRIC.has(link.type) ? '—' : '→'} ${name(link.target)}`] };
 };
+
+/** Relations that read the same both ways are drawn without an arrow. */
+const SYMMETRIC = new Set(['partner_of']);
 
 /** The categories present, in order of first appearance, for an HTML legend beside the canvas. */
 export const graphLegend = (graph: TGraph, theme: ChartTheme, t: Translator): Array<{ key: string; label: string; color: string; cluster: boolean }> => {
@@ -121,9 +124,13 @@ export const buildEcosystemGraphOption = (data: EcosystemGraphData, theme: Chart
             label: isRoot ? { fontWeight: 'bold' as const, fontSize: theme.fontSize + 1, position: 'bottom' as const, width: 240 } : {},
           };
         }),
+        // Arrows point from → to (a person → the organisation they are affiliated with).
+        edgeSymbol: ['none', 'arrow'],
+        edgeSymbolSize: [0, 7],
         links: graph.links.map((link) => ({
           source: link.source,
           target: link.target,
+          ...(SYMMETRIC.has(link.type) ? { symbol: ['none', 'none'] } : {}),
           lineStyle: byId.get(link.target)?.isCluster || byId.get(link.source)?.isCluster ? { type: 'dashed' as const } : {},
         })),
       },
