@@ -53,6 +53,16 @@ describe('apiRequest', () => {
     expect(write.body).toBe('{"a":1}');
     expect(read.headers).not.toHaveProperty('x-csrf-token');
   });
+  test('sends a file as the raw body with its own content type', async () => {
+    const fetchMock = vi.fn(async () => json(202, { jobId: 'j1' }));
+    vi.stubGlobal('fetch', fetchMock);
+    configureApiSession({ getCsrfToken: () => 'tok', refreshSession: async () => 'tok' });
+    const data = new Blob(['a,b\r\n'], { type: 'text/csv' });
+    await expect(apiRequest('/api/x', { method: 'POST', file: { data, contentType: 'text/csv' } })).resolves.toEqual({ jobId: 'j1' });
+    const [, init] = (fetchMock.mock.calls as unknown as Array<[string, RequestInit]>)[0]!;
+    expect(init.headers).toMatchObject({ 'x-csrf-token': 'tok', 'content-type': 'text/csv' });
+    expect(init.body).toBe(data);
+  });
   test('renews a rejected CSRF token and retries once', async () => {
     let token = 'old';
     const fetchMock = vi

@@ -27,6 +27,8 @@ export type RequestOptions = {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   query?: Readonly<Record<string, QueryValue>>;
   body?: unknown;
+  /** A file sent as the raw request body (uploads), instead of a JSON `body`. */
+  file?: { data: Blob; contentType: string };
   signal?: AbortSignal;
 };
 
@@ -88,7 +90,8 @@ const SESSION_PATHS = ['/api/auth/session', '/api/auth/login'];
 const send = async (path: string, options: RequestOptions): Promise<Response> => {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.file) headers['content-type'] = options.file.contentType;
+  else if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET') {
     const token = sessionHooks.getCsrfToken();
     if (token) headers['x-csrf-token'] = token;
@@ -98,7 +101,7 @@ const send = async (path: string, options: RequestOptions): Promise<Response> =>
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.file ? options.file.data : options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: options.signal,
     });
   } catch (err) {

@@ -11,6 +11,7 @@ describe('isNavEntryActive', () => {
   test('the registry on its search and on every profile, but not on the corrections page', () => {
     expect(isNavEntryActive(entry('registry'), '/registry')).toBe(true);
     expect(isNavEntryActive(entry('registry'), '/registry/beijing-ent-023')).toBe(true);
+    expect(isNavEntryActive(entry('registry'), '/registry/import')).toBe(true);
     expect(isNavEntryActive(entry('registry'), '/registry/corrections')).toBe(false);
     expect(isNavEntryActive(entry('registry'), '/registryx')).toBe(false);
     expect(isNavEntryActive(entry('corrections'), '/registry/corrections')).toBe(true);

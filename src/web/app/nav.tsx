@@ -19,6 +19,7 @@ export const ROUTES = {
   dashboard: '/',
   registry: '/registry',
   corrections: '/registry/corrections',
+  registryImport: '/registry/import',
   indicators: '/indicators',
   audit: '/admin/audit',
   users: '/admin/users',

@@ -14,6 +14,7 @@ export const loadDashboardPage = () => import('../pages/DashboardPage.js');
 const DashboardPage = lazyNamed(loadDashboardPage, 'DashboardPage');
 const RegistryPage = lazyNamed(() => import('../pages/RegistryPage.js'), 'RegistryPage');
 const EntityProfilePage = lazyNamed(() => import('../pages/EntityProfilePage.js'), 'EntityProfilePage');
+const ImportPage = lazyNamed(() => import('../pages/ImportPage.js'), 'ImportPage');
 const CorrectionsPage = lazyNamed(() => import('../pages/CorrectionsPage.js'), 'CorrectionsPage');
 const IndicatorsPage = lazyNamed(() => import('../pages/IndicatorsPage.js'), 'IndicatorsPage');
 const AuditPage = lazyNamed(() => import('../pages/AuditPage.js'), 'AuditPage');
@@ -45,6 +46,14 @@ export const AppRoutes = () => (
           element={
             <RequirePermission permission="registry:review">
               <CorrectionsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="registry/import"
+          element={
+            <RequirePermission permission="registry:write">
+              <ImportPage />
             </RequirePermission>
           }
         />

@@ -1,8 +1,9 @@
-import { FilterOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { FilterOutlined, PlusOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Input } from 'antd';
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
-import { Link, Navigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useCurrentCentre } from '../app/centre.js';
+import { ROUTES } from '../app/nav.js';
 import { useSession } from '../app/session.js';
 import { formatNumber, pickName } from '../i18n/format.js';
 import { useI18n } from '../i18n/I18nProvider.js';
@@ -39,6 +40,7 @@ export const RegistryPage = () => {
   const centre = useCurrentCentre();
   const { can } = useSession();
   const [params, setParams] = useSearchParams();
+  const navigate = useNavigate();
   const q = params.get('q') ?? '';
   const filters = {
     category: params.get('category') ?? undefined,
@@ -127,17 +129,22 @@ export const RegistryPage = () => {
         intro={t('registry.intro')}
         extra={
           can('registry:write') ? (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              data-testid="registry-new"
-              onClick={() => {
-                setFormLoaded(true);
-                setCreating(true);
-              }}
-            >
-              {t('registry.new')}
-            </Button>
+            <div className="kc-header-actions">
+              <Button icon={<UploadOutlined />} data-testid="registry-import" onClick={() => navigate(ROUTES.registryImport)}>
+                {t('registry.import')}
+              </Button>
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                data-testid="registry-new"
+                onClick={() => {
+                  setFormLoaded(true);
+                  setCreating(true);
+                }}
+              >
+                {t('registry.new')}
+              </Button>
+            </div>
           ) : undefined
         }
       />
@@ -180,7 +187,9 @@ export const RegistryPage = () => {
         </aside>
         <section className="kc-registry-results" aria-live="polite" aria-busy={search.isFetching}>
           <div className="kc-registry-summary">
-            <span data-testid="registry-total">{t('registry.total', { count: formatNumber(total, locale) })}</span>
+            <span data-testid="registry-total" title={first?.truncated ? t('registry.truncatedHint') : undefined}>
+              {first?.truncated ? t('registry.totalAtLeast', { count: formatNumber(total, locale) }) : t('registry.total', { count: formatNumber(total, locale) })}
+            </span>
             {filters.sector && (
               <Chip tone="info">{t('registry.sectorFilter', { code: filters.sector })}</Chip>
             )}
