@@ -5,8 +5,10 @@ import { pinyin } from 'pinyin-pro';
 /**
  * What a name is found by. PostgreSQL's `simple` text search does not split
  * Chinese, so names are stored pre-segmented (jieba, search mode) together with
- * their pinyin in full and as initials: `zhongguancun` and `zgc` both find
- * 中关村. The same function segments the query, so both sides agree.
+ * their pinyin in full and as initials (of the name and of each word):
+ * `zhongguancun` and `zgc` both find 中关村 and 北京中关村发展集团. Queries
+ * are cut in jieba's precise mode (see queryTerms), whose words the stored
+ * text always holds.
  */
 let jieba: Jieba | undefined;
 const segmenter = (): Jieba => (jieba ??= Jieba.withDict(dict));
@@ -19,13 +21,27 @@ export const segment = (text: string): string[] =>
     .map((w) => w.trim().toLowerCase())
     .filter((w) => w.length > 0 && /[\p{L}\p{N}]/u.test(w));
 
-/** Full pinyin and initials of the Chinese part of a name, without tones or spaces. */
-export const pinyinKeys = (text: string): string[] => {
-  if (!HAN.test(text)) return [];
-  const han = text.replace(/[^\p{Script=Han}]/gu, '');
-  const full = pinyin(han, { toneType: 'none', type: 'array', v: true }).join('');
-  const initials = pinyin(han, { pattern: 'first', toneType: 'none', type: 'array' }).join('');
-  return [full, initials];
+const hanOnly = (text: string): string => text.replace(/[^\p{Script=Han}]/gu, '');
+
+/**
+ * Pinyin keys of each word, read off the whole name's syllables: one
+ * conversion per name (the costly part), and polyphonic characters keep the
+ * reading the whole name gives them.
+ */
+const wordPinyinKeys = (name: string, words: string[]): string[] => {
+  const han = hanOnly(name);
+  if (!han) return [];
+  const syllables = pinyin(han, { toneType: 'none', type: 'array', v: true });
+  const keys = [syllables.join(''), syllables.map((s) => s.charAt(0)).join('')];
+  if (syllables.length !== han.length) return keys; // a character pinyin-pro could not split: whole-name keys only
+  for (const word of words) {
+    const w = hanOnly(word);
+    const at = w ? han.indexOf(w) : -1;
+    if (at < 0) continue;
+    const part = syllables.slice(at, at + w.length);
+    keys.push(part.join(''), part.map((s) => s.charAt(0)).join(''));
+  }
+  return keys;
 };
 
 /** The searchable text of a record: names and aliases, their segments and their pinyin. */
@@ -36,11 +52,26 @@ export const buildSearchText = (names: (string | null | undefined)[]): string =>
     const lower = name.trim().toLowerCase();
     if (!lower) continue;
     parts.add(lower);
-    for (const w of segment(lower)) parts.add(w);
-    for (const k of pinyinKeys(lower)) parts.add(k);
+    const words = segment(lower);
+    for (const w of words) parts.add(w);
+    // Pinyin of the whole name and of every word: `zhongguancun` and `zgc` find 北京中关村… too.
+    for (const k of wordPinyinKeys(lower, words)) parts.add(k);
   }
   return [...parts].join(' ');
 };
 
-/** The query as text-search terms: segmented Chinese, lower-case Latin words. */
-export const queryTerms = (query: string): string[] => [...new Set(segment(query.trim()))].slice(0, 12);
+/**
+ * The query as text-search terms: Chinese in jieba's precise mode (each word
+ * once; the stored text also holds every precise word, beside its sub-words),
+ * lower-case Latin words. Sub-words would only repeat what their word already
+ * requires, and each extra term costs a posting-list read.
+ */
+export const queryTerms = (query: string): string[] =>
+  [
+    ...new Set(
+      segmenter()
+        .cut(query.trim(), true)
+        .map((w) => w.trim().toLowerCase())
+        .filter((w) => w.length > 0 && /[\p{L}\p{N}]/u.test(w)),
+    ),
+  ].slice(0, 12);

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { DbExecutor } from './client.js';
 
 declare const writeBrand: unique symbol;
@@ -16,3 +17,13 @@ export const withWriteTx = <T>(db: DbExecutor, work: (tx: WriteTx) => Promise<T>
   db.transaction((tx) => work(tx as unknown as WriteTx));
 
 export const asReadTx = (db: DbExecutor): ReadTx => db;
+
+/**
+ * Run `work` in one read-only transaction: for reads that need a transaction's
+ * scope (a consistent snapshot, or a planner setting made with SET LOCAL).
+ */
+export const withReadTx = <T>(db: ReadTx, work: (tx: ReadTx) => Promise<T>): Promise<T> =>
+  (db as DbExecutor).transaction(async (tx) => {
+    await tx.execute(sql`set transaction read only`);
+    return work(tx);
+  });

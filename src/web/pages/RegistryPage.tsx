@@ -12,7 +12,8 @@ import { KindTag } from '../modules/registry/components/KindTag.js';
 import { SearchFacets, type FacetName } from '../modules/registry/components/SearchFacets.js';
 import { useRegistrySearchQuery } from '../modules/registry/hooks/useRegistrySearchQuery.js';
 import { entityPath } from '../modules/registry/utils/paths.js';
-import { categoryLabel, kindLabel, recognitionLabel } from '../modules/registry/utils/vocab.js';
+import { useVocabularyLabels } from '../modules/registry/hooks/useVocabularyQuery.js';
+import { categoryLabel } from '../modules/registry/utils/vocab.js';
 import { Chip } from '../ui/Chip.js';
 import { EntityName } from '../ui/EntityName.js';
 import { PageHeader } from '../ui/PageHeader.js';
@@ -38,6 +39,7 @@ const FACET_PARAMS: Record<FacetName, string> = { category: 'category', kind: 'k
 export const RegistryPage = () => {
   const { t, locale } = useI18n();
   const centre = useCurrentCentre();
+  const vocabulary = useVocabularyLabels();
   const { can } = useSession();
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
@@ -115,9 +117,9 @@ export const RegistryPage = () => {
   const total = first?.total ?? 0;
   const labels: Record<FacetName, (value: string) => string> = {
     category: (v) => categoryLabel(v, t),
-    kind: (v) => kindLabel(v, t) ?? v,
+    kind: (v) => vocabulary.kind(v) ?? v,
     area: areaName,
-    recognition: (v) => recognitionLabel(v, t),
+    recognition: (v) => vocabulary.recognition(v),
   };
   const active = (Object.keys(FACET_PARAMS) as FacetName[]).filter((name) => filters[FACET_PARAMS[name] as keyof typeof filters]);
   const hasFilters = active.length > 0 || Boolean(filters.sector);

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { TSearchQuery, TSearchResult } from '../../../shared/schemas/registry.js';
 import { queryTerms } from '../../../db/search-text.js';
-import type { ReadTx } from '../../../db/tx.js';
+import { withReadTx, type ReadTx } from '../../../db/tx.js';
 import { AppError } from '../../errors.js';
 
 type Cursor = { s: number; id: string };
@@ -12,7 +12,7 @@ type Cursor = { s: number; id: string };
  * otherwise be ranked and counted in full on every keystroke; past this the
  * result says `truncated` and the user refines.
  */
-export const SEARCH_CANDIDATES = 2_000;
+export const SEARCH_CANDIDATES = 500;
 
 const encodeCursor = (c: Cursor): string => Buffer.from(JSON.stringify(c)).toString('base64url');
 const decodeCursor = (raw: string): Cursor => {
@@ -25,10 +25,15 @@ const decodeCursor = (raw: string): Cursor => {
   }
 };
 
-/** Prefix terms for to_tsquery: only letters and digits survive, so user text cannot inject operators. */
+/**
+ * Terms for to_tsquery: every word whole, the last one as a prefix (the user
+ * may be typing it). Prefixes of common words expand into thousands of
+ * lexemes, so only the last gets one. Only letters and digits survive, so user
+ * text cannot inject operators.
+ */
 const tsQuery = (terms: string[]): string | null => {
   const safe = terms.map((t) => t.replace(/[^\p{L}\p{N}]/gu, '')).filter((t) => t.length > 0);
-  return safe.length ? safe.map((t) => `${t}:*`).join(' & ') : null;
+  return safe.length ? safe.map((t, i) => (i === safe.length - 1 ? `${t}:*` : t)).join(' & ') : null;
 };
 
 const escapeLike = (q: string): string => q.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -78,45 +83,67 @@ export const searchEntities = async (tx: ReadTx, centreId: string, query: TSearc
 
   const tsq = q ? tsQuery(queryTerms(q)) : null;
   const cap = SEARCH_CANDIDATES;
-  const branches: SQL[] = [];
-  if (q) {
-    const prefix = `${escapeLike(q)}%`;
-    branches.push(sql`(select e.id, 1 as branch from entities e where ${where} and (lower(e.name_zh) like ${prefix} or lower(e.name_en) like ${prefix}) limit ${cap})`);
-    if (tsq) branches.push(sql`(select e.id, 2 as branch from entities e where ${where} and e.search_tsv @@ to_tsquery('simple', ${tsq}) limit ${cap})`);
-    // Trigrams need three characters; below that the full-text prefix terms do the work.
-    if ([...q].length >= 3 || !tsq) branches.push(sql`(select e.id, 3 as branch from entities e where ${where} and e.search_text ilike ${`%${escapeLike(q)}%`} limit ${cap})`);
-  } else {
-    branches.push(sql`(select e.id, 0 as branch from entities e where ${where} limit ${cap})`);
-  }
   const score = q
     ? sql`(case when lower(coalesce(e.name_zh, '')) = ${q} or lower(e.name_en) = ${q} then 10 else 0 end
         + case when lower(coalesce(e.name_zh, '')) like ${`${escapeLike(q)}%`} or lower(e.name_en) like ${`${escapeLike(q)}%`} then 3 else 0 end
         + ${tsq ? sql`case when e.search_tsv @@ to_tsquery('simple', ${tsq}) then ts_rank(e.search_tsv, to_tsquery('simple', ${tsq})) else 0 end` : sql`0`}
-        + similarity(e.search_text, ${q}))::float8`
+        + greatest(similarity(lower(coalesce(e.name_zh, '')), ${q}), similarity(lower(e.name_en), ${q})))::float8`
     : sql`0::float8`;
-  // The candidates are gathered once, then paged and counted by facet from the same set.
-  const result = await tx.execute<Record<string, unknown>>(sql`
+  // Each branch reads its rows once, scored on the spot: no second fetch by id.
+  const branch = (n: number, condition: SQL | null) =>
+    sql`(select e.id, e.category, e.kind, e.name_zh, e.name_en, e.name_status, e.area_id, e.is_sample, ${score} as score, ${n} as branch
+        from entities e where ${where}${condition ? sql` and ${condition}` : sql``} limit ${cap})`;
+  const branches: SQL[] = [];
+  if (q) {
+    const prefix = `${escapeLike(q)}%`;
+    branches.push(branch(1, sql`(lower(e.name_zh) like ${prefix} or lower(e.name_en) like ${prefix})`));
+    if (tsq) branches.push(branch(2, sql`e.search_tsv @@ to_tsquery('simple', ${tsq})`));
+  } else {
+    branches.push(branch(0, null));
+  }
+  // Partial names ("关村智能") are not words: when the words fill no page, a trigram-indexed substring match adds them.
+  const substring = branch(3, sql`e.search_text ilike ${`%${escapeLike(q)}%`}`);
+  let out = tsq || !q ? await candidatesPage(tx, branches, cursor, query.limit, false) : null;
+  if (q && ([...q].length >= 3 || !tsq) && (!out || Number(out['total'] ?? 0) <= query.limit)) out = await candidatesPage(tx, [...branches, substring], cursor, query.limit, true);
+  const result = out ?? {};
+  const rows = json<Record<string, unknown>[]>(result['page'] ?? []);
+  return page(rows, query.limit, Number(result['total'] ?? 0), result['truncated'] === true || result['truncated'] === 't', {
+    category: facetList(result['category']),
+    kind: facetList(result['kind']),
+    area: facetList(result['area']),
+    recognition: facetList(result['recognition']),
+  });
+};
+
+/**
+ * Gather the candidates once, then page, count and facet them from the same
+ * set. The substring branch runs with sequential scans off: the planner
+ * guesses a LIMIT over a seq scan is cheap for ILIKE, which holds for common
+ * substrings and costs a full table read for rare ones; the trigram index is
+ * right in both cases.
+ */
+const candidatesPage = async (db: ReadTx, branches: SQL[], cursor: Cursor | null, limit: number, trigramOnly: boolean): Promise<Record<string, unknown>> => {
+  const cap = SEARCH_CANDIDATES;
+  const statement = sql`
     with c as materialized (${sql.join(branches, sql` union all `)}),
-    m as materialized (
-      select e.id, e.category, e.kind, e.name_zh, e.name_en, e.name_status, e.area_id, e.is_sample, ${score} as score
-      from entities e join (select distinct id from c) ids on ids.id = e.id
-    )
+    m as materialized (select distinct on (id) * from c order by id, score desc)
     select
       (select coalesce(json_agg(p), '[]'::json) from (
-        select * from m
+        select id, category, kind, name_zh, name_en, name_status, area_id, is_sample, score from m
         ${cursor ? sql`where (m.score < ${cursor.s} or (m.score = ${cursor.s} and m.id > ${cursor.id}))` : sql``}
         order by m.score desc, m.id asc
-        limit ${query.limit + 1}) p) as page,
+        limit ${limit + 1}) p) as page,
       (select count(*)::int from m) as total,
       (select coalesce(bool_or(n >= ${cap}), false) from (select count(*) as n from c group by branch) b) as truncated,
       (select coalesce(json_agg(f), '[]'::json) from (select category as value, count(*)::int as count from m group by 1 order by 2 desc, 1 limit 30) f) as category,
       (select coalesce(json_agg(f), '[]'::json) from (select kind as value, count(*)::int as count from m where kind is not null group by 1 order by 2 desc, 1 limit 30) f) as kind,
       (select coalesce(json_agg(f), '[]'::json) from (select area_id as value, count(*)::int as count from m where area_id is not null group by 1 order by 2 desc, 1 limit 30) f) as area,
-      (select coalesce(json_agg(f), '[]'::json) from (select r.type as value, count(distinct m.id)::int as count from m join recognitions r on r.entity_id = m.id group by 1 order by 2 desc, 1) f) as recognition`);
-  const out = rowsOf(result)[0] ?? {};
-  const rows = json<Record<string, unknown>[]>(out['page'] ?? []);
-  const total = Number(out['total'] ?? 0);
-  return page(rows, query.limit, total, out['truncated'] === true || out['truncated'] === 't', { category: facetList(out['category']), kind: facetList(out['kind']), area: facetList(out['area']), recognition: facetList(out['recognition']) });
+      (select coalesce(json_agg(f), '[]'::json) from (select r.type as value, count(distinct m.id)::int as count from m join recognitions r on r.entity_id = m.id group by 1 order by 2 desc, 1) f) as recognition`;
+  if (!trigramOnly) return rowsOf(await db.execute<Record<string, unknown>>(statement))[0] ?? {};
+  return withReadTx(db, async (tx) => {
+    await tx.execute(sql`set local enable_seqscan = off`);
+    return rowsOf(await tx.execute<Record<string, unknown>>(statement))[0] ?? {};
+  });
 };
 
 const page = (rows: Record<string, unknown>[], limit: number, total: number, truncated: boolean, facets: Facets): TSearchResult => {

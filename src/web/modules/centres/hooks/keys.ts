@@ -22,4 +22,5 @@ export const centreKeys = {
   graphs: (centreId: string) => ['centre', centreId, 'graph'] as const,
   graph: (centreId: string, entityId: string, depth: number, maxNodes: number) => ['centre', centreId, 'graph', entityId, depth, maxNodes] as const,
   duplicates: (centreId: string, probe: object) => ['centre', centreId, 'duplicates', probe] as const,
+  vocabulary: (centreId: string) => ['centre', centreId, 'vocabulary'] as const,
 };

@@ -7,7 +7,7 @@ import { useCurrentCentre } from '../../../app/centre.js';
 import { placeFormError } from '../../../app/errors.js';
 import { pickName } from '../../../i18n/format.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
-import { categoryKey, kindKey } from '../../../i18n/keys.js';
+import { categoryKey } from '../../../i18n/keys.js';
 import { useAreasQuery } from '../../centres/hooks/useAreasQuery.js';
 import { useCreateEntityMutation } from '../hooks/useCreateEntityMutation.js';
 import { useUpdateEntityMutation } from '../hooks/useUpdateEntityMutation.js';
@@ -22,7 +22,7 @@ import {
   type EntityFormValues,
 } from '../utils/entity-form.js';
 import { entityPath } from '../utils/paths.js';
-import { KIND_GROUPS } from '../utils/vocab.js';
+import { useVocabularyLabels } from '../hooks/useVocabularyQuery.js';
 import { ENTITY_KINDS } from '../../../../shared/schemas/registry.js';
 import { DuplicatesDialog } from './DuplicatesDialog.js';
 
@@ -60,6 +60,7 @@ const isStale = (error: unknown): boolean => isApiError(error) && error.fieldIss
 export const EntityFormDialog = ({ open, onClose, afterClose, entity, onReload, onSaved }: Props) => {
   const { t, locale } = useI18n();
   const centre = useCurrentCentre();
+  const labels = useVocabularyLabels();
   const navigate = useNavigate();
   const areas = useAreasQuery(centre.id);
   const [form] = Form.useForm<EntityFormValues>();
@@ -151,10 +152,10 @@ export const EntityFormDialog = ({ open, onClose, afterClose, entity, onReload, 
   };
 
   const areaOptions = (areas.data?.items ?? []).map((a) => ({ value: a.id, label: pickName(a, locale) }));
-  const kindOptions = KIND_GROUPS.map((g) => ({
+  const kindOptions = labels.kindGroups.map((g) => ({
     label: t(categoryKey(g.category)),
     title: t(categoryKey(g.category)),
-    options: g.kinds.map((k) => ({ value: k, label: t(kindKey(k)) })),
+    options: g.kinds.map((k) => ({ value: k.code, label: k.label })),
   }));
 
   return (

@@ -5,12 +5,13 @@ import { useI18n } from '../../../i18n/I18nProvider.js';
 import { Chip } from '../../../ui/Chip.js';
 import { Panel } from '../../../ui/Panel.js';
 import { hasEnded, todayIso, validityText } from '../utils/dates.js';
-import { recognitionLabel } from '../utils/vocab.js';
+import { useVocabularyLabels } from '../hooks/useVocabularyQuery.js';
 import { SourceRef } from './SourceRef.js';
 
 /** Recognitions (ladder rungs, titles) with their validity periods and sources; ended ones say so. */
 export const RecognitionsPanel = ({ recognitions, onAdd }: { recognitions: TEntityProfile['recognitions']; onAdd?: () => void }) => {
   const { t } = useI18n();
+  const labels = useVocabularyLabels();
   const today = todayIso();
   return (
     <Panel
@@ -34,7 +35,7 @@ export const RecognitionsPanel = ({ recognitions, onAdd }: { recognitions: TEnti
               <li key={r.id} className="kc-item-row">
                 <span className="kc-item-main">
                   <Tag color={ended ? 'default' : 'gold'} variant="filled">
-                    {recognitionLabel(r.type, t)}
+                    {labels.recognition(r.type)}
                   </Tag>
                   <span className="kc-muted">{validityText(r.validFrom, r.validTo, t)}</span>
                   {ended && <Chip>{t('period.ended')}</Chip>}

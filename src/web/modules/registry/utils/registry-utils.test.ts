@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { ENTITY_CATEGORIES } from '../../../../shared/schemas/entities.js';
-import { ENTITY_KINDS, FACT_METRICS, RECOGNITION_TYPES, RELATION_TYPES, type TEntityProfile } from '../../../../shared/schemas/registry.js';
+import { ENTITY_KINDS, FACT_METRICS, RECOGNITION_TYPES, RELATION_TYPES, type TEntityProfile, type TVocabulary } from '../../../../shared/schemas/registry.js';
 import enUS from '../../../i18n/locales/en-US.json';
 import zhCN from '../../../i18n/locales/zh-CN.json';
 import { areaMap, tEn, tZh } from '../../../test-support/fixtures.js';
@@ -11,7 +11,7 @@ import { repointedLines, timelineActionLabel, timelineActorLabel } from './label
 import { buildLocationMap } from './location-map.js';
 import { entityPath, registrySearchPath } from './paths.js';
 import { groupRelations, type ProfileRelation } from './relations.js';
-import { KIND_GROUPS, kindLabel, recognitionLabel, relationLabel } from './vocab.js';
+import { KIND_GROUPS, kindLabel, recognitionLabel, relationLabel, vocabularyLabels } from './vocab.js';
 
 type Entity = TEntityProfile['entity'];
 
@@ -247,5 +247,34 @@ describe('labels and paths', () => {
     expect(entityPath('beijing-ent-023')).toBe('/registry/beijing-ent-023');
     expect(registrySearchPath({ areaId: 'bj-hd', q: '' })).toBe('/registry?areaId=bj-hd');
     expect(registrySearchPath({})).toBe('/registry');
+  });
+});
+
+describe('a centre’s own vocabulary', () => {
+  const vocabulary: TVocabulary = {
+    kinds: [
+      { domain: 'kind', code: 'enterprise', category: 'enterprise', labelZh: null, labelEn: null, description: null, builtIn: true },
+      { domain: 'kind', code: 'science_city_platform', category: 'platform', labelZh: '科学城公共平台', labelEn: 'Science-city public platform', description: null, builtIn: false },
+    ],
+    recognitions: [{ domain: 'recognition', code: 'district_gazelle', category: null, labelZh: '区级瞪羚企业', labelEn: 'District gazelle firm', description: null, builtIn: false }],
+  };
+
+  test('own terms read in the UI language; built-in codes from the catalogs; unknown codes as given', () => {
+    const zh = vocabularyLabels(vocabulary, tZh, 'zh-CN');
+    const en = vocabularyLabels(vocabulary, tEn, 'en-US');
+    expect(zh.kind('science_city_platform')).toBe('科学城公共平台');
+    expect(en.kind('science_city_platform')).toBe('Science-city public platform');
+    expect(en.kind('enterprise')).toBe(tEn('kind.enterprise'));
+    expect(en.kind('no_such_kind')).toBe('no_such_kind');
+    expect(zh.recognition('district_gazelle')).toBe('区级瞪羚企业');
+    expect(en.recognition('unicorn')).toBe(tEn('recognition.unicorn'));
+  });
+
+  test('own kinds join their category after the built-in ones; own recognitions after the built-in list', () => {
+    const en = vocabularyLabels(vocabulary, tEn, 'en-US');
+    const platform = en.kindGroups.find((g) => g.category === 'platform');
+    expect(platform?.kinds.at(-1)).toEqual({ code: 'science_city_platform', label: 'Science-city public platform' });
+    expect(en.recognitions.at(-1)).toEqual({ code: 'district_gazelle', label: 'District gazelle firm' });
+    expect(vocabularyLabels(undefined, tEn, 'en-US').kindGroups.flatMap((g) => g.kinds).length).toBe(Object.keys(ENTITY_KINDS).length);
   });
 });

@@ -1,11 +1,11 @@
 import { Form, Input, Select } from 'antd';
 import { useState } from 'react';
-import { RECOGNITION_TYPES, type TEntityProfile } from '../../../../../shared/schemas/registry.js';
+import type { TEntityProfile } from '../../../../../shared/schemas/registry.js';
+import { useVocabularyLabels } from '../../hooks/useVocabularyQuery.js';
 import { useCurrentCentre } from '../../../../app/centre.js';
 import { placeFormError } from '../../../../app/errors.js';
 import { pickName } from '../../../../i18n/format.js';
 import { useI18n } from '../../../../i18n/I18nProvider.js';
-import { recognitionKey } from '../../../../i18n/keys.js';
 import { useAddRecognitionMutation } from '../../hooks/useAddRecognitionMutation.js';
 import type { RecognitionType } from '../../utils/vocab.js';
 import { dateRules, orNull } from './dates-rule.js';
@@ -18,6 +18,7 @@ type Props = { open: boolean; onClose: () => void; afterClose?: () => void; enti
 /** Adds a recognition (a rung of the cultivation ladder, a title) with its validity and source. */
 export const RecognitionDialog = ({ open, onClose, afterClose, entity, onDone }: Props) => {
   const { t, locale } = useI18n();
+  const labels = useVocabularyLabels();
   const centre = useCurrentCentre();
   const [form] = Form.useForm<Values>();
   const mutation = useAddRecognitionMutation(centre.id);
@@ -53,7 +54,7 @@ export const RecognitionDialog = ({ open, onClose, afterClose, entity, onDone }:
         <Form.Item name="type" label={t('recognitionForm.type')} rules={[{ required: true, message: t('recognitionForm.typeRequired') }]}>
           <Select
             showSearch={{ optionFilterProp: 'label' }}
-            options={RECOGNITION_TYPES.map((r) => ({ value: r, label: t(recognitionKey(r)) }))}
+            options={labels.recognitions.map((r) => ({ value: r.code, label: r.label }))}
             data-testid="recognition-form-type"
           />
         </Form.Item>

@@ -1,16 +1,17 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
 import { useI18n } from '../../../../i18n/I18nProvider.js';
-import { categoryKey, kindKey } from '../../../../i18n/keys.js';
+import { categoryKey } from '../../../../i18n/keys.js';
 import { Panel } from '../../../../ui/Panel.js';
 import { requiredColumns } from '../../utils/import-report.js';
 import { importTemplateUrl } from '../../utils/paths.js';
-import { KIND_GROUPS } from '../../utils/vocab.js';
+import { useVocabularyLabels } from '../../hooks/useVocabularyQuery.js';
 
 /** Step 1: the templates (zh-CN headers; English headers too), what goes in each column, and the kind codes. */
 export const ImportTemplatePanel = ({ centreId }: { centreId: string }) => {
   const { t, locale } = useI18n();
-  const kindCount = KIND_GROUPS.reduce((n, g) => n + g.kinds.length, 0);
+  const { kindGroups } = useVocabularyLabels();
+  const kindCount = kindGroups.reduce((n, g) => n + g.kinds.length, 0);
   return (
     <Panel title={t('import.step.template')} data-testid="import-template" className="kc-import-step">
       <p className="kc-import-text">{t('import.template.text', { columns: requiredColumns(locale).join(t('common.listSeparator')) })}</p>
@@ -37,12 +38,12 @@ export const ImportTemplatePanel = ({ centreId }: { centreId: string }) => {
         <summary>{t('import.kinds.toggle', { count: kindCount })}</summary>
         <p className="kc-muted">{t('import.kinds.hint')}</p>
         <dl className="kc-import-kind-list">
-          {KIND_GROUPS.map((group) => (
+          {kindGroups.map((group) => (
             <div key={group.category} className="kc-import-kind-group">
               <dt>{t(categoryKey(group.category))}</dt>
               {group.kinds.map((kind) => (
-                <dd key={kind}>
-                  <code>{kind}</code> {t(kindKey(kind))}
+                <dd key={kind.code}>
+                  <code>{kind.code}</code> {kind.label}
                 </dd>
               ))}
             </div>
