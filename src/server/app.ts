@@ -7,6 +7,7 @@ import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { centresRoutes } from './modules/centres/centres.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { evaluationRoutes } from './modules/evaluation/evaluation.routes.js';
 import { registryImportRoutes } from './modules/registry/registry-import.routes.js';
 import { registryRoutes } from './modules/registry/registry.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
@@ -65,6 +66,7 @@ export const buildApp = async (deps: AppDeps, opts: { logger?: boolean } = {}): 
   await app.register(centresRoutes);
   await app.register(registryRoutes);
   await app.register(registryImportRoutes);
+  await app.register(evaluationRoutes);
   if (deps.config.webRoot) await app.register(webPlugin, { root: deps.config.webRoot });
   return app;
 };

@@ -29,6 +29,8 @@ export const PERMISSIONS = [
   'people:private',
   /** Propose corrections to one's own organisation's profile. */
   'registry:propose',
+  /** Upload evaluation data, save index frameworks, run pipelines and sensitivity analyses. */
+  'evaluation:run',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -39,8 +41,8 @@ export type Permission = (typeof PERMISSIONS)[number];
 export type Access = 'public' | 'authenticated' | { permission: Permission };
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  admin: ['centre:read', 'users:manage', 'audit:read', 'centre:configure', 'registry:write', 'registry:review', 'people:private'],
-  analyst: ['centre:read', 'registry:write'],
+  admin: ['centre:read', 'users:manage', 'audit:read', 'centre:configure', 'registry:write', 'registry:review', 'people:private', 'evaluation:run'],
+  analyst: ['centre:read', 'registry:write', 'evaluation:run'],
   service_officer: ['centre:read', 'registry:write', 'registry:review', 'people:private'],
   enterprise_member: ['registry:propose'],
   research_member: ['registry:propose'],

@@ -1,7 +1,7 @@
 /** The evaluation engine (issue 4): COINr's pipeline, sensitivity analysis and explanations, pure and typed-array based. */
 export { aggregate, elementWeight, type AggregateStep, type WeightOverrides } from './aggregate.js';
 export { contributions, upOneRank, type Contribution, type RankMove, type UpOneRank } from './explain.js';
-export { csvRows, parseIndexInput, type CsvFile } from './input.js';
+export { csvRows, parseFramework, parseIndexInput, type CsvFile } from './input.js';
 export { EvaluationError, EvaluationInputError, column, type Dataset, type Framework, type FrameworkElement, type IndexInput, type Units } from './model.js';
 export { normalise, type NormaliseStep } from './normalise.js';
 export { createPipelineRunner, DATASET_NAMES, runPipeline, type PipelineResult, type RunOptions, type StepResult } from './pipeline.js';
@@ -21,3 +21,4 @@ export {
 } from './sensitivity.js';
 export { kurtosis, quantileSorted, rank, sampleSd, skewness } from './stats.js';
 export { treat, treatColumn, type TreatmentRecord, type TreatStep } from './treat.js';
+export { elementsToMetaCsv, explainUnit, metaCsvToElements, runResults, stepTable, treatmentRows } from './results.js';

@@ -45,7 +45,8 @@ const headerIndex = (file: CsvFile, required: readonly string[]): Map<string, nu
   return index;
 };
 
-const parseFramework = (meta: CsvFile): Framework => {
+/** Parse iMeta alone (the tree, levels, parents, weights); throws EvaluationInputError on the first problem. */
+export const parseFramework = (meta: CsvFile): Framework => {
   const at = headerIndex(meta, META_COLUMNS);
   const cell = (row: readonly string[], name: (typeof META_COLUMNS)[number]): string => (row[at.get(name) as number] ?? '').trim();
   const elements: FrameworkElement[] = [];

@@ -4,3 +4,4 @@ export * from './entities.js';
 export * from './indicators.js';
 export * from './accounts.js';
 export * from './audit.js';
+export * from './evaluation.js';

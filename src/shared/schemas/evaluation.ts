@@ -135,3 +135,199 @@ export const ZSensitivitySpec = z
     });
   });
 export type TSensitivitySpec = z.output<typeof ZSensitivitySpec>;
+
+/* ---------- The API (issue 4): datasets, framework versions, runs, analyses ---------- */
+
+/** A double as JSON: missing (NaN) is null. */
+const ZNum = z.number().nullable();
+const ZIdText = z.string().min(1).max(120);
+const ZCsvText = z.string().min(1).max(8 * 1024 * 1024);
+
+/** Upload of COINr's two files as text: iData (units × indicators) and iMeta (the framework). */
+export const ZDatasetUpload = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  description: z.string().max(2000).nullable().default(null),
+  /** Example data from elsewhere (e.g. COINr's ASEM set), shown as such, never as this centre's figures. */
+  isExample: z.boolean().default(false),
+  data: ZCsvText,
+  meta: ZCsvText,
+});
+export type TDatasetUpload = z.input<typeof ZDatasetUpload>;
+
+export const ZDatasetSummary = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  isExample: z.boolean(),
+  /** SHA-256 of the files as uploaded: the data version a run names. */
+  dataSha256: z.string(),
+  metaSha256: z.string(),
+  unitCount: z.number().int(),
+  indicatorCount: z.number().int(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+});
+export type TDatasetSummary = z.output<typeof ZDatasetSummary>;
+
+export const ZDataset = ZDatasetSummary.extend({ data: z.string(), meta: z.string(), created: z.boolean().optional() });
+export type TDataset = z.output<typeof ZDataset>;
+
+/** One iMeta row. Indicators have level 1; aggregates 2 and up; groups and denominators no level. */
+export const ZFrameworkElement = z.strictObject({
+  type: z.enum(['Indicator', 'Aggregate', 'Group', 'Denominator']),
+  level: z.number().int().min(1).max(20).nullable().default(null),
+  code: z.string().trim().min(1).max(100),
+  name: z.string().max(300).default(''),
+  direction: z.union([z.literal(1), z.literal(-1)]).nullable().default(null),
+  weight: z.number().min(0).nullable().default(null),
+  unit: z.string().max(100).default(''),
+  target: z.number().nullable().default(null),
+  denominator: z.string().max(100).nullable().default(null),
+  parent: z.string().max(100).nullable().default(null),
+});
+export type TFrameworkElement = z.output<typeof ZFrameworkElement>;
+
+export const ZFrameworkSave = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  note: z.string().max(2000).nullable().default(null),
+  elements: z.array(ZFrameworkElement).min(2).max(5000),
+});
+export type TFrameworkSave = z.input<typeof ZFrameworkSave>;
+
+export const ZFrameworkKey = z.string().min(1).max(80).regex(/^[a-z0-9][a-z0-9_-]*$/, 'lower-case letters, digits, - and _');
+
+export const ZFrameworkVersion = z.object({
+  id: z.string(),
+  key: z.string(),
+  version: z.number().int(),
+  name: z.string(),
+  note: z.string().nullable(),
+  elements: z.array(ZFrameworkElement),
+  metaSha256: z.string(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+});
+export type TFrameworkVersion = z.output<typeof ZFrameworkVersion>;
+
+export const ZRunRequest = z.strictObject({
+  datasetId: ZIdText,
+  /** A saved framework version replacing the dataset's own iMeta; null or absent keeps iMeta. */
+  frameworkId: ZIdText.nullable().default(null),
+  pipeline: ZPipeline,
+});
+export type TRunRequest = z.input<typeof ZRunRequest>;
+
+export const ZTreatmentRow = z.object({
+  code: z.string(),
+  skewBefore: ZNum,
+  kurtBefore: ZNum,
+  skewAfter: ZNum,
+  kurtAfter: ZNum,
+  winsorised: z.number().int(),
+  logApplied: z.boolean(),
+  passes: z.boolean(),
+  treatedUnits: z.array(z.string()),
+});
+export type TTreatmentRow = z.output<typeof ZTreatmentRow>;
+
+/** The outcome of a pipeline: every unit's rank and scores for every aggregate, best first. */
+export const ZRunResults = z.object({
+  root: z.string(),
+  /** The index first, then each level down (COINr get_results order). */
+  aggregates: z.array(z.object({ code: z.string(), name: z.string(), level: z.number().int(), parent: z.string().nullable() })),
+  units: z.array(z.object({ uCode: z.string(), uName: z.string(), rank: ZNum, scores: z.record(z.string(), ZNum) })),
+});
+export type TRunResults = z.output<typeof ZRunResults>;
+
+export const ZRunVersions = z.object({ data: z.string(), meta: z.string(), pipeline: z.string() });
+
+export const ZRunSummary = z.object({
+  id: z.string(),
+  datasetId: z.string(),
+  frameworkId: z.string().nullable(),
+  versions: ZRunVersions,
+  durationMs: z.number().int(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+});
+export type TRunSummary = z.output<typeof ZRunSummary>;
+
+export const ZRun = ZRunSummary.extend({
+  pipeline: z.object({ steps: z.array(z.record(z.string(), z.unknown())) }),
+  results: ZRunResults,
+  treatment: z.array(ZTreatmentRow).nullable(),
+});
+export type TRun = z.output<typeof ZRun>;
+
+/** One step's output dataset, with the cells it filled (impute) or changed (treat). */
+export const ZRunStep = z.object({
+  index: z.number().int(),
+  op: z.string(),
+  step: z.record(z.string(), z.unknown()),
+  codes: z.array(z.string()),
+  units: z.array(z.object({ uCode: z.string(), uName: z.string() })),
+  /** One row per unit, one value per code. */
+  values: z.array(z.array(ZNum)),
+  /** [uCode, code] of cells missing before this step and present after it. */
+  filled: z.array(z.tuple([z.string(), z.string()])),
+  /** [uCode, code] of cells this step changed by outlier treatment. */
+  treated: z.array(z.tuple([z.string(), z.string()])),
+});
+export type TRunStep = z.output<typeof ZRunStep>;
+
+export const ZExplanation = z.object({
+  uCode: z.string(),
+  uName: z.string(),
+  rank: ZNum,
+  score: ZNum,
+  contributions: z.array(z.object({ code: z.string(), name: z.string(), level: z.number().int(), value: ZNum, effectiveWeight: z.number(), contribution: ZNum })),
+  upOneRank: z
+    .object({
+      rank: z.number(),
+      score: z.number(),
+      scoreToReach: z.number(),
+      moves: z.array(z.object({ code: z.string(), current: ZNum, required: ZNum, change: ZNum, withinObservedRange: z.boolean() })),
+      smallestCode: z.string().nullable(),
+    })
+    .nullable(),
+});
+export type TExplanation = z.output<typeof ZExplanation>;
+
+export const ZRunCheck = z.object({ identical: z.boolean(), compared: z.number().int(), maxAbsDiff: z.number() });
+
+/** The API caps the design so one request cannot occupy the server for long: N·(d + 2) ≤ this many runs. */
+export const MAX_SENSITIVITY_RUNS = 20_000;
+export const MAX_SENSITIVITY_N = 2_000;
+
+export const ZAnalysisRequest = z.strictObject({
+  datasetId: ZIdText,
+  frameworkId: ZIdText.nullable().default(null),
+  spec: ZSensitivitySpec,
+});
+export type TAnalysisRequest = z.input<typeof ZAnalysisRequest>;
+
+export const ZAnalysisStatus = z.enum(['running', 'succeeded', 'failed']);
+
+export const ZAnalysisResult = z.object({
+  failedRuns: z.number().int(),
+  variance: ZNum,
+  indices: z.array(z.object({ input: z.string(), Si: ZNum, STi: ZNum, SiQ5: ZNum, SiQ95: ZNum, STiQ5: ZNum, STiQ95: ZNum })),
+  rankStats: z.array(z.object({ uCode: z.string(), uName: z.string(), nominal: ZNum, mean: ZNum, median: ZNum, q5: ZNum, q95: ZNum })),
+});
+export type TAnalysisResult = z.output<typeof ZAnalysisResult>;
+
+export const ZAnalysis = z.object({
+  id: z.string(),
+  datasetId: z.string(),
+  frameworkId: z.string().nullable(),
+  status: ZAnalysisStatus,
+  runCount: z.number().int(),
+  spec: z.record(z.string(), z.unknown()),
+  result: ZAnalysisResult.nullable(),
+  error: z.string().nullable(),
+  durationMs: z.number().int().nullable(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export type TAnalysis = z.output<typeof ZAnalysis>;

@@ -21,6 +21,7 @@ export const ROUTES = {
   corrections: '/registry/corrections',
   registryImport: '/registry/import',
   indicators: '/indicators',
+  evaluation: '/evaluation',
   audit: '/admin/audit',
   users: '/admin/users',
   login: '/login',
@@ -49,6 +50,7 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   { key: 'registry', path: ROUTES.registry, label: 'nav.registry', icon: <AppstoreOutlined />, activeExcept: [ROUTES.corrections] },
   { key: 'corrections', path: ROUTES.corrections, label: 'nav.corrections', icon: <CheckSquareOutlined />, permission: 'registry:review' },
   { key: 'indicators', path: ROUTES.indicators, label: 'nav.indicators', icon: <BarChartOutlined /> },
+  { key: 'evaluation', path: ROUTES.evaluation, label: 'nav.evaluation', icon: <StarOutlined />, permission: 'centre:read' },
   { key: 'audit', path: ROUTES.audit, label: 'nav.audit', icon: <AuditOutlined />, permission: 'audit:read' },
   { key: 'users', path: ROUTES.users, label: 'nav.users', icon: <TeamOutlined />, permission: 'users:manage' },
 ];
@@ -59,6 +61,5 @@ export const COMING_SOON: readonly Omit<NavEntry, 'path' | 'permission'>[] = [
   { key: 'enterprise-services', label: 'nav.enterpriseServices', icon: <ShopOutlined /> },
   { key: 'tech-transfer', label: 'nav.techTransfer', icon: <NodeIndexOutlined /> },
   { key: 'industry-chains', label: 'nav.industryChains', icon: <BranchesOutlined /> },
-  { key: 'evaluation', label: 'nav.evaluation', icon: <StarOutlined /> },
 ];
 

@@ -17,6 +17,7 @@ const EntityProfilePage = lazyNamed(() => import('../pages/EntityProfilePage.js'
 const ImportPage = lazyNamed(() => import('../pages/ImportPage.js'), 'ImportPage');
 const CorrectionsPage = lazyNamed(() => import('../pages/CorrectionsPage.js'), 'CorrectionsPage');
 const IndicatorsPage = lazyNamed(() => import('../pages/IndicatorsPage.js'), 'IndicatorsPage');
+const EvaluationPage = lazyNamed(() => import('../pages/EvaluationPage.js'), 'EvaluationPage');
 const AuditPage = lazyNamed(() => import('../pages/AuditPage.js'), 'AuditPage');
 const UsersPage = lazyNamed(() => import('../pages/UsersPage.js'), 'UsersPage');
 const LoginPage = lazyNamed(() => import('../pages/LoginPage.js'), 'LoginPage');
@@ -59,6 +60,14 @@ export const AppRoutes = () => (
         />
         <Route path="registry/:entityId" element={<EntityProfilePage />} />
         <Route path="indicators" element={<IndicatorsPage />} />
+        <Route
+          path="evaluation"
+          element={
+            <RequirePermission permission="centre:read">
+              <EvaluationPage />
+            </RequirePermission>
+          }
+        />
         <Route
           path="admin/audit"
           element={

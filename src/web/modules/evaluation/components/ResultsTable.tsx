@@ -1,0 +1,58 @@
+import { Table, type TableProps } from 'antd';
+import type { TRunResults } from '../../../../shared/schemas/evaluation.js';
+import { formatNumber } from '../../../i18n/format.js';
+import { useI18n } from '../../../i18n/I18nProvider.js';
+
+type Unit = TRunResults['units'][number];
+
+type Props = {
+  results: TRunResults;
+  /** Rank change against the framework's own weights (positive: moved up). */
+  shift: ReadonlyMap<string, number>;
+  selected: string | null;
+  onSelect: (uCode: string) => void;
+};
+
+/** Units by rank with the index and the level below it; click a row for its contribution breakdown. */
+export const ResultsTable = ({ results, shift, selected, onSelect }: Props) => {
+  const { t } = useI18n();
+  const [root, ...rest] = results.aggregates;
+  const below = rest.filter((a) => a.parent === root?.code);
+  const score = (code: string) => (_: unknown, u: Unit) => {
+    const v = u.scores[code];
+    return v == null ? '—' : formatNumber(v, t.locale, 2);
+  };
+  const columns: TableProps<Unit>['columns'] = [
+    { key: 'rank', title: t('evaluation.results.rank'), width: 64, render: (_, u) => u.rank ?? '—' },
+    {
+      key: 'shift',
+      title: t('evaluation.results.shift'),
+      width: 72,
+      render: (_, u) => {
+        const s = shift.get(u.uCode) ?? 0;
+        if (s === 0) return <span className="kc-muted">–</span>;
+        return (
+          <span className={s > 0 ? 'kc-eval-up' : 'kc-eval-down'} data-testid="evaluation-rank-shift">
+            {s > 0 ? `▲${s}` : `▼${-s}`}
+          </span>
+        );
+      },
+    },
+    { key: 'unit', title: t('evaluation.results.unit'), render: (_, u) => <span>{u.uName} <span className="kc-muted">{u.uCode}</span></span> },
+    ...(root ? [{ key: root.code, title: root.name, width: 130, align: 'right' as const, render: score(root.code) }] : []),
+    ...below.map((a) => ({ key: a.code, title: a.name, width: 110, align: 'right' as const, render: score(a.code) })),
+  ];
+  return (
+    <Table<Unit>
+      data-testid="evaluation-results"
+      size="small"
+      rowKey="uCode"
+      columns={columns}
+      dataSource={results.units}
+      pagination={false}
+      scroll={{ y: 460 }}
+      rowClassName={(u) => (u.uCode === selected ? 'kc-eval-selected' : '')}
+      onRow={(u) => ({ onClick: () => onSelect(u.uCode), 'data-testid': 'evaluation-result-row' } as React.HTMLAttributes<HTMLElement>)}
+    />
+  );
+};

@@ -1,0 +1,10 @@
+import { useMutation } from '@tanstack/react-query';
+import { apiRequest } from '../../../app/api.js';
+import type { TRun, TRunRequest } from '../../../../shared/schemas/evaluation.js';
+import { evaluationPath } from './keys.js';
+
+/** Runs a pipeline on the server and stores the run (its versions make it reproducible). */
+export const useCreateRunMutation = (centreId: string) =>
+  useMutation({
+    mutationFn: (body: TRunRequest) => apiRequest<TRun>(evaluationPath(centreId, 'runs'), { method: 'POST', body }),
+  });
