@@ -48,6 +48,8 @@ export const entities = pgTable(
     mergedIntoId: text('merged_into_id'),
     /** Names, segments and pinyin (see db/search-text.ts). */
     searchText: text('search_text').notNull().default(''),
+    /** Both names in lower case, for the trigram fallback on partial names ("关村智能"). */
+    nameText: text('name_text').generatedAlwaysAs(sql`lower(coalesce(name_zh, '') || ' ' || name_en)`),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
@@ -58,7 +60,7 @@ export const entities = pgTable(
     uniqueIndex('entities_uscc_uq').on(t.centreId, t.uscc).where(sql`${t.uscc} is not null and ${t.status} = 'active'`),
     uniqueIndex('entities_ror_uq').on(t.centreId, t.ror).where(sql`${t.ror} is not null and ${t.status} = 'active'`),
     uniqueIndex('entities_orcid_uq').on(t.centreId, t.orcid).where(sql`${t.orcid} is not null and ${t.status} = 'active'`),
-    index('entities_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    index('entities_name_trgm_idx').using('gin', sql`${t.nameText} gin_trgm_ops`),
     index('entities_parent_idx').on(t.parentId),
   ],
 );

@@ -12,7 +12,7 @@ type Cursor = { s: number; id: string };
  * otherwise be ranked and counted in full on every keystroke; past this the
  * result says `truncated` and the user refines.
  */
-export const SEARCH_CANDIDATES = 500;
+export const SEARCH_CANDIDATES = 300;
 
 const encodeCursor = (c: Cursor): string => Buffer.from(JSON.stringify(c)).toString('base64url');
 const decodeCursor = (raw: string): Cursor => {
@@ -26,14 +26,15 @@ const decodeCursor = (raw: string): Cursor => {
 };
 
 /**
- * Terms for to_tsquery: every word whole, the last one as a prefix (the user
- * may be typing it). Prefixes of common words expand into thousands of
- * lexemes, so only the last gets one. Only letters and digits survive, so user
+ * Terms for to_tsquery, every word whole; with `lastAsPrefix` the last one
+ * matches as a prefix too (the user may still be typing it). A prefix makes
+ * the index collect every lexeme it starts, a whole word uses the fast path:
+ * so whole words are tried first. Only letters and digits survive, so user
  * text cannot inject operators.
  */
-const tsQuery = (terms: string[]): string | null => {
+const tsQuery = (terms: string[], lastAsPrefix: boolean): string | null => {
   const safe = terms.map((t) => t.replace(/[^\p{L}\p{N}]/gu, '')).filter((t) => t.length > 0);
-  return safe.length ? safe.map((t, i) => (i === safe.length - 1 ? `${t}:*` : t)).join(' & ') : null;
+  return safe.length ? safe.map((t, i) => (lastAsPrefix && i === safe.length - 1 ? `${t}:*` : t)).join(' & ') : null;
 };
 
 const escapeLike = (q: string): string => q.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -81,30 +82,44 @@ export const searchEntities = async (tx: ReadTx, centreId: string, query: TSearc
   const where = sql.join(filters, sql` and `);
   if (!q && !query.sector && !query.recognition) return browse(tx, centreId, query, where, cursor);
 
-  const tsq = q ? tsQuery(queryTerms(q)) : null;
   const cap = SEARCH_CANDIDATES;
-  const score = q
-    ? sql`(case when lower(coalesce(e.name_zh, '')) = ${q} or lower(e.name_en) = ${q} then 10 else 0 end
-        + case when lower(coalesce(e.name_zh, '')) like ${`${escapeLike(q)}%`} or lower(e.name_en) like ${`${escapeLike(q)}%`} then 3 else 0 end
-        + ${tsq ? sql`case when e.search_tsv @@ to_tsquery('simple', ${tsq}) then ts_rank(e.search_tsv, to_tsquery('simple', ${tsq})) else 0 end` : sql`0`}
-        + greatest(similarity(lower(coalesce(e.name_zh, '')), ${q}), similarity(lower(e.name_en), ${q})))::float8`
-    : sql`0::float8`;
-  // Each branch reads its rows once, scored on the spot: no second fetch by id.
-  const branch = (n: number, condition: SQL | null) =>
-    sql`(select e.id, e.category, e.kind, e.name_zh, e.name_en, e.name_status, e.area_id, e.is_sample, ${score} as score, ${n} as branch
-        from entities e where ${where}${condition ? sql` and ${condition}` : sql``} limit ${cap})`;
-  const branches: SQL[] = [];
-  if (q) {
-    const prefix = `${escapeLike(q)}%`;
-    branches.push(branch(1, sql`(lower(e.name_zh) like ${prefix} or lower(e.name_en) like ${prefix})`));
+  /**
+   * One pass: candidates by name prefix, by the words (tsq), by substring and
+   * the earlier pass's few candidates (`carried`, by id: not searched again);
+   * scored as they are read.
+   */
+  const pass = (tsq: string | null, withSubstring: boolean, carried: string[] = []) => {
+    const score = q
+      ? sql`(case when lower(coalesce(e.name_zh, '')) = ${q} or lower(e.name_en) = ${q} then 10 else 0 end
+          + case when lower(coalesce(e.name_zh, '')) like ${`${escapeLike(q)}%`} or lower(e.name_en) like ${`${escapeLike(q)}%`} then 3 else 0 end
+          + ${tsq ? sql`case when e.search_tsv @@ to_tsquery('simple', ${tsq}) then ts_rank(e.search_tsv, to_tsquery('simple', ${tsq})) else 0 end` : sql`0`}
+          + greatest(similarity(lower(coalesce(e.name_zh, '')), ${q}), similarity(lower(e.name_en), ${q})))::float8`
+      : sql`0::float8`;
+    // Each branch reads its rows once, scored on the spot: no second fetch by id.
+    const branch = (n: number, condition: SQL | null) =>
+      sql`(select e.id, e.category, e.kind, e.name_zh, e.name_en, e.name_status, e.area_id, e.is_sample, ${score} as score, ${n} as branch
+          from entities e where ${where}${condition ? sql` and ${condition}` : sql``} limit ${cap})`;
+    if (!q) return candidatesPage(tx, [branch(0, null)], cursor, query.limit, false);
+    const branches = [branch(1, sql`(lower(e.name_zh) like ${`${escapeLike(q)}%`} or lower(e.name_en) like ${`${escapeLike(q)}%`})`)];
     if (tsq) branches.push(branch(2, sql`e.search_tsv @@ to_tsquery('simple', ${tsq})`));
-  } else {
-    branches.push(branch(0, null));
-  }
-  // Partial names ("关村智能") are not words: when the words fill no page, a trigram-indexed substring match adds them.
-  const substring = branch(3, sql`e.search_text ilike ${`%${escapeLike(q)}%`}`);
-  let out = tsq || !q ? await candidatesPage(tx, branches, cursor, query.limit, false) : null;
-  if (q && ([...q].length >= 3 || !tsq) && (!out || Number(out['total'] ?? 0) <= query.limit)) out = await candidatesPage(tx, [...branches, substring], cursor, query.limit, true);
+    if (withSubstring) branches.push(branch(3, sql`e.name_text ilike ${`%${escapeLike(q)}%`}`));
+    if (carried.length > 0) branches.push(branch(4, sql`e.id in (select jsonb_array_elements_text(${JSON.stringify(carried)}::jsonb))`));
+    return candidatesPage(tx, branches, cursor, query.limit, withSubstring);
+  };
+  const fillsPage = (r: Record<string, unknown>): boolean => Number(r['total'] ?? 0) > query.limit;
+  // With a cursor the page holds only what follows it, so carry the ids of every candidate: `ids` below.
+  const idsOf = (r: Record<string, unknown>): string[] => json<string[]>(r['ids'] ?? []);
+  // Widen only while the page is not full: whole words, then the last word as a prefix,
+  // then partial names ("关村智能" is no word), found by substring on the trigram-indexed names.
+  // Paging repeats the same passes, so every page comes from the same candidates.
+  const terms = q ? queryTerms(q) : [];
+  const whole = tsQuery(terms, false);
+  const prefixed = tsQuery(terms, true);
+  let out = await pass(whole, !whole);
+  // A Chinese last word is whole already (a partial one is found by substring); Latin ones may be half-typed pinyin or English.
+  const lastIsLatin = /[a-z0-9]$/.test(terms.at(-1) ?? '');
+  if (q && whole && !fillsPage(out) && lastIsLatin) out = await pass(prefixed, false, idsOf(out));
+  if (q && whole && !fillsPage(out) && [...q].length >= 3) out = await pass(null, true, idsOf(out));
   const result = out ?? {};
   const rows = json<Record<string, unknown>[]>(result['page'] ?? []);
   return page(rows, query.limit, Number(result['total'] ?? 0), result['truncated'] === true || result['truncated'] === 't', {
@@ -134,6 +149,7 @@ const candidatesPage = async (db: ReadTx, branches: SQL[], cursor: Cursor | null
         order by m.score desc, m.id asc
         limit ${limit + 1}) p) as page,
       (select count(*)::int from m) as total,
+      (select case when count(*) <= ${limit} then json_agg(id) else '[]'::json end from m) as ids,
       (select coalesce(bool_or(n >= ${cap}), false) from (select count(*) as n from c group by branch) b) as truncated,
       (select coalesce(json_agg(f), '[]'::json) from (select category as value, count(*)::int as count from m group by 1 order by 2 desc, 1 limit 30) f) as category,
       (select coalesce(json_agg(f), '[]'::json) from (select kind as value, count(*)::int as count from m where kind is not null group by 1 order by 2 desc, 1 limit 30) f) as kind,

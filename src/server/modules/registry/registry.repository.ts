@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import { auditEvents, corrections, entities, entityFacts, entityMerges, entitySources, observations, personPrivate, recognitions, relations, users } from '../../../db/schema/index.js';
-import type { ReadTx, WriteTx } from '../../../db/tx.js';
+import { withReadTx, type ReadTx, type WriteTx } from '../../../db/tx.js';
 
 export type EntityRow = typeof entities.$inferSelect;
 export type RelationRow = typeof relations.$inferSelect;
@@ -27,7 +27,12 @@ export const findByIdentifier = async (
   return (await tx.select().from(entities).where(and(...conditions)).limit(1))[0];
 };
 
-/** Active records whose Chinese or English name (or an alias) is trigram-similar to one of the names. */
+/**
+ * Active records whose Chinese or English name (or an alias) is trigram-similar
+ * to one of the names. Candidates come from the names' trigram index
+ * (word similarity, so a name inside a longer one counts), then each is scored
+ * on its names and aliases: a create checks a million records without reading them all.
+ */
 export const findSimilarNames = async (
   tx: ReadTx,
   centreId: string,
@@ -37,18 +42,22 @@ export const findSimilarNames = async (
 ): Promise<{ id: string; nameZh: string | null; nameEn: string; kind: string | null; similarity: number }[]> => {
   const zh = (names.zh ?? '').toLowerCase();
   const en = names.en.toLowerCase();
-  const rows = await tx.execute<{ id: string; name_zh: string | null; name_en: string; kind: string | null; sim: number }>(sql`
-    select id, name_zh, name_en, kind,
-      greatest(
-        case when ${zh} <> '' then similarity(lower(coalesce(name_zh, '')), ${zh}) else 0 end,
-        similarity(lower(name_en), ${en}),
-        coalesce((select max(greatest(similarity(lower(a), ${en}), case when ${zh} <> '' then similarity(lower(a), ${zh}) else 0 end)) from unnest(aliases) a), 0)
-      )::float8 as sim
-    from entities
-    where centre_id = ${centreId} and status = 'active' and category not in ('achievement', 'event', 'index', 'comparator')
-      ${excludeId ? sql`and id <> ${excludeId}` : sql``}
-    order by sim desc, id
-    limit ${limit}`);
+  const rows = await withReadTx(tx, async (read) => {
+    await read.execute(sql`set local pg_trgm.word_similarity_threshold = 0.4`);
+    return read.execute<{ id: string; name_zh: string | null; name_en: string; kind: string | null; sim: number }>(sql`
+      select id, name_zh, name_en, kind,
+        greatest(
+          case when ${zh} <> '' then similarity(lower(coalesce(name_zh, '')), ${zh}) else 0 end,
+          similarity(lower(name_en), ${en}),
+          coalesce((select max(greatest(similarity(lower(a), ${en}), case when ${zh} <> '' then similarity(lower(a), ${zh}) else 0 end)) from unnest(aliases) a), 0)
+        )::float8 as sim
+      from entities
+      where centre_id = ${centreId} and status = 'active' and category not in ('achievement', 'event', 'index', 'comparator')
+        and ((${zh} <> '' and ${zh} <% name_text) or ${en} <% name_text)
+        ${excludeId ? sql`and id <> ${excludeId}` : sql``}
+      order by sim desc, id
+      limit ${limit}`);
+  });
   return (rows as unknown as { rows: { id: string; name_zh: string | null; name_en: string; kind: string | null; sim: number }[] }).rows
     .filter((r) => Number(r.sim) >= 0.45)
     .map((r) => ({ id: r.id, nameZh: r.name_zh, nameEn: r.name_en, kind: r.kind, similarity: Number(r.sim) }));
