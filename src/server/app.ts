@@ -5,6 +5,7 @@ import type { AppDeps } from './context.js';
 import { registerErrorHandling } from './errors.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { callsRoutes } from './modules/calls/calls.routes.js';
 import { centresRoutes } from './modules/centres/centres.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { evaluationRoutes } from './modules/evaluation/evaluation.routes.js';
@@ -67,6 +68,7 @@ export const buildApp = async (deps: AppDeps, opts: { logger?: boolean } = {}): 
   await app.register(registryRoutes);
   await app.register(registryImportRoutes);
   await app.register(evaluationRoutes);
+  await app.register(callsRoutes);
   if (deps.config.webRoot) await app.register(webPlugin, { root: deps.config.webRoot });
   return app;
 };

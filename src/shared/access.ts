@@ -31,6 +31,12 @@ export const PERMISSIONS = [
   'registry:propose',
   /** Upload evaluation data, save index frameworks, run pipelines and sensitivity analyses. */
   'evaluation:run',
+  /** Run programmes and calls: draft and publish calls, check eligibility, assign experts, decide, verify and pay milestones. */
+  'calls:manage',
+  /** Bid for calls for one's own organisation: draft, submit, appeal, report milestone evidence. */
+  'calls:apply',
+  /** Review the applications one is assigned to (experts). */
+  'calls:review',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -41,12 +47,12 @@ export type Permission = (typeof PERMISSIONS)[number];
 export type Access = 'public' | 'authenticated' | { permission: Permission };
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  admin: ['centre:read', 'users:manage', 'audit:read', 'centre:configure', 'registry:write', 'registry:review', 'people:private', 'evaluation:run'],
+  admin: ['centre:read', 'users:manage', 'audit:read', 'centre:configure', 'registry:write', 'registry:review', 'people:private', 'evaluation:run', 'calls:manage'],
   analyst: ['centre:read', 'registry:write', 'evaluation:run'],
-  service_officer: ['centre:read', 'registry:write', 'registry:review', 'people:private'],
-  enterprise_member: ['registry:propose'],
-  research_member: ['registry:propose'],
-  expert_reviewer: [],
+  service_officer: ['centre:read', 'registry:write', 'registry:review', 'people:private', 'calls:manage'],
+  enterprise_member: ['registry:propose', 'calls:apply'],
+  research_member: ['registry:propose', 'calls:apply'],
+  expert_reviewer: ['calls:review'],
 };
 
 /** Roles whose records are scoped to their own organisation, not the whole centre. */

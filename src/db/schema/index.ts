@@ -5,3 +5,4 @@ export * from './indicators.js';
 export * from './accounts.js';
 export * from './audit.js';
 export * from './evaluation.js';
+export * from './calls.js';
