@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
-import { auditEvents, corrections, entities, entityFacts, entityMerges, entitySources, observations, personPrivate, recognitions, relations, users } from '../../../db/schema/index.js';
+import { auditEvents, corrections, entities, entityFacts, entityMerges, personPrivate, recognitions, relations, users } from '../../../db/schema/index.js';
+import { ENTITY_REFERENCES } from '../../../db/entity-references.js';
 import { withReadTx, type ReadTx, type WriteTx } from '../../../db/tx.js';
 
 export type EntityRow = typeof entities.$inferSelect;
@@ -161,24 +162,38 @@ export const decideCorrection = async (tx: WriteTx, id: string, patch: Partial<C
   )[0];
 
 /** Move every reference from `fromId` to `toId`; returns how many rows of each kind moved. */
+/**
+ * Move every reference to `fromId` onto `toId` (the list is ENTITY_REFERENCES,
+ * shared by every module), and report how many rows each moved, dropped as
+ * repeats, or kept on the merged record because the survivor already has one.
+ */
 export const repointReferences = async (tx: WriteTx, fromId: string, toId: string): Promise<Record<string, number>> => {
   const count = (r: unknown): number => Number((r as { rowCount?: number; affectedRows?: number }).rowCount ?? (r as { affectedRows?: number }).affectedRows ?? 0);
   const moved: Record<string, number> = {};
-  moved['relations_from'] = count(await tx.execute(sql`update relations set from_id = ${toId} where from_id = ${fromId}`));
-  moved['relations_to'] = count(await tx.execute(sql`update relations set to_id = ${toId} where to_id = ${fromId} and to_kind = 'entity'`));
+  for (const ref of ENTITY_REFERENCES) {
+    const table = sql.identifier(ref.table);
+    const column = sql.identifier(ref.column);
+    const scope = ref.where ? sql.raw(` and ${ref.where}`) : sql``;
+    if (ref.array) {
+      moved[ref.key] = count(await tx.execute(sql`update ${table} set ${column} = array_replace(${column}, ${fromId}, ${toId}) where ${fromId} = any(${column})${scope}`));
+      continue;
+    }
+    // A row the survivor already has (same key otherwise) cannot move: it is a repeat, or a conflict to settle.
+    const collides = ref.uniqueWith
+      ? sql` and not exists (select 1 from ${table} other where other.${column} = ${toId}${sql.join(
+          ref.uniqueWith.columns.map((c) => sql` and other.${sql.identifier(c)} = ${table}.${sql.identifier(c)}`),
+          sql``,
+        )})`
+      : sql``;
+    moved[ref.key] = count(await tx.execute(sql`update ${table} set ${column} = ${toId} where ${column} = ${fromId}${scope}${collides}`));
+    if (ref.uniqueWith) {
+      const left = ref.uniqueWith.collision === 'dropped' ? await tx.execute(sql`delete from ${table} where ${column} = ${fromId}${scope}`) : await tx.execute(sql`select 1 from ${table} where ${column} = ${fromId}${scope}`);
+      const n = ref.uniqueWith.collision === 'dropped' ? count(left) : (left as unknown as { rows: unknown[] }).rows.length;
+      if (n > 0) moved[`${ref.key}_${ref.uniqueWith.collision}`] = n;
+    }
+  }
   // A relation that now points from the survivor to itself means nothing.
   moved['relations_dropped'] = count(await tx.execute(sql`delete from relations where from_id = ${toId} and to_id = ${toId}`));
-  moved['recognitions'] = count(await tx.execute(sql`update recognitions set entity_id = ${toId} where entity_id = ${fromId}`));
-  moved['facts'] = count(await tx.execute(sql`update entity_facts set entity_id = ${toId} where entity_id = ${fromId}`));
-  moved['citations'] = count(await tx.execute(sql`update citations set subject_id = ${toId} where subject_type = 'entity' and subject_id = ${fromId}`));
-  moved['sources'] = count(
-    await tx.execute(sql`insert into entity_sources (entity_id, source_id) select ${toId}, source_id from entity_sources where entity_id = ${fromId} on conflict do nothing`),
-  );
-  await tx.delete(entitySources).where(eq(entitySources.entityId, fromId));
-  moved['observations'] = count(await tx.update(observations).set({ entityId: toId }).where(eq(observations.entityId, fromId)));
-  moved['users'] = count(await tx.update(users).set({ organisationId: toId }).where(eq(users.organisationId, fromId)));
-  moved['children'] = count(await tx.update(entities).set({ parentId: toId }).where(eq(entities.parentId, fromId)));
-  moved['corrections'] = count(await tx.update(corrections).set({ entityId: toId }).where(eq(corrections.entityId, fromId)));
   return moved;
 };
 

@@ -130,6 +130,23 @@ describe('creating and editing actors', () => {
   });
 });
 
+describe('merging people', () => {
+  test('personal fields move to the survivor when it has none, and are kept and reported when it has its own', async () => {
+    const person = async (name: string) =>
+      (await t.request({ method: 'POST', url: `${C}/entities`, session: officer, payload: { kind: 'talent', nameZh: name, nameEn: `Sample ${name}`, isSample: true, confirmNotDuplicate: true } })).json().id as string;
+    const setPersonal = (id: string, email: string) => t.request({ method: 'PUT', url: `${C}/entities/${id}/personal`, session: officer, payload: { email, phone: null, birthYear: null, notes: null } });
+    const [a, b, c] = [await person('示例人甲'), await person('示例人乙'), await person('示例人丙')];
+    await setPersonal(b, 'b@example.org');
+    const moved = (await t.request({ method: 'POST', url: `${C}/entities/${a}/merge`, session: officer, payload: { duplicateId: b } })).json();
+    expect(moved.repointed.personal).toBe(1);
+    expect((await t.request({ method: 'GET', url: `${C}/entities/${a}/profile`, session: officer })).json().personal).toMatchObject({ email: 'b@example.org' });
+    await setPersonal(c, 'c@example.org');
+    const kept = (await t.request({ method: 'POST', url: `${C}/entities/${a}/merge`, session: officer, payload: { duplicateId: c } })).json();
+    expect(kept.repointed).toMatchObject({ personal: 0, personal_kept: 1 });
+    expect((await t.request({ method: 'GET', url: `${C}/entities/${a}/profile`, session: officer })).json().personal).toMatchObject({ email: 'b@example.org' });
+  });
+});
+
 describe('relations, profile, graph, merge', () => {
   test('a relation needs a source; the profile shows it from both ends; the graph draws it', async () => {
     const noSource = await t.request({ method: 'POST', url: `${C}/relations`, session: officer, payload: { type: 'partner_of', fromId: 'beijing-ent-040', toId: 'beijing-ent-032' } });

@@ -1,0 +1,40 @@
+/**
+ * Every column that names an actor (entities.id). A merge moves them all to
+ * the surviving record, so a module that adds such a column adds it here; a
+ * test compares this list with the database's foreign keys to entities.
+ *
+ * - `where`: only rows where this holds name an actor (relations' to_id may name an area).
+ * - `array`: the column holds a list of actor ids.
+ * - `uniqueWith`: the column is part of a unique key with these columns; a row
+ *   that would collide with one the survivor already has is `dropped` when it
+ *   only repeats it (the same source, the same team role) and otherwise `kept`
+ *   on the merged record and reported, for an officer to settle.
+ */
+export type EntityReference = {
+  /** The count's name in a merge report (the web labels the known ones). */
+  key: string;
+  table: string;
+  column: string;
+  where?: string;
+  array?: boolean;
+  uniqueWith?: { columns: string[]; collision: 'dropped' | 'kept' };
+};
+
+export const ENTITY_REFERENCES: readonly EntityReference[] = [
+  { key: 'children', table: 'entities', column: 'parent_id' },
+  { key: 'relations_from', table: 'relations', column: 'from_id' },
+  { key: 'relations_to', table: 'relations', column: 'to_id', where: "to_kind = 'entity'" },
+  { key: 'recognitions', table: 'recognitions', column: 'entity_id' },
+  { key: 'facts', table: 'entity_facts', column: 'entity_id' },
+  { key: 'sources', table: 'entity_sources', column: 'entity_id', uniqueWith: { columns: ['source_id'], collision: 'dropped' } },
+  { key: 'citations', table: 'citations', column: 'subject_id', where: "subject_type = 'entity'" },
+  { key: 'observations', table: 'observations', column: 'entity_id' },
+  { key: 'users', table: 'users', column: 'organisation_id' },
+  { key: 'corrections', table: 'corrections', column: 'entity_id' },
+  { key: 'personal', table: 'person_private', column: 'entity_id', uniqueWith: { columns: [], collision: 'kept' } },
+  { key: 'calls_owned', table: 'calls', column: 'owner_entity_id' },
+  { key: 'applications', table: 'call_applications', column: 'applicant_org_id' },
+  { key: 'application_exclusions', table: 'call_applications', column: 'excluded_entity_ids', array: true },
+  { key: 'application_members', table: 'call_application_members', column: 'entity_id', uniqueWith: { columns: ['application_id', 'role'], collision: 'dropped' } },
+  { key: 'experts', table: 'experts', column: 'entity_id', uniqueWith: { columns: ['centre_id'], collision: 'kept' } },
+];
