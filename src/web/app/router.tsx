@@ -1,27 +1,28 @@
-import { lazy, Suspense, type ComponentType } from 'react';
+import { Suspense } from 'react';
 import { Route, Routes } from 'react-router';
+import { lazyWithMessages } from '../i18n/lazy.js';
 import { PageFallback } from '../ui/PageFallback.js';
 import { AppLayout } from './AppLayout.js';
 import { RequirePermission } from './RequirePermission.js';
 import { RouteErrorBoundary } from './RouteError.js';
 
-/** React.lazy for a module's named export. */
-const lazyNamed = <M extends Record<string, unknown>, K extends keyof M & string>(load: () => Promise<M>, name: K) =>
-  lazy(async () => ({ default: (await load())[name] as ComponentType }));
-
 export const loadDashboardPage = () => import('../pages/DashboardPage.js');
 
-const DashboardPage = lazyNamed(loadDashboardPage, 'DashboardPage');
-const RegistryPage = lazyNamed(() => import('../pages/RegistryPage.js'), 'RegistryPage');
-const EntityProfilePage = lazyNamed(() => import('../pages/EntityProfilePage.js'), 'EntityProfilePage');
-const ImportPage = lazyNamed(() => import('../pages/ImportPage.js'), 'ImportPage');
-const CorrectionsPage = lazyNamed(() => import('../pages/CorrectionsPage.js'), 'CorrectionsPage');
-const IndicatorsPage = lazyNamed(() => import('../pages/IndicatorsPage.js'), 'IndicatorsPage');
-const EvaluationPage = lazyNamed(() => import('../pages/EvaluationPage.js'), 'EvaluationPage');
-const AuditPage = lazyNamed(() => import('../pages/AuditPage.js'), 'AuditPage');
-const UsersPage = lazyNamed(() => import('../pages/UsersPage.js'), 'UsersPage');
-const LoginPage = lazyNamed(() => import('../pages/LoginPage.js'), 'LoginPage');
-const NotFoundPage = lazyNamed(() => import('../pages/NotFoundPage.js'), 'NotFoundPage');
+/*
+ * Each page with the message namespaces it needs besides `core` (the shell's,
+ * the dashboard's and the shared messages). They load together with the page.
+ */
+const DashboardPage = lazyWithMessages(loadDashboardPage, 'DashboardPage', []);
+const RegistryPage = lazyWithMessages(() => import('../pages/RegistryPage.js'), 'RegistryPage', ['registry']);
+const EntityProfilePage = lazyWithMessages(() => import('../pages/EntityProfilePage.js'), 'EntityProfilePage', ['registry']);
+const ImportPage = lazyWithMessages(() => import('../pages/ImportPage.js'), 'ImportPage', ['registry', 'import']);
+const CorrectionsPage = lazyWithMessages(() => import('../pages/CorrectionsPage.js'), 'CorrectionsPage', ['registry']);
+const IndicatorsPage = lazyWithMessages(() => import('../pages/IndicatorsPage.js'), 'IndicatorsPage', ['indicators']);
+const EvaluationPage = lazyWithMessages(() => import('../pages/EvaluationPage.js'), 'EvaluationPage', ['evaluation']);
+const AuditPage = lazyWithMessages(() => import('../pages/AuditPage.js'), 'AuditPage', ['admin']);
+const UsersPage = lazyWithMessages(() => import('../pages/UsersPage.js'), 'UsersPage', ['admin', 'account']);
+const LoginPage = lazyWithMessages(() => import('../pages/LoginPage.js'), 'LoginPage', []);
+const NotFoundPage = lazyWithMessages(() => import('../pages/NotFoundPage.js'), 'NotFoundPage', []);
 
 /**
  * The routes. Declarative <Routes> rather than a data router: the app loads

@@ -1,6 +1,6 @@
 import type { Locale as AntdLocale } from 'antd/es/locale';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { getLoadedBundle, loadBundle, type LocaleBundle } from './bundles.js';
+import { getLoadedBundle, loadBundle, showLocale, type LocaleBundle } from './bundles.js';
 import { DEFAULT_LOCALE, isLocale, type Locale } from './keys.js';
 import { createTranslator, type Translator } from './translate.js';
 
@@ -35,8 +35,9 @@ const storeLocale = (locale: Locale): void => {
 
 /**
  * The UI language: zh-CN unless the visitor chose English (remembered in
- * localStorage). A language whose catalog is still loading keeps the previous
- * one on screen until it arrives.
+ * localStorage). A language still loading (its `core` and every namespace the
+ * pages opened so far, `bundles.ts`) keeps the previous one on screen until
+ * it has arrived.
  */
 export const I18nProvider = ({ children }: { children: ReactNode }) => {
   const [wanted, setWanted] = useState<Locale>(readStoredLocale);
@@ -45,34 +46,37 @@ export const I18nProvider = ({ children }: { children: ReactNode }) => {
     return bundle ? { locale: wanted, bundle } : null;
   });
 
+  const activeLocale = active?.locale ?? null;
   useEffect(() => {
-    if (active?.locale === wanted) return undefined;
+    if (activeLocale === wanted) {
+      // Settled (or a switch was called off): pages load their namespaces in this language only.
+      showLocale(wanted);
+      return undefined;
+    }
     let cancelled = false;
     loadBundle(wanted)
       .then((bundle) => {
-        if (!cancelled) setActive({ locale: wanted, bundle });
+        if (cancelled) return;
+        // Before the switch renders: lazy pages that open with it load their namespaces in this language only.
+        showLocale(wanted);
+        setActive({ locale: wanted, bundle });
       })
       .catch(() => {
-        // Offline or a stale deploy: stay in (or fall back to) the default language.
+        // Offline or a stale deploy: stay in the language on screen (or fall back to the default one).
         if (cancelled) return;
-        setWanted(DEFAULT_LOCALE);
-        void loadBundle(DEFAULT_LOCALE).then((bundle) => setActive({ locale: DEFAULT_LOCALE, bundle }));
+        const fallback = activeLocale ?? DEFAULT_LOCALE;
+        showLocale(fallback);
+        setWanted(fallback);
       });
     return () => {
       cancelled = true;
     };
-  }, [wanted, active?.locale]);
+  }, [wanted, activeLocale]);
 
   const setLocale = useCallback((next: Locale) => {
     setWanted(next);
     storeLocale(next);
   }, []);
-
-  useEffect(() => {
-    if (!active) return;
-    document.documentElement.lang = active.locale;
-    document.title = active.bundle.catalog['app.documentTitle'];
-  }, [active]);
 
   const value = useMemo<I18nContextValue | null>(
     () =>
@@ -84,6 +88,12 @@ export const I18nProvider = ({ children }: { children: ReactNode }) => {
       },
     [active, setLocale],
   );
+
+  useEffect(() => {
+    if (!value) return;
+    document.documentElement.lang = value.locale;
+    document.title = value.t('app.documentTitle');
+  }, [value]);
   // Only when the stored language is not the bundled one, for the moment its catalog takes to load.
   if (!value) return null;
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

@@ -1,4 +1,10 @@
-import type zhCN from './locales/zh-CN.json';
+import type account from './locales/zh-CN/account.json';
+import type admin from './locales/zh-CN/admin.json';
+import type core from './locales/zh-CN/core.json';
+import type evaluation from './locales/zh-CN/evaluation.json';
+import type importNs from './locales/zh-CN/import.json';
+import type indicators from './locales/zh-CN/indicators.json';
+import type registry from './locales/zh-CN/registry.json';
 import type { ErrorCode } from '../../shared/errors.js';
 import type { Role } from '../../shared/access.js';
 import type { TAreaKind } from '../../shared/schemas/centres.js';
@@ -6,9 +12,36 @@ import type { TEntityCategory } from '../../shared/schemas/entities.js';
 import type { TQualifier } from '../../shared/schemas/indicators.js';
 import type { FACT_METRICS, RECOGNITION_TYPES, RELATION_TYPES, TEntityKind } from '../../shared/schemas/registry.js';
 
-/** Every message key, taken from the source catalog (zh-CN). */
-export type MessageKey = keyof typeof zhCN;
+/**
+ * The message catalogs, one JSON file per namespace and language
+ * (`locales/<locale>/<namespace>.json`), typed from the source language
+ * (zh-CN). `core` ships with the first page; the others load with the pages
+ * that use them (`lazyWithMessages`, `loadNamespaces`). A key lives in exactly
+ * one namespace (`scripts/i18n-check.js`).
+ */
+type SourceCatalogs = {
+  core: typeof core;
+  account: typeof account;
+  admin: typeof admin;
+  evaluation: typeof evaluation;
+  import: typeof importNs;
+  indicators: typeof indicators;
+  registry: typeof registry;
+};
+export type Namespace = keyof SourceCatalogs;
+/** Namespaces other than `core`: the ones a page or dialog asks for. */
+export type LazyNamespace = Exclude<Namespace, 'core'>;
+
+/** The keys of one namespace. */
+export type NamespaceKey<N extends Namespace> = keyof SourceCatalogs[N] & string;
+/** Every message key: the union over all namespaces. */
+export type MessageKey = { [N in Namespace]: NamespaceKey<N> }[Namespace];
+/** One namespace's messages in one language. */
+export type Messages<N extends Namespace> = Readonly<Record<NamespaceKey<N>, string>>;
+/** Every message in one language (as the tests and the checks see it). */
 export type Catalog = Readonly<Record<MessageKey, string>>;
+/** The messages of one language loaded so far: `core` and the namespaces in use. */
+export type LoadedMessages = Readonly<Partial<Record<MessageKey, string>>>;
 
 export const LOCALES = ['zh-CN', 'en-US'] as const;
 export type Locale = (typeof LOCALES)[number];

@@ -3,9 +3,8 @@ import type { TDashboard } from '../../shared/schemas/dashboard.js';
 import type { TIndicator, TObservation } from '../../shared/schemas/indicators.js';
 import type { TCitation } from '../../shared/schemas/sources.js';
 import type { ChartTheme } from '../charts/chart-theme.js';
-import enUS from '../i18n/locales/en-US.json';
-import zhCN from '../i18n/locales/zh-CN.json';
 import { createTranslator, type Translator } from '../i18n/translate.js';
+import { enUS, zhCN } from './catalogs.js';
 
 /** Test data for the pure builders; not tied to any real centre. */
 export const tZh: Translator = createTranslator(zhCN, 'zh-CN');

@@ -166,15 +166,15 @@ type BatchOutcome = { inserted: string[]; updated: string[]; errors: ImportError
 const writeBatch = async (tx: WriteTx, centreId: string, rows: BatchRow[], present: ReadonlySet<TImportField>, now: Date): Promise<BatchOutcome> => {
   const wanted = (key: Identifier) => [...new Set(rows.flatMap((r) => (r.record[key] ? [r.record[key]] : [])))];
   const [uscc, ror, orcid] = IDENTIFIERS.map(wanted) as [string[], string[], string[]];
+  // One index probe per identifier kind (each has its partial unique index); an OR across them would scan the centre.
+  const lookup = (column: Identifier, values: string[]) =>
+    sql`(select id, version, name_zh, aliases, uscc, ror, orcid from entities
+         where centre_id = ${centreId} and status = 'active' and ${sql.identifier(column)} = any(${sql.param(values)}::text[]))`;
+  const probes = ([['uscc', uscc], ['ror', ror], ['orcid', orcid]] as const).filter(([, values]) => values.length > 0).map(([column, values]) => lookup(column, values));
   const existing =
-    uscc.length + ror.length + orcid.length === 0
+    probes.length === 0
       ? []
-      : ((await tx.execute(sql`
-          select id, version, name_zh, aliases, uscc, ror, orcid from entities
-          where centre_id = ${centreId} and status = 'active'
-            and (uscc in (select jsonb_array_elements_text(${JSON.stringify(uscc)}::jsonb))
-              or ror in (select jsonb_array_elements_text(${JSON.stringify(ror)}::jsonb))
-              or orcid in (select jsonb_array_elements_text(${JSON.stringify(orcid)}::jsonb)))`)) as unknown as { rows: { id: string; version: number; name_zh: string | null; aliases: string[]; uscc: string | null; ror: string | null; orcid: string | null }[] }).rows;
+      : ((await tx.execute(sql.join(probes, sql` union `))) as unknown as { rows: { id: string; version: number; name_zh: string | null; aliases: string[]; uscc: string | null; ror: string | null; orcid: string | null }[] }).rows;
   const byIdentifier = new Map<string, string>();
   const onRecord = new Map(existing.map((e) => [e.id, e]));
   for (const e of existing) for (const key of IDENTIFIERS) if (e[key]) byIdentifier.set(`${key}:${e[key]}`, e.id);

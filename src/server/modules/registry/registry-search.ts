@@ -103,7 +103,7 @@ export const searchEntities = async (tx: ReadTx, centreId: string, query: TSearc
     const branches = [branch(1, sql`(lower(e.name_zh) like ${`${escapeLike(q)}%`} or lower(e.name_en) like ${`${escapeLike(q)}%`})`)];
     if (tsq) branches.push(branch(2, sql`e.search_tsv @@ to_tsquery('simple', ${tsq})`));
     if (withSubstring) branches.push(branch(3, sql`e.name_text ilike ${`%${escapeLike(q)}%`}`));
-    if (carried.length > 0) branches.push(branch(4, sql`e.id in (select jsonb_array_elements_text(${JSON.stringify(carried)}::jsonb))`));
+    if (carried.length > 0) branches.push(branch(4, sql`e.id = any(${sql.param(carried)}::text[])`));
     return candidatesPage(tx, branches, cursor, query.limit, withSubstring);
   };
   const fillsPage = (r: Record<string, unknown>): boolean => Number(r['total'] ?? 0) > query.limit;

@@ -1,14 +1,15 @@
 import { DownOutlined, KeyOutlined, LoginOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Popover } from 'antd';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { ROUTES } from '../../../app/nav.js';
 import { useSession } from '../../../app/session.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 import { roleKey } from '../../../i18n/keys.js';
+import { lazyWithMessages } from '../../../i18n/lazy.js';
 import { useLogoutMutation } from '../hooks/useLogoutMutation.js';
 
-const ChangePasswordDialog = lazy(() => import('./ChangePasswordDialog.js').then((m) => ({ default: m.ChangePasswordDialog })));
+const ChangePasswordDialog = lazyWithMessages(() => import('./ChangePasswordDialog.js'), 'ChangePasswordDialog', ['account']);
 
 /** Sign in, or the signed-in user's menu: change password and sign out. Forces a password change when required. */
 export const UserMenu = ({ compact = false }: { compact?: boolean }) => {

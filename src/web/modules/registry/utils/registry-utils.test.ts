@@ -1,8 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { ENTITY_CATEGORIES } from '../../../../shared/schemas/entities.js';
 import { ENTITY_KINDS, FACT_METRICS, RECOGNITION_TYPES, RELATION_TYPES, type TEntityProfile, type TVocabulary } from '../../../../shared/schemas/registry.js';
-import enUS from '../../../i18n/locales/en-US.json';
-import zhCN from '../../../i18n/locales/zh-CN.json';
+import { enUS, zhCN } from '../../../test-support/catalogs.js';
 import { areaMap, tEn, tZh } from '../../../test-support/fixtures.js';
 import { correctionPatch, correctionRows, correctionValuesFrom } from './correction-diff.js';
 import { hasEnded, validityText } from './dates.js';
