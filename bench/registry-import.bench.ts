@@ -56,7 +56,7 @@ const SECTORS = ['6513', '6511', '3973', '2761', '7320', '6432'];
 
 /** The credit code of synthetic organisation i: well-formed, in a range no real company holds (MC prefix, sequence). */
 const creditCode = (i: number): string => {
-  const body = `MC${i.toString(36).toUpperCase().padStart(6, '0')}`;
+  const body = `MC${String(i).padStart(6, '0')}`;
   const first17 = `91110108${body}${organisationCodeCheckCharacter(body)}`;
   return first17 + usccCheckCharacter(first17);
 };
