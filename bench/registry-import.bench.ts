@@ -114,6 +114,7 @@ const main = async (): Promise<void> => {
 
   const copySeconds: number[] = [];
   const importSeconds: number[] = [];
+  const dryRunSeconds: number[] = [];
   for (let run = 0; run < RUNS; run++) {
     {
       const { handle, url } = await freshDatabase();
@@ -142,6 +143,10 @@ const main = async (): Promise<void> => {
       });
       importSeconds.push((performance.now() - t0) / 1000);
       if (report.inserted !== N || report.failed !== 0) throw new Error(`import wrote ${report.inserted} rows with ${report.failed} failures`);
+      // The same file checked only: what parsing and validation cost without the database writes.
+      const d0 = performance.now();
+      await importEntities(handle.db, { centreId: 'beijing', input: csvPath, fileName: csvPath, dryRun: true, actor: { kind: 'system', label: 'bench' }, now: () => new Date() });
+      dryRunSeconds.push((performance.now() - d0) / 1000);
       await handle.close();
       process.stderr.write(`run ${run + 1}: import ${importSeconds.at(-1)?.toFixed(1)} s\n`);
     }
@@ -157,6 +162,7 @@ Measured ${new Date().toISOString().slice(0, 10)} by \`npm run bench:import\` on
 |---|---|---|---|
 | baseline: server-side \`COPY\` of the same rows in stored form (search text precomputed) | ${copyMedian.toFixed(1)} s | ${Math.round(N / copyMedian).toLocaleString('en')} | 100 % |
 | registry import (parse, validate, credit-code check, jieba + pinyin, batches of 2,000 with checkpoint and audit) | ${importMedian.toFixed(1)} s | ${Math.round(N / importMedian).toLocaleString('en')} | ${((copyMedian / importMedian) * 100).toFixed(0)} % |
+| for reference: the same file as a dry run (parse and validate only, no writes) | ${median(dryRunSeconds).toFixed(1)} s | ${Math.round(N / median(dryRunSeconds)).toLocaleString('en')} | — |
 `);
   const drop = new pg.Client({ connectionString: base });
   await drop.connect();
