@@ -168,7 +168,7 @@ Measured ${new Date().toISOString().slice(0, 10)} by \`npm run bench:import\` on
   await drop.connect();
   await drop.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
   await drop.end();
-  rmSync(dir, { recursive: true, force: true });
+  if (!process.env["BENCH_KEEP_FILES"]) rmSync(dir, { recursive: true, force: true });
 };
 
 await main();
