@@ -106,7 +106,8 @@ export const buildEcosystemGraphOption = (data: EcosystemGraphData, theme: Chart
         draggable: true,
         force: { initLayout: 'circular', repulsion: 420, gravity: 0.08, edgeLength: [90, 160], friction: 0.6, layoutAnimation: theme.animation },
         label: { show: true, position: 'right', color: theme.text, fontSize: theme.fontSize, overflow: 'truncate', width: 180 },
-        lineStyle: { color: theme.border, width: 1.5, opacity: 1, curveness: 0.08 },
+        // Dark enough for the arrowheads to read against the white canvas.
+        lineStyle: { color: theme.textSecondary, width: 1.2, opacity: 0.55, curveness: 0.08 },
         emphasis: { focus: 'adjacency', lineStyle: { width: 2.5, color: theme.textSecondary } },
         data: graph.nodes.map((node) => {
           const isRoot = node.id === rootId;
@@ -126,7 +127,7 @@ export const buildEcosystemGraphOption = (data: EcosystemGraphData, theme: Chart
         }),
         // Arrows point from → to (a person → the organisation they are affiliated with).
         edgeSymbol: ['none', 'arrow'],
-        edgeSymbolSize: [0, 7],
+        edgeSymbolSize: [0, 8],
         links: graph.links.map((link) => ({
           source: link.source,
           target: link.target,
