@@ -15,13 +15,25 @@ export const ZAreaEntityCount = z.object({
   examples: z.array(z.object({ id: z.string(), nameZh: z.string().nullable(), nameEn: z.string(), category: ZEntityCategory, isSample: z.boolean() })),
 });
 
-export const ZDashboard = z.object({
-  centre: ZCentre,
-  headline: z.array(ZIndicator),
+/** Where the actors are: per map area, per category, and how many sit in no map area. */
+export const ZAreaCounts = z.object({
   areaCounts: z.array(ZAreaEntityCount),
   categoryCounts: z.array(z.object({ category: ZEntityCategory, total: z.number().int() })),
   /** Entities not placed in any map area (city-wide, generic or outside). */
   unplacedEntities: z.number().int(),
+});
+export type TAreaCounts = z.infer<typeof ZAreaCounts>;
+
+/** The map's filter: one category, kind or recognition (tier). */
+export const ZAreaCountsQuery = z.object({
+  category: ZEntityCategory.optional(),
+  kind: z.string().max(64).optional(),
+  recognition: z.string().max(64).optional(),
+});
+
+export const ZDashboard = ZAreaCounts.extend({
+  centre: ZCentre,
+  headline: z.array(ZIndicator),
   structure: z.object({
     districts: z.number().int(),
     scienceCities: z.number().int(),

@@ -67,9 +67,6 @@ export const listEntityRows = async (tx: ReadTx, centreId: string, f: EntityFilt
   return { rows, total: Number(totals[0]?.n ?? 0) };
 };
 
-export const listAllEntityRows = (tx: ReadTx, centreId: string): Promise<EntityRow[]> =>
-  tx.select().from(entities).where(eq(entities.centreId, centreId)).orderBy(asc(entities.id));
-
 export const findEntityRow = async (tx: ReadTx, centreId: string, id: string): Promise<EntityRow | undefined> =>
   (await tx.select().from(entities).where(and(eq(entities.centreId, centreId), eq(entities.id, id))).limit(1))[0];
 
@@ -106,4 +103,56 @@ export const countCentreRecords = async (tx: ReadTx, centreId: string): Promise<
     tx.select({ n: count() }).from(sources).where(eq(sources.centreId, centreId)),
   ]);
   return { indicators: Number(ind[0]?.n ?? 0), observations: Number(obs[0]?.n ?? 0), sources: Number(src[0]?.n ?? 0) };
+};
+
+/** What to count on the map: every active actor, or only one category, kind or recognition (tier). */
+export type ActorFilter = { category?: string; kind?: string; recognition?: string };
+
+/**
+ * Active actors per area and category. Without a recognition this reads
+ * entity_counts (kept by triggers), so a million actors cost a few hundred
+ * rows; with one it counts that recognition's holders.
+ */
+export const countActorsByArea = async (tx: ReadTx, centreId: string, filter: ActorFilter): Promise<{ areaId: string | null; category: string; n: number }[]> => {
+  const res = filter.recognition
+    ? await tx.execute(sql`
+        select e.area_id, e.category, count(distinct e.id)::int as n
+        from recognitions r join entities e on e.id = r.entity_id
+        where e.centre_id = ${centreId} and e.status = 'active' and r.type = ${filter.recognition}
+          ${filter.category ? sql`and e.category = ${filter.category}` : sql``} ${filter.kind ? sql`and e.kind = ${filter.kind}` : sql``}
+        group by 1, 2`)
+    : await tx.execute(sql`
+        select nullif(area_id, '') as area_id, category, sum(n)::int as n
+        from entity_counts
+        where centre_id = ${centreId} and n > 0
+          ${filter.category ? sql`and category = ${filter.category}` : sql``} ${filter.kind ? sql`and kind = ${filter.kind}` : sql``}
+        group by 1, 2`);
+  return (res as unknown as { rows: { area_id: string | null; category: string; n: number }[] }).rows.map((r) => ({ areaId: r.area_id, category: r.category, n: Number(r.n) }));
+};
+
+/** The first few matching actors placed directly in each area (index probes per area, never a scan of the centre). */
+export const listAreaExamples = async (
+  tx: ReadTx,
+  centreId: string,
+  filter: ActorFilter,
+  perArea: number,
+): Promise<{ areaId: string; id: string; nameZh: string | null; nameEn: string; category: string; isSample: boolean }[]> => {
+  const res = await tx.execute(sql`
+    select a.id as area_id, x.id, x.name_zh, x.name_en, x.category, x.is_sample
+    from areas a cross join lateral (
+      select e.id, e.name_zh, e.name_en, e.category, e.is_sample from entities e
+      where e.area_id = a.id and e.centre_id = ${centreId} and e.status = 'active'
+        ${filter.category ? sql`and e.category = ${filter.category}` : sql``} ${filter.kind ? sql`and e.kind = ${filter.kind}` : sql``}
+        ${filter.recognition ? sql`and exists (select 1 from recognitions r where r.entity_id = e.id and r.type = ${filter.recognition})` : sql``}
+      order by e.id limit ${perArea}) x
+    where a.centre_id = ${centreId}
+    order by a.id, x.id`);
+  return (res as unknown as { rows: { area_id: string; id: string; name_zh: string | null; name_en: string; category: string; is_sample: boolean }[] }).rows.map((r) => ({
+    areaId: r.area_id,
+    id: r.id,
+    nameZh: r.name_zh,
+    nameEn: r.name_en,
+    category: r.category,
+    isSample: Boolean(r.is_sample),
+  }));
 };

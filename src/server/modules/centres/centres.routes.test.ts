@@ -87,6 +87,28 @@ describe('centres (open data, anonymous)', () => {
     expect(d.structure).toMatchObject({ districts: 16, scienceCities: 4, parks: 16 });
   });
 
+  test('area counts filter by category, kind and recognition, roll parks up into their district, and agree with the dashboard', async () => {
+    const d = await get<TDashboard>('/api/centres/beijing/dashboard');
+    const all = await get<Pick<TDashboard, 'areaCounts' | 'unplacedEntities'>>('/api/centres/beijing/area-counts');
+    expect(all.areaCounts).toEqual(d.areaCounts);
+    const labs = await get<Pick<TDashboard, 'areaCounts' | 'categoryCounts'>>('/api/centres/beijing/area-counts?category=national_lab');
+    expect(labs.categoryCounts.map((c) => c.category)).toEqual(['national_lab']);
+    expect(labs.areaCounts.flatMap((a) => a.examples).every((e) => e.category === 'national_lab')).toBe(true);
+    const { items } = await get<{ items: { id: string }[] }>('/api/centres/beijing/entities?category=national_lab&limit=100');
+    expect(labs.categoryCounts[0]?.total).toBe(items.length);
+    const kinds = await get<Pick<TDashboard, 'areaCounts'>>('/api/centres/beijing/area-counts?kind=national_key_lab');
+    expect(kinds.areaCounts.reduce((n, a) => n + a.total, 0)).toBeLessThanOrEqual(labs.areaCounts.reduce((n, a) => n + a.total, 0));
+    // A tier on the map counts its holders, as the registry's recognition facet does.
+    const facets = (await get<{ facets: { recognition: { value: string; count: number }[] } }>('/api/centres/beijing/search?limit=1')).facets.recognition;
+    for (const { value, count } of facets) {
+      const held = await get<Pick<TDashboard, 'areaCounts' | 'unplacedEntities'>>(`/api/centres/beijing/area-counts?recognition=${value}`);
+      expect(held.areaCounts.reduce((n, a) => n + a.total, 0) + held.unplacedEntities).toBe(count);
+    }
+    const tier = await get<Pick<TDashboard, 'areaCounts' | 'unplacedEntities' | 'categoryCounts'>>('/api/centres/beijing/area-counts?recognition=no_such_tier');
+    expect(tier).toMatchObject({ unplacedEntities: 0, categoryCounts: [] });
+    expect(tier.areaCounts.every((a) => a.total === 0 && a.examples.length === 0)).toBe(true);
+  });
+
   test('every quantitative figure of the fact sheet is loaded with a source', async () => {
     const { items } = await get<{ items: TIndicator[] }>('/api/centres/beijing/indicators');
     const observations = items.flatMap((i) => i.observations);

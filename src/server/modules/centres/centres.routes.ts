@@ -3,12 +3,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZAreaList, ZAreaMap, ZCentre, ZCentreList } from '../../../shared/schemas/centres.js';
 import { ZCentreParams, ZErrorBodySchema, ZId } from '../../../shared/schemas/common.js';
-import { ZDashboard } from '../../../shared/schemas/dashboard.js';
+import { ZAreaCounts, ZAreaCountsQuery, ZDashboard } from '../../../shared/schemas/dashboard.js';
 import { ZEntityDetail, ZEntityListQuery, ZEntityPage } from '../../../shared/schemas/entities.js';
 import { ZIndicatorList } from '../../../shared/schemas/indicators.js';
 import { ZSource } from '../../../shared/schemas/sources.js';
 import { asReadTx } from '../../../db/tx.js';
-import { getAreaMap, getCentre, getDashboard, getEntity, listAreas, listCentres, listEntities, listIndicators, listSources } from './centres.service.js';
+import { getAreaCounts, getAreaMap, getCentre, getDashboard, getEntity, listAreas, listCentres, listEntities, listIndicators, listSources } from './centres.service.js';
 
 /** Open data: every route here is public and read-only. */
 export const centresRoutes = async (instance: FastifyInstance): Promise<void> => {
@@ -35,6 +35,12 @@ export const centresRoutes = async (instance: FastifyInstance): Promise<void> =>
 
   app.get('/api/centres/:centreId/dashboard', { config, schema: { tags, summary: 'Headline indicators and where the actors are', params: ZCentreParams, response: { 200: ZDashboard, ...notFound } } }, async (request) =>
     getDashboard(tx, request.params.centreId),
+  );
+
+  app.get(
+    '/api/centres/:centreId/area-counts',
+    { config, schema: { tags, summary: 'Actors per map area, optionally of one category, kind or recognition (tier)', params: ZCentreParams, querystring: ZAreaCountsQuery, response: { 200: ZAreaCounts, ...notFound } } },
+    async (request) => getAreaCounts(tx, request.params.centreId, request.query),
   );
 
   app.get('/api/centres/:centreId/entities', { config, schema: { tags, summary: 'Actors and records, filtered and paged', params: ZCentreParams, querystring: ZEntityListQuery, response: { 200: ZEntityPage, ...notFound } } }, async (request) =>

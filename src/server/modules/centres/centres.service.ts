@@ -1,6 +1,6 @@
 import { resolveMapArea, type AreaNode } from '../../../core/areas/area-tree.js';
 import type { TArea, TAreaKind, TAreaMap, TCentre } from '../../../shared/schemas/centres.js';
-import type { TDashboard } from '../../../shared/schemas/dashboard.js';
+import type { TAreaCounts, TDashboard } from '../../../shared/schemas/dashboard.js';
 import type { TEntity, TEntityCategory, TEntityDetail, TEntityListQuery } from '../../../shared/schemas/entities.js';
 import type { TIndicator, TObservation, TQualifier } from '../../../shared/schemas/indicators.js';
 import type { TCitation, TSource } from '../../../shared/schemas/sources.js';
@@ -10,7 +10,9 @@ import {
   countCentreRecords,
   findCentreRow,
   findEntityRow,
-  listAllEntityRows,
+  countActorsByArea,
+  listAreaExamples,
+  type ActorFilter,
   listAreaRows,
   listCentreRows,
   listCitationRows,
@@ -210,39 +212,48 @@ export const listIndicators = async (tx: ReadTx, centreId: string, headlineOnly 
 
 const MAP_EXAMPLES = 5;
 
-export const getDashboard = async (tx: ReadTx, centreId: string): Promise<TDashboard> => {
+/**
+ * Actors per map area (sub-areas rolled up into the map area that holds
+ * them), with a few examples each, and how many sit in no map area. Counts
+ * come from entity_counts, so the home page costs the same at a million actors.
+ */
+export const getAreaCounts = async (tx: ReadTx, centreId: string, filter: ActorFilter): Promise<TAreaCounts> => {
   const centre = await getCentre(tx, centreId);
-  const [areas, entities, headline, counts] = await Promise.all([
-    listAreaRows(tx, centreId),
-    listAllEntityRows(tx, centreId),
-    listIndicators(tx, centreId, true),
-    countCentreRecords(tx, centreId),
-  ]);
+  const [areas, counts, examples] = await Promise.all([listAreaRows(tx, centreId), countActorsByArea(tx, centreId, filter), listAreaExamples(tx, centreId, filter, MAP_EXAMPLES)]);
   const mapAreas = areas.filter((a) => a.parentId === centre.mapAreaId && a.centroid);
   const mapIds = new Set(mapAreas.map((a) => a.id));
   const nodes = new Map<string, AreaNode>(areas.map((a) => [a.id, a]));
-  const perArea = new Map(mapAreas.map((a) => [a.id, { total: 0, byCategory: {} as Record<string, number>, examples: [] as TDashboard['areaCounts'][number]['examples'] }]));
+  const perArea = new Map(mapAreas.map((a) => [a.id, { total: 0, byCategory: {} as Record<string, number>, examples: [] as TAreaCounts['areaCounts'][number]['examples'] }]));
   const perCategory = new Map<TEntityCategory, number>();
   let unplaced = 0;
-  for (const e of entities) {
-    const category = e.category as TEntityCategory;
-    perCategory.set(category, (perCategory.get(category) ?? 0) + 1);
-    const mapArea = e.areaId ? resolveMapArea(nodes, mapIds, e.areaId) : null;
-    const bucket = mapArea ? perArea.get(mapArea) : undefined;
+  for (const { areaId, category, n } of counts) {
+    perCategory.set(category as TEntityCategory, (perCategory.get(category as TEntityCategory) ?? 0) + n);
+    const bucket = areaId ? perArea.get(resolveMapArea(nodes, mapIds, areaId) ?? '') : undefined;
     if (!bucket) {
-      unplaced++;
+      unplaced += n;
       continue;
     }
-    bucket.total++;
-    bucket.byCategory[category] = (bucket.byCategory[category] ?? 0) + 1;
-    if (bucket.examples.length < MAP_EXAMPLES) bucket.examples.push({ id: e.id, nameZh: e.nameZh, nameEn: e.nameEn, category, isSample: e.isSample });
+    bucket.total += n;
+    bucket.byCategory[category] = (bucket.byCategory[category] ?? 0) + n;
   }
+  for (const e of examples) {
+    const bucket = perArea.get(resolveMapArea(nodes, mapIds, e.areaId) ?? '');
+    if (bucket && bucket.examples.length < MAP_EXAMPLES) bucket.examples.push({ id: e.id, nameZh: e.nameZh, nameEn: e.nameEn, category: e.category as TEntityCategory, isSample: e.isSample });
+  }
+  return {
+    areaCounts: mapAreas.map((a) => ({ areaId: a.id, code: a.code, nameZh: a.nameZh, nameEn: a.nameEn, centroid: a.centroid ?? null, ...(perArea.get(a.id) ?? { total: 0, byCategory: {}, examples: [] }) })),
+    categoryCounts: [...perCategory.entries()].map(([category, total]) => ({ category, total })).sort((x, y) => y.total - x.total || x.category.localeCompare(y.category)),
+    unplacedEntities: unplaced,
+  };
+};
+
+export const getDashboard = async (tx: ReadTx, centreId: string): Promise<TDashboard> => {
+  const centre = await getCentre(tx, centreId);
+  const [areas, headline, counts, where] = await Promise.all([listAreaRows(tx, centreId), listIndicators(tx, centreId, true), countCentreRecords(tx, centreId), getAreaCounts(tx, centreId, {})]);
   return {
     centre,
     headline,
-    areaCounts: mapAreas.map((a) => ({ areaId: a.id, code: a.code, nameZh: a.nameZh, nameEn: a.nameEn, centroid: a.centroid ?? null, ...(perArea.get(a.id) ?? { total: 0, byCategory: {}, examples: [] }) })),
-    categoryCounts: [...perCategory.entries()].map(([category, total]) => ({ category, total })).sort((a, b) => b.total - a.total || a.category.localeCompare(b.category)),
-    unplacedEntities: unplaced,
+    ...where,
     structure: {
       districts: areas.filter((a) => a.kind === 'district').length,
       scienceCities: areas.filter((a) => a.kind === 'science_city' || a.kind === 'development_area').length,
