@@ -141,6 +141,25 @@ describe('registry in Chromium', () => {
     await page.close();
   });
 
+  test('the registry as a map: counts for a category by district; a district opens the list filtered to it', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', reducedMotion: 'reduce' });
+    watch(page, 'registry-map');
+    await page.goto(`${base}/registry?category=national_lab`);
+    await page.getByTestId('registry-view').getByText('地图').click();
+    await page.waitForURL((url) => url.searchParams.get('view') === 'map' && url.searchParams.get('category') === 'national_lab');
+    const map = page.getByTestId('registry-map');
+    await map.locator('canvas').first().waitFor();
+    await expect.poll(() => map.innerText()).toMatch(/\d+ 个位于各区/);
+    await settle(page);
+    await page.screenshot({ path: `${shots}/registry-map-zh-CN.png` });
+    const box = await map.locator('canvas').first().boundingBox();
+    if (!box) throw new Error('the map has no box');
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.waitForURL((url) => url.searchParams.has('areaId') && !url.searchParams.has('view') && url.searchParams.get('category') === 'national_lab');
+    await page.getByTestId('registry-facet-area').locator('[aria-pressed="true"]').first().waitFor();
+    await page.close();
+  });
+
   test('no console errors on any page visited', () => {
     expect(consoleErrors).toEqual([]);
   });

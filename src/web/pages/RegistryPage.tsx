@@ -1,5 +1,5 @@
 import { FilterOutlined, PlusOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
-import { Button, Input } from 'antd';
+import { Button, Input, Segmented } from 'antd';
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useCurrentCentre } from '../app/centre.js';
@@ -12,6 +12,7 @@ import { KindTag } from '../modules/registry/components/KindTag.js';
 import { SearchFacets, type FacetName } from '../modules/registry/components/SearchFacets.js';
 import { useRegistrySearchQuery } from '../modules/registry/hooks/useRegistrySearchQuery.js';
 import { entityPath } from '../modules/registry/utils/paths.js';
+import { RegistryMapPanel } from '../modules/registry/components/RegistryMapPanel.js';
 import { useVocabularyLabels } from '../modules/registry/hooks/useVocabularyQuery.js';
 import { categoryLabel } from '../modules/registry/utils/vocab.js';
 import { Chip } from '../ui/Chip.js';
@@ -44,6 +45,7 @@ export const RegistryPage = () => {
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
   const q = params.get('q') ?? '';
+  const view = params.get('view') === 'map' ? 'map' : 'list';
   const filters = {
     category: params.get('category') ?? undefined,
     kind: params.get('kind') ?? undefined,
@@ -205,7 +207,26 @@ export const RegistryPage = () => {
                 {t('registry.clearFilters')}
               </Button>
             )}
+            <Segmented
+              className="kc-registry-view"
+              size="small"
+              value={view}
+              onChange={(v) => update({ view: v === 'map' ? 'map' : undefined })}
+              options={[
+                { value: 'list', label: t('registry.view.list') },
+                { value: 'map', label: t('registry.view.map') },
+              ]}
+              data-testid="registry-view"
+            />
           </div>
+          {view === 'map' ? (
+            <RegistryMapPanel
+              centreId={centre.id}
+              filter={{ category: filters.category, kind: filters.kind, recognition: filters.recognition }}
+              hasQuery={Boolean(q) || Boolean(filters.sector)}
+              onPickArea={(areaId) => update({ areaId, view: undefined })}
+            />
+          ) : (
           <QueryState isLoading={search.isLoading} error={search.error} onRetry={() => void search.refetch()} skeletonRows={8}>
             {items.length === 0 ? (
               <StatusMessage status="empty" title={t('registry.empty')} text={q ? t('registry.emptyHint') : undefined} />
@@ -234,6 +255,7 @@ export const RegistryPage = () => {
               </div>
             )}
           </QueryState>
+          )}
         </section>
       </div>
       {formLoaded && (

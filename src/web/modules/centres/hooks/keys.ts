@@ -23,4 +23,5 @@ export const centreKeys = {
   graph: (centreId: string, entityId: string, depth: number, maxNodes: number) => ['centre', centreId, 'graph', entityId, depth, maxNodes] as const,
   duplicates: (centreId: string, probe: object) => ['centre', centreId, 'duplicates', probe] as const,
   vocabulary: (centreId: string) => ['centre', centreId, 'vocabulary'] as const,
+  areaCounts: (centreId: string, filter: object) => ['centre', centreId, 'area-counts', filter] as const,
 };
