@@ -10,6 +10,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { assignReviewers, buildCoiIndex, detectConflicts, expertiseMatch, type CoiApplication, type CoiReviewer, type Consortium, type OrgLink } from '../src/core/calls/index.js';
+import { median, seededRandom } from './support.js';
 
 const ORGS = Number(process.env['ORGS'] ?? 1_000_000);
 const EXPERTS = 5_000;
@@ -19,15 +20,7 @@ const CONSORTIA = 20_000;
 const RUNS = Number(process.env['RUNS'] ?? 5);
 const NOW = new Date('2026-06-01T00:00:00Z');
 
-/** mulberry32: a small seeded generator, so every run sees the same registry. */
-const rng = (seed: number) => () => {
-  seed |= 0;
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
-const rand = rng(20260601);
+const rand = seededRandom(20260601);
 const int = (n: number) => Math.floor(rand() * n);
 const org = (i: number) => `org-${i}`;
 const TYPES = ['subsidiary_of', 'invested_in', 'partner_of', 'supplies', 'member_of'];
@@ -70,7 +63,6 @@ const generateMs = performance.now() - t0;
 const byExpert = new Map(reviewers.map((r) => [r.expertId, r]));
 const byApp = new Map(teams.map((t) => [t.id, t]));
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] as number;
 const time = <T>(f: () => T): [number, T] => {
   const s = performance.now();
   const r = f();

@@ -18,17 +18,12 @@ import { promisify } from 'node:util';
 import { csvRows, parseIndexInput, runPipeline } from '../src/core/evaluation/index.js';
 import { ASEM_IDATA, ASEM_IMETA, ASEM_PIPELINE, ASEM_SENSITIVITY } from '../src/core/evaluation/fixtures/asem.js';
 import { ZPipeline } from '../src/shared/schemas/evaluation.js';
+import { median } from './support.js';
 
 const REPEATS = Number(process.env['BENCH_REPEATS'] ?? 5);
 const PIPELINE_RUNS = 50;
 const COINR_SECONDS = 281;
 const bin = fileURLToPath(new URL('../bin/kechuang.js', import.meta.url));
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-};
 
 const input = parseIndexInput({ name: 'iData.csv', rows: csvRows(ASEM_IDATA) }, { name: 'iMeta.csv', rows: csvRows(ASEM_IMETA) });
 const steps = ZPipeline.parse(ASEM_PIPELINE).steps;

@@ -14,13 +14,14 @@ import { createWriteStream, mkdirSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { organisationCodeCheckCharacter, usccCheckCharacter } from '../src/core/identifiers/index.js';
+import { syntheticCreditCode } from '../src/core/identifiers/test-support/synthetic-uscc.js';
 import { csvLine } from '../src/core/tabular/csv.js';
 import { openDatabase } from '../src/db/client.js';
 import { migrateDatabase } from '../src/db/migrate.js';
 import { buildSearchText } from '../src/db/search-text.js';
 import { seedShippedCentres } from '../src/server/bootstrap.js';
 import { importEntities } from '../src/server/modules/registry/registry-import.js';
+import { median, picker, seededRandom } from './support.js';
 
 const N = Number(process.env['BENCH_ROWS'] ?? 1_000_000);
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 1);
@@ -28,16 +29,8 @@ const base = process.env['TEST_DATABASE_URL'] ?? process.env['DATABASE_URL'] ?? 
 const DB = 'kechuang_bench_import';
 const dir = '/tmp/kechuang-bench-import';
 
-/** mulberry32: a small seeded PRNG, so every run imports the same rows. */
-const rng = (seed: number) => () => {
-  seed |= 0;
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
-const rand = rng(20261122);
-const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
+const rand = seededRandom(20261122);
+const pick = picker(rand);
 
 const PLACES = ['中关村', '海淀', '朝阳', '亦庄', '怀柔', '昌平', '望京', '西二旗', '上地', '大兴', '顺义', '通州'];
 const WORDS = ['智能', '芯片', '生物', '医药', '量子', '数据', '能源', '材料', '航天', '机器人', '光电', '网络', '软件', '半导体'];
@@ -54,12 +47,8 @@ const DISTRICTS = [
 ] as const;
 const SECTORS = ['6513', '6511', '3973', '2761', '7320', '6432'];
 
-/** The credit code of synthetic organisation i: well-formed, in a range no real company holds (MC prefix, sequence). */
-const creditCode = (i: number): string => {
-  const body = `MC${String(i).padStart(6, '0')}`;
-  const first17 = `91110108${body}${organisationCodeCheckCharacter(body)}`;
-  return first17 + usccCheckCharacter(first17);
-};
+/** The credit code of synthetic organisation i: well-formed, in a series no real company holds (MC). */
+const creditCode = (i: number): string => syntheticCreditCode('MC', i);
 
 const tsvField = (v: string | null): string => (v === null ? '\\N' : v.replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c] as string));
 
@@ -102,7 +91,6 @@ const freshDatabase = async () => {
   return { handle, url: url.toString() };
 };
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
 const main = async (): Promise<void> => {
   mkdirSync(dir, { recursive: true });

@@ -16,21 +16,14 @@ import { buildSearchText } from '../src/db/search-text.js';
 import { seedShippedCentres } from '../src/server/bootstrap.js';
 import { SEARCH_CANDIDATES, searchEntities } from '../src/server/modules/registry/registry-search.js';
 import { ZSearchQuery } from '../src/shared/schemas/registry.js';
+import { median, p95, picker, seededRandom } from './support.js';
 
 const N = Number(process.env['BENCH_ORGS'] ?? 1_000_000);
 const base = process.env['TEST_DATABASE_URL'] ?? process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DB = 'kechuang_bench_registry';
 
-/** mulberry32: a small seeded PRNG, so every run builds the same city. */
-const rng = (seed: number) => () => {
-  seed |= 0;
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
-const rand = rng(20261122);
-const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
+const rand = seededRandom(20261122);
+const pick = picker(rand);
 
 const PLACES = ['中关村', '海淀', '朝阳', '亦庄', '怀柔', '昌平', '望京', '西二旗', '上地', '大兴', '顺义', '通州', '丰台', '石景山', '未来', '燕园', '清河', '回龙观'];
 const WORDS = ['智能', '芯片', '生物', '医药', '量子', '数据', '云', '能源', '材料', '航天', '机器人', '光电', '网络', '信息', '软件', '半导体', '新能源', '基因', '区块链', '算力'];
@@ -40,8 +33,6 @@ const KINDS = ['enterprise', 'enterprise', 'enterprise', 'enterprise', 'research
 const CATEGORY: Record<string, string> = { enterprise: 'enterprise', research_institute: 'rnd_institution', incubator: 'platform', new_rnd_institution: 'rnd_institution', university: 'university' };
 const DISTRICTS = ['bj-110108', 'bj-110105', 'bj-110114', 'bj-110115', 'bj-110116', 'bj-110112', 'bj-110113', 'bj-110106'];
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
-const p95 = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)] as number;
 
 const main = async (): Promise<void> => {
   const reuse = Boolean(process.env['BENCH_REUSE']);

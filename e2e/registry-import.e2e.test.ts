@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { organisationCodeCheckCharacter, USCC_ALPHABET, usccCheckCharacter } from '../src/core/identifiers/index.js';
+import { USCC_ALPHABET } from '../src/core/identifiers/index.js';
 import { csvLine } from '../src/core/tabular/csv.js';
 import { TEST_ADMIN } from '../src/db/test-support/test-database.js';
 import { shots, startRig, watchConsole, type BrowserRig } from './support.js';
+import { syntheticCreditCode } from '../src/core/identifiers/test-support/synthetic-uscc.js';
 
 /**
  * The registry import in a real browser: an administrator downloads the
@@ -16,11 +17,7 @@ import { shots, startRig, watchConsole, type BrowserRig } from './support.js';
  */
 
 /** Synthetic, well-formed credit codes: never a real company's. */
-const code = (n: number): string => {
-  const body = `MA${String(n).padStart(6, '0')}`;
-  const first17 = `91110108${body}${organisationCodeCheckCharacter(body)}`;
-  return first17 + usccCheckCharacter(first17);
-};
+const code = (n: number): string => syntheticCreditCode('MA', n);
 /** A code whose last (18th) character is wrong; the UI should say which one it should be. */
 const GOOD = code(903);
 const EXPECTED = GOOD.charAt(17);

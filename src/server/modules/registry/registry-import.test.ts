@@ -1,11 +1,11 @@
 import ExcelJS from 'exceljs';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { organisationCodeCheckCharacter, usccCheckCharacter } from '../../../core/identifiers/index.js';
 import { csvLine } from '../../../core/tabular/csv.js';
 import { entities, importJobs } from '../../../db/schema/index.js';
 import { createTestApp, type Session, type TestApp } from '../../test-support/test-app.js';
 import { importEntities } from './registry-import.js';
+import { syntheticCreditCode } from '../../../core/identifiers/test-support/synthetic-uscc.js';
 
 let t: TestApp;
 let officer: Session;
@@ -17,11 +17,7 @@ afterAll(() => t.close());
 
 const C = '/api/centres/beijing';
 /** Synthetic, well-formed credit codes: never a real company's. */
-const code = (n: number): string => {
-  const body = `MA${String(n).padStart(6, '0')}`;
-  const first17 = `91110108${body}${organisationCodeCheckCharacter(body)}`;
-  return first17 + usccCheckCharacter(first17);
-};
+const code = (n: number): string => syntheticCreditCode('MA', n);
 const header = ['中文名称', '英文名称', '类型代码', '别名', '统一社会信用代码', '所在区域', '成立日期', '行业代码', '示例数据'];
 const csv = (rows: unknown[][]): Buffer => Buffer.from(`\uFEFF${[header, ...rows].map(csvLine).join('')}`, 'utf8');
 

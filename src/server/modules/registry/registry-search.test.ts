@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { organisationCodeCheckCharacter, usccCheckCharacter } from '../../../core/identifiers/index.js';
 import { csvLine } from '../../../core/tabular/csv.js';
 import { createTestApp, type Session, type TestApp } from '../../test-support/test-app.js';
 import { SEARCH_CANDIDATES } from './registry-search.js';
+import { syntheticCreditCode } from '../../../core/identifiers/test-support/synthetic-uscc.js';
 
 let t: TestApp;
 let officer: Session;
@@ -16,11 +16,7 @@ afterAll(() => t.close());
 
 const C = '/api/centres/beijing';
 /** Synthetic, well-formed credit codes: never a real company's. */
-const code = (n: number): string => {
-  const body = `MB${String(n).padStart(6, '0')}`;
-  const first17 = `91110108${body}${organisationCodeCheckCharacter(body)}`;
-  return first17 + usccCheckCharacter(first17);
-};
+const code = (n: number): string => syntheticCreditCode('MB', n);
 const importRows = async (rows: unknown[][], fileName: string) => {
   const body = Buffer.from(`\uFEFF${[['中文名称', '英文名称', '类型代码', '统一社会信用代码', '所在区域', '示例数据'], ...rows].map(csvLine).join('')}`);
   const res = await t.request({ method: 'POST', url: `${C}/imports/organisations?fileName=${fileName}`, session: officer, payload: body, headers: { 'content-type': 'text/csv' } });

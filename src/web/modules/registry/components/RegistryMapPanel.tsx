@@ -1,8 +1,4 @@
-import { useMemo } from 'react';
-import { EChart } from '../../../charts/EChart.js';
-import { registerGeoJsonMap } from '../../../charts/echarts.js';
-import { buildAreaMapOption, choroplethLegend, regionAreaId } from '../../../charts/options/area-map.js';
-import { useChartTheme } from '../../../charts/useChartTheme.js';
+import { AreaMapChart } from '../../../charts/AreaMapChart.js';
 import { formatNumber } from '../../../i18n/format.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 import { QueryState } from '../../../ui/QueryState.js';
@@ -18,17 +14,9 @@ type Props = { centreId: string; filter: AreaCountsFilter; hasQuery: boolean; on
  */
 export const RegistryMapPanel = ({ centreId, filter, hasQuery, onPickArea }: Props) => {
   const { t } = useI18n();
-  const theme = useChartTheme();
   const map = useAreaMapQuery(centreId);
   const counts = useAreaCountsQuery(centreId, filter);
-  const mapName = `kc-${centreId}`;
-  const option = useMemo(() => {
-    if (!map.data || !counts.data) return null;
-    registerGeoJsonMap(mapName, map.data);
-    return buildAreaMapOption({ mapName, features: map.data.features, counts: counts.data.areaCounts }, theme, t);
-  }, [map.data, counts.data, mapName, theme, t]);
   const placed = counts.data?.areaCounts.reduce((n, a) => n + a.total, 0) ?? 0;
-  const legend = counts.data ? choroplethLegend({ counts: counts.data.areaCounts }, theme) : null;
 
   return (
     <div className="kc-registry-map" data-testid="registry-map">
@@ -38,30 +26,8 @@ export const RegistryMapPanel = ({ centreId, filter, hasQuery, onPickArea }: Pro
         onRetry={() => void Promise.all([map.refetch(), counts.refetch()])}
         skeletonRows={8}
       >
-        {option && (
-          <div className="kc-map">
-            <EChart
-              option={option}
-              height={520}
-              ariaLabel={t('registry.map.aria')}
-              onClick={(params) => {
-                const areaId = map.data ? regionAreaId(map.data, params.name) : null;
-                if (areaId) onPickArea(areaId);
-              }}
-            />
-            {legend && (
-              <div className="kc-map-legend" aria-hidden>
-                <span>{t('chart.map.fewer')}</span>
-                <span className="kc-map-legend-ramp">
-                  {legend.colors.map((color) => (
-                    <span key={color} style={{ background: color }} />
-                  ))}
-                </span>
-                <span>{t('chart.map.more')}</span>
-                <span className="kc-map-legend-range">{t('chart.map.range', { max: formatNumber(legend.max, t.locale) })}</span>
-              </div>
-            )}
-          </div>
+        {map.data && counts.data && (
+          <AreaMapChart centreId={centreId} map={map.data} counts={counts.data.areaCounts} height={520} ariaLabel={t('registry.map.aria')} onPickArea={onPickArea} />
         )}
       </QueryState>
       <p className="kc-chart-note">
