@@ -12,6 +12,7 @@ import { appendAuditEvent, type Actor } from '../../../db/audit-log.js';
 import type { DbExecutor } from '../../../db/client.js';
 import { areas, entities, importJobs } from '../../../db/schema/index.js';
 import { buildSearchText } from '../../../db/search-text.js';
+import { copyInto } from '../../../db/copy.js';
 import { withWriteTx, type WriteTx } from '../../../db/tx.js';
 import { AppError } from '../../errors.js';
 import { normaliseIdentifiers } from './registry.service.js';
@@ -230,14 +231,13 @@ const writeBatch = async (tx: WriteTx, centreId: string, rows: BatchRow[], prese
   const recordType = (fields: readonly (keyof typeof COLUMN_OF)[]) =>
     sql.raw(['id text', 'kind text', 'category text', 'search_text text', ...fields.map((f) => `${COLUMN_OF[f].column} ${COLUMN_OF[f].type}`)].join(', '));
 
-  if (inserts.size > 0) {
-    const columns = sql.raw(IMPORTED_FIELDS.map((f) => COLUMN_OF[f].column).join(', '));
-    const values = sql.raw(IMPORTED_FIELDS.map((f) => (COLUMN_OF[f].type === 'text[]' ? `coalesce(r.${COLUMN_OF[f].column}, '{}')` : f === 'isSample' ? 'coalesce(r.is_sample, false)' : `r.${COLUMN_OF[f].column}`)).join(', '));
-    await tx.execute(sql`
-      insert into entities (id, centre_id, kind, category, search_text, name_status, created_at, updated_at, ${columns})
-      select r.id, ${centreId}, r.kind, r.category, r.search_text, 'in_source', ${now}, ${now}, ${values}
-      from jsonb_to_recordset(${json(inserts)}::jsonb) as r(${recordType(IMPORTED_FIELDS)})`);
-  }
+  // New records go in through COPY, the database's bulk path; their triggers and constraints apply as for an INSERT.
+  await copyInto(
+    tx,
+    'entities',
+    ['id', 'centre_id', 'kind', 'category', 'search_text', 'name_status', 'created_at', 'updated_at', ...IMPORTED_FIELDS.map((f) => COLUMN_OF[f].column)],
+    [...inserts].map(([id, row]) => [id, centreId, row.record.kind, row.category, searchTextOf(id, row), 'in_source', now, now, ...IMPORTED_FIELDS.map((f) => row.record[f] ?? null)]),
+  );
   if (updates.size > 0) {
     const fields = IMPORTED_FIELDS.filter((f) => present.has(f));
     const assignments = sql.raw(fields.map((f) => `${COLUMN_OF[f].column} = ${COLUMN_OF[f].type === 'text[]' ? `coalesce(r.${COLUMN_OF[f].column}, '{}')` : f === 'isSample' ? 'coalesce(r.is_sample, false)' : `r.${COLUMN_OF[f].column}`}`).join(', '));
