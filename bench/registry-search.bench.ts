@@ -125,7 +125,7 @@ const main = async (): Promise<void> => {
   }
   const report = `## Registry search at ${N.toLocaleString('en')} organisations (issue 3)
 
-Measured ${new Date().toISOString().slice(0, 10)} by \`npm run bench:registry\` on PostgreSQL 15 (local server, defaults), 2 cores. ${N.toLocaleString('en')} synthetic organisations (fixed seed, names marked 合成/Synthetic) plus the Beijing seed, loaded in ${loadSeconds.toFixed(0)} s (search text with jieba and pinyin computed in Node). Each query runs the registry's full search: ranked page of 20 **with facets and total**. A text query examines at most ${SEARCH_CANDIDATES.toLocaleString('en')} matches of each kind (exact/prefix name, full text, substring); "truncated" is the share of runs whose query matched more (the total then reads "at least").
+Measured ${new Date().toISOString().slice(0, 10)} by \`npm run bench:registry\` on PostgreSQL 15 (local server, defaults), 2 cores. ${N.toLocaleString('en')} synthetic organisations (fixed seed, names marked 合成/Synthetic) plus the Beijing seed, ${reuse ? 'in the database a previous run kept (BENCH_REUSE)' : `loaded in ${loadSeconds.toFixed(0)} s (search text with jieba and pinyin computed in Node)`}. Each query runs the registry's full search: ranked page of 20 **with facets and total**. A text query examines at most ${SEARCH_CANDIDATES.toLocaleString('en')} matches of each kind (exact/prefix name, full text, substring); "truncated" is the share of runs whose query matched more (the total then reads "at least").
 
 | query type | runs | median | p95 | truncated |
 |---|---|---|---|---|
