@@ -194,7 +194,7 @@ const run = async (command: string, argv: string[], io: Io): Promise<number> => 
   if (!Number.isInteger(threads) || threads < 1) throw new UsageError(`--threads must be a whole number ≥ 1 (got "${values.threads}")`);
   const { input } = loadInput(need('data'), need('meta'));
   const started = performance.now();
-  const { plan, result } = await runSensitivity(input, spec, threads);
+  const { plan, result } = await runSensitivity(input, spec, threads, { mainThread: true });
   const seconds = (performance.now() - started) / 1000;
   mkdirSync(out, { recursive: true });
   writeSensitivityOutputs(out, spec, plan.unitCodes, result);

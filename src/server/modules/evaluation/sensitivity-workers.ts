@@ -40,17 +40,31 @@ const runInWorker = (task: WorkerTask): Promise<Float64Array> =>
     });
   });
 
-export const runSensitivity = async (input: IndexInput, spec: TSensitivitySpec, threads: number): Promise<{ plan: SensitivityPlan; result: SensitivityResult }> => {
+/**
+ * `mainThread`: run the first slice here while the workers start (a worker
+ * takes about half a second to load the engine, as long as a whole ASEM
+ * analysis). Right for the CLI; the server keeps its event loop free and
+ * leaves every slice to workers.
+ */
+export const runSensitivity = async (
+  input: IndexInput,
+  spec: TSensitivitySpec,
+  threads: number,
+  options: { mainThread?: boolean } = {},
+): Promise<{ plan: SensitivityPlan; result: SensitivityResult }> => {
   const plan = planSensitivity(input, spec);
-  const workers = Math.max(1, Math.min(Math.floor(threads), plan.runCount));
+  const slices = Math.max(1, Math.min(Math.floor(threads), plan.runCount));
   let scores: Float64Array;
-  if (workers === 1) {
+  if (slices === 1) {
     scores = runSensitivityRange(plan, 0, plan.runCount);
   } else {
-    const bounds = Array.from({ length: workers + 1 }, (_, k) => Math.round((k * plan.runCount) / workers));
-    const slices = await Promise.all(bounds.slice(0, -1).map((from, k) => runInWorker({ input, spec, from, to: bounds[k + 1] as number })));
+    const bounds = Array.from({ length: slices + 1 }, (_, k) => Math.round((k * plan.runCount) / slices));
+    const tasks = bounds.slice(0, -1).map((from, k) => ({ input, spec, from, to: bounds[k + 1] as number }));
+    const [first, ...rest] = tasks as [WorkerTask, ...WorkerTask[]];
+    const pending = (options.mainThread ? rest : tasks).map(runInWorker);
+    const parts = options.mainThread ? [runSensitivityRange(plan, first.from, first.to), ...(await Promise.all(pending))] : await Promise.all(pending);
     scores = new Float64Array(plan.runCount * plan.unitCodes.length);
-    slices.forEach((slice, k) => scores.set(slice, (bounds[k] as number) * plan.unitCodes.length));
+    parts.forEach((part, k) => scores.set(part, (bounds[k] as number) * plan.unitCodes.length));
   }
   return { plan, result: summariseSensitivity(plan, scores) };
 };
