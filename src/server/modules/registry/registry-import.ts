@@ -335,6 +335,7 @@ export const importEntities = async (db: DbExecutor, opts: ImportOptions): Promi
   let present = new Set<TImportField>();
   let rowNumber = 0;
   let batch: { row: number; cells: string[] }[] = [];
+  const insertedAtStart = unfinished?.inserted ?? 0;
   const state = { rowsDone: resumedFromRow, inserted: unfinished?.inserted ?? 0, updated: unfinished?.updated ?? 0, failed: unfinished?.failed ?? 0, errors: [...(unfinished?.errors ?? [])] };
 
   /** The job goes on record only once the header is accepted: a file that is not an import leaves nothing behind. */
@@ -388,9 +389,17 @@ export const importEntities = async (db: DbExecutor, opts: ImportOptions): Promi
       state.errors.push(...failed.slice(0, Math.max(0, MAX_ERRORS - state.errors.length)));
       await tx.update(importJobs).set({ rowsDone: state.rowsDone, inserted: state.inserted, updated: state.updated, failed: state.failed, errors: state.errors }).where(eq(importJobs.id, current.id));
     });
+    // A table that grows from thousands to a million rows within minutes outruns autovacuum's statistics, and on
+    // stale statistics the planner reads the whole identifier index for each batch's lookup. Refresh them each time
+    // the import has doubled what it added since the last refresh.
+    if (!dryRun && state.inserted - insertedAtStart >= nextAnalyzeAt) {
+      nextAnalyzeAt *= 2;
+      await db.execute(sql`analyze entities`);
+    }
     opts.onProgress?.(state.rowsDone);
   };
 
+  let nextAnalyzeAt = BATCH_ROWS;
   // At most one batch in flight: batches commit in file order, and each sees the ones before it.
   let inFlight: Promise<void> = Promise.resolve();
   const flush = async (current: JobRow): Promise<void> => {
