@@ -10,6 +10,7 @@ import { PageFallback } from '../ui/PageFallback.js';
 import { QueryState } from '../ui/QueryState.js';
 import { useMinWidth } from '../ui/useMediaQuery.js';
 import { useCentreContext } from './centre.js';
+import { InboxLink } from './InboxLink.js';
 import { SideNav } from './SideNav.js';
 
 // Only small screens use the drawer: keep its code off the desktop's first load.
@@ -96,6 +97,7 @@ export const AppLayout = () => {
         <CentreTitle compact={!isWide} />
         <span className="kc-header-spacer" />
         <LanguageSwitch ghost compact={isSmall} />
+        <InboxLink />
         <UserMenu compact={isSmall} />
       </header>
       <div className="kc-body">

@@ -22,6 +22,8 @@ export const ROUTES = {
   registryImport: '/registry/import',
   indicators: '/indicators',
   evaluation: '/evaluation',
+  calls: '/calls',
+  inbox: '/inbox',
   audit: '/admin/audit',
   users: '/admin/users',
   login: '/login',
@@ -49,6 +51,7 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   { key: 'dashboard', path: ROUTES.dashboard, label: 'nav.dashboard', icon: <DashboardOutlined /> },
   { key: 'registry', path: ROUTES.registry, label: 'nav.registry', icon: <AppstoreOutlined />, activeExcept: [ROUTES.corrections] },
   { key: 'corrections', path: ROUTES.corrections, label: 'nav.corrections', icon: <CheckSquareOutlined />, permission: 'registry:review' },
+  { key: 'open-calls', path: ROUTES.calls, label: 'nav.openCalls', icon: <FlagOutlined /> },
   { key: 'indicators', path: ROUTES.indicators, label: 'nav.indicators', icon: <BarChartOutlined /> },
   { key: 'evaluation', path: ROUTES.evaluation, label: 'nav.evaluation', icon: <StarOutlined />, permission: 'centre:read' },
   { key: 'audit', path: ROUTES.audit, label: 'nav.audit', icon: <AuditOutlined />, permission: 'audit:read' },
@@ -57,7 +60,6 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
 
 /** Modules on the roadmap: listed greyed out so visitors see where the platform is going. */
 export const COMING_SOON: readonly Omit<NavEntry, 'path' | 'permission'>[] = [
-  { key: 'open-calls', label: 'nav.openCalls', icon: <FlagOutlined /> },
   { key: 'enterprise-services', label: 'nav.enterpriseServices', icon: <ShopOutlined /> },
   { key: 'tech-transfer', label: 'nav.techTransfer', icon: <NodeIndexOutlined /> },
   { key: 'industry-chains', label: 'nav.industryChains', icon: <BranchesOutlined /> },

@@ -4,6 +4,7 @@ import { lazyWithMessages } from '../i18n/lazy.js';
 import { PageFallback } from '../ui/PageFallback.js';
 import { AppLayout } from './AppLayout.js';
 import { RequirePermission } from './RequirePermission.js';
+import { RequireSignIn } from './RequireSignIn.js';
 import { RouteErrorBoundary } from './RouteError.js';
 
 export const loadDashboardPage = () => import('../pages/DashboardPage.js');
@@ -21,6 +22,12 @@ const IndicatorsPage = lazyWithMessages(() => import('../pages/IndicatorsPage.js
 const EvaluationPage = lazyWithMessages(() => import('../pages/EvaluationPage.js'), 'EvaluationPage', ['evaluation']);
 const AuditPage = lazyWithMessages(() => import('../pages/AuditPage.js'), 'AuditPage', ['admin']);
 const UsersPage = lazyWithMessages(() => import('../pages/UsersPage.js'), 'UsersPage', ['admin', 'account']);
+const CallsPage = lazyWithMessages(() => import('../pages/CallsPage.js'), 'CallsPage', ['calls']);
+const CallDetailPage = lazyWithMessages(() => import('../pages/CallDetailPage.js'), 'CallDetailPage', ['calls', 'registry']);
+const CallEditPage = lazyWithMessages(() => import('../pages/CallEditPage.js'), 'CallEditPage', ['calls', 'registry']);
+const ApplicationPage = lazyWithMessages(() => import('../pages/ApplicationPage.js'), 'ApplicationPage', ['calls', 'registry']);
+const ReviewsPage = lazyWithMessages(() => import('../pages/ReviewsPage.js'), 'ReviewsPage', ['calls', 'registry']);
+const InboxPage = lazyWithMessages(() => import('../pages/InboxPage.js'), 'InboxPage', ['calls']);
 const LoginPage = lazyWithMessages(() => import('../pages/LoginPage.js'), 'LoginPage', []);
 const NotFoundPage = lazyWithMessages(() => import('../pages/NotFoundPage.js'), 'NotFoundPage', []);
 
@@ -61,6 +68,48 @@ export const AppRoutes = () => (
         />
         <Route path="registry/:entityId" element={<EntityProfilePage />} />
         <Route path="indicators" element={<IndicatorsPage />} />
+        <Route path="calls" element={<CallsPage />} />
+        <Route
+          path="calls/new"
+          element={
+            <RequirePermission permission="calls:manage">
+              <CallEditPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="calls/reviews"
+          element={
+            <RequirePermission permission="calls:review">
+              <ReviewsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="calls/applications/:applicationId"
+          element={
+            <RequireSignIn>
+              <ApplicationPage />
+            </RequireSignIn>
+          }
+        />
+        <Route path="calls/:callId" element={<CallDetailPage />} />
+        <Route
+          path="calls/:callId/edit"
+          element={
+            <RequirePermission permission="calls:manage">
+              <CallEditPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="inbox"
+          element={
+            <RequireSignIn>
+              <InboxPage />
+            </RequireSignIn>
+          }
+        />
         <Route
           path="evaluation"
           element={

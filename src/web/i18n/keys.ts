@@ -1,5 +1,6 @@
 import type account from './locales/zh-CN/account.json';
 import type admin from './locales/zh-CN/admin.json';
+import type calls from './locales/zh-CN/calls.json';
 import type core from './locales/zh-CN/core.json';
 import type evaluation from './locales/zh-CN/evaluation.json';
 import type importNs from './locales/zh-CN/import.json';
@@ -23,6 +24,7 @@ type SourceCatalogs = {
   core: typeof core;
   account: typeof account;
   admin: typeof admin;
+  calls: typeof calls;
   evaluation: typeof evaluation;
   import: typeof importNs;
   indicators: typeof indicators;

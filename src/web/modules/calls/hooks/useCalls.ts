@@ -1,0 +1,88 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiGet, apiRequest } from '../../../app/api.js';
+import { useSession } from '../../../app/session.js';
+import type { Call, CallSummary, OpenResult, Programme, TransitionResult } from '../types.js';
+import { invalidateCalls } from './invalidate.js';
+import { callKeys } from './keys.js';
+
+const base = (centreId: string) => `/api/centres/${encodeURIComponent(centreId)}`;
+
+export type CallFilters = { state?: string; field?: string; chain?: string; trl?: number };
+
+/** GET /calls: the list, filtered by state, field, chain position and TRL (drafts only for officers). */
+export const useCallsQuery = (centreId: string, filters: CallFilters) => {
+  const { user, isLoading } = useSession();
+  return useQuery({
+    queryKey: [...callKeys.list(centreId, filters), user?.id ?? 'anonymous'],
+    queryFn: ({ signal }) => apiGet<{ total: number; items: CallSummary[] }>(`${base(centreId)}/calls`, { ...filters, limit: 200 }, signal),
+    placeholderData: keepPreviousData,
+    enabled: !isLoading,
+  });
+};
+
+/** GET /calls/:id: the call with its criteria, frozen terms, change log and the viewer's next actions. */
+export const useCallQuery = (centreId: string, callId: string | undefined) => {
+  const { user, isLoading } = useSession();
+  return useQuery({
+    queryKey: callKeys.detail(centreId, callId ?? '', user?.id ?? null),
+    queryFn: ({ signal }) => apiGet<Call>(`${base(centreId)}/calls/${encodeURIComponent(callId ?? '')}`, undefined, signal),
+    enabled: !!callId && !isLoading,
+  });
+};
+
+/** GET /call-programmes (public): programmes with their scoring forms. */
+export const useProgrammesQuery = (centreId: string) =>
+  useQuery({
+    queryKey: callKeys.programmes(centreId),
+    queryFn: ({ signal }) => apiGet<{ items: Programme[] }>(`${base(centreId)}/call-programmes`, undefined, signal),
+    staleTime: 60_000,
+  });
+
+/** GET /open-data/call-results (public): awarded results. */
+export const useOpenResultsQuery = (centreId: string) =>
+  useQuery({
+    queryKey: callKeys.openResults(centreId),
+    queryFn: ({ signal }) => apiGet<{ items: OpenResult[] }>(`${base(centreId)}/open-data/call-results`, undefined, signal),
+  });
+
+/** The fields of a call form as sent (a draft needs only a title, a programme and an owner). */
+export type CallBody = Record<string, unknown>;
+
+/** POST /calls: a new draft. */
+export const useCreateCallMutation = (centreId: string) => {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CallBody) => apiRequest<{ id: string; version: number }>(`${base(centreId)}/calls`, { method: 'POST', body }),
+    onSuccess: () => invalidateCalls(client, centreId),
+  });
+};
+
+/** PATCH /calls/:id: send only what changed with the version seen (after publication with a public note). */
+export const useUpdateCallMutation = (centreId: string) => {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, patch }: { id: string; patch: CallBody & { version: number } }) =>
+      apiRequest<{ id: string; version: number }>(`${base(centreId)}/calls/${encodeURIComponent(id)}`, { method: 'PATCH', body: patch }),
+    onSuccess: () => invalidateCalls(client, centreId),
+  });
+};
+
+/** POST /calls/:id/transitions. */
+export const useCallTransitionMutation = (centreId: string) => {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, action, note }: { id: string; action: string; note?: string | null }) =>
+      apiRequest<TransitionResult>(`${base(centreId)}/calls/${encodeURIComponent(id)}/transitions`, { method: 'POST', body: { action, note: note ?? null } }),
+    onSuccess: () => invalidateCalls(client, centreId),
+  });
+};
+
+/** PUT /calls/:id/acceptance-results: measured values against the acceptance criteria. */
+export const useAcceptanceResultsMutation = (centreId: string) => {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, results }: { id: string; results: { criterionId: string; value: number; note: string | null }[] }) =>
+      apiRequest<{ results: { criterionId: string; value: number; met: boolean }[] }>(`${base(centreId)}/calls/${encodeURIComponent(id)}/acceptance-results`, { method: 'PUT', body: { results } }),
+    onSuccess: () => invalidateCalls(client, centreId),
+  });
+};
