@@ -60,10 +60,11 @@ const settle = async (page: Page) => {
   await page.waitForTimeout(400);
 };
 
-/** Waits until the job in view has finished (whatever its outcome). */
+/** Waits until the result panel shows the job in the address and that job has finished (whatever its outcome). */
 const finished = async (page: Page): Promise<void> => {
+  const jobId = new URL(page.url()).searchParams.get('job');
   const status = page.getByTestId('import-result').getByTestId('import-status');
-  await expect.poll(() => status.getAttribute('data-status'), { timeout: 20_000 }).not.toBe('running');
+  await expect.poll(async () => ((await status.getAttribute('data-job')) === jobId ? status.getAttribute('data-status') : 'another job'), { timeout: 20_000 }).toMatch(/^(done|failed|interrupted)$/);
 };
 
 const texts = (rows: Locator, column: number) => rows.evaluateAll((trs, i) => trs.map((tr) => (tr.children[i] as HTMLElement).innerText.trim()), column);

@@ -21,7 +21,7 @@ export const ImportHistory = ({ centreId, currentJobId, onOpen }: Props) => {
     { key: 'started', title: t('import.history.col.started'), width: 150, render: (_, j) => formatDateTime(j.startedAt, locale) },
     { key: 'file', title: t('import.history.col.file'), dataIndex: 'fileName', ellipsis: true },
     { key: 'mode', title: t('import.history.col.mode'), width: 96, responsive: ['sm'], render: (_, j) => t(j.dryRun ? 'import.job.dryRun' : 'import.job.import') },
-    { key: 'status', title: t('import.history.col.status'), width: 96, render: (_, j) => <ImportStatusTag status={j.status} /> },
+    { key: 'status', title: t('import.history.col.status'), width: 96, render: (_, j) => <ImportStatusTag status={j.status} jobId={j.jobId} /> },
     { key: 'rows', title: t('import.history.col.rows'), width: 80, align: 'right', responsive: ['md'], render: (_, j) => n(j.rows) },
     { key: 'inserted', title: t('import.count.inserted'), width: 72, align: 'right', responsive: ['md'], render: (_, j) => (j.dryRun ? '—' : n(j.inserted)) },
     { key: 'updated', title: t('import.count.updated'), width: 72, align: 'right', responsive: ['md'], render: (_, j) => (j.dryRun ? '—' : n(j.updated)) },

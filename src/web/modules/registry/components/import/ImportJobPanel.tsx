@@ -99,7 +99,7 @@ export const ImportJobPanel = ({ centreId, report, onRunReal, runRealPending }: 
       title={t('import.step.result')}
       data-testid="import-result"
       className="kc-import-step"
-      extra={<ImportStatusTag status={report.status} />}
+      extra={<ImportStatusTag status={report.status} jobId={report.jobId} />}
     >
       <p className="kc-import-job" data-testid="import-job">
         <strong className="kc-import-file">{report.fileName}</strong>

@@ -10,11 +10,11 @@ const STATUS: Record<TImportStatus, { label: MessageKey; color: string }> = {
   interrupted: { label: 'import.status.interrupted', color: 'warning' },
 };
 
-/** An import's status in words, coloured with antd's status presets. */
-export const ImportStatusTag = ({ status }: { status: TImportStatus }) => {
+/** An import's status in words, coloured with antd's status presets; it names its job for tests and tools. */
+export const ImportStatusTag = ({ status, jobId }: { status: TImportStatus; jobId: string }) => {
   const { t } = useI18n();
   return (
-    <Tag color={STATUS[status].color} data-testid="import-status" data-status={status}>
+    <Tag color={STATUS[status].color} data-testid="import-status" data-status={status} data-job={jobId}>
       {t(STATUS[status].label)}
     </Tag>
   );
