@@ -219,7 +219,12 @@ const MAP_EXAMPLES = 5;
  */
 export const getAreaCounts = async (tx: ReadTx, centreId: string, filter: ActorFilter): Promise<TAreaCounts> => {
   const centre = await getCentre(tx, centreId);
-  const [areas, counts, examples] = await Promise.all([listAreaRows(tx, centreId), countActorsByArea(tx, centreId, filter), listAreaExamples(tx, centreId, filter, MAP_EXAMPLES)]);
+  return areaCountsOf(tx, centre, await listAreaRows(tx, centreId), filter);
+};
+
+/** The counts for a centre whose row and areas the caller has already read (the dashboard needs them too). */
+const areaCountsOf = async (tx: ReadTx, centre: TCentre, areas: Awaited<ReturnType<typeof listAreaRows>>, filter: ActorFilter): Promise<TAreaCounts> => {
+  const [counts, examples] = await Promise.all([countActorsByArea(tx, centre.id, filter), listAreaExamples(tx, centre.id, filter, MAP_EXAMPLES)]);
   const mapAreas = areas.filter((a) => a.parentId === centre.mapAreaId && a.centroid);
   const mapIds = new Set(mapAreas.map((a) => a.id));
   const nodes = new Map<string, AreaNode>(areas.map((a) => [a.id, a]));
@@ -249,7 +254,8 @@ export const getAreaCounts = async (tx: ReadTx, centreId: string, filter: ActorF
 
 export const getDashboard = async (tx: ReadTx, centreId: string): Promise<TDashboard> => {
   const centre = await getCentre(tx, centreId);
-  const [areas, headline, counts, where] = await Promise.all([listAreaRows(tx, centreId), listIndicators(tx, centreId, true), countCentreRecords(tx, centreId), getAreaCounts(tx, centreId, {})]);
+  const [areas, headline, counts] = await Promise.all([listAreaRows(tx, centreId), listIndicators(tx, centreId, true), countCentreRecords(tx, centreId)]);
+  const where = await areaCountsOf(tx, centre, areas, {});
   return {
     centre,
     headline,

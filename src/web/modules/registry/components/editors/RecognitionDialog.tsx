@@ -1,4 +1,4 @@
-import { Form, Input, Select } from 'antd';
+import { Form, Select } from 'antd';
 import { useState } from 'react';
 import type { TEntityProfile } from '../../../../../shared/schemas/registry.js';
 import { useVocabularyLabels } from '../../hooks/useVocabularyQuery.js';
@@ -7,12 +7,12 @@ import { placeFormError } from '../../../../app/errors.js';
 import { pickName } from '../../../../i18n/format.js';
 import { useI18n } from '../../../../i18n/I18nProvider.js';
 import { useAddRecognitionMutation } from '../../hooks/useAddRecognitionMutation.js';
-import type { RecognitionType } from '../../utils/vocab.js';
-import { dateRules, orNull } from './dates-rule.js';
+import { orNull } from './dates-rule.js';
+import { PeriodFields } from './PeriodFields.js';
 import { SourceFields, sourceBody } from './SourceFields.js';
 import { EditorModal } from './EditorModal.js';
 
-type Values = { type: RecognitionType; validFrom: string; validTo: string; sourceId?: string | null; sourceNote?: string | null };
+type Values = { type: string; validFrom: string; validTo: string; sourceId?: string | null; sourceNote?: string | null };
 type Props = { open: boolean; onClose: () => void; afterClose?: () => void; entity: TEntityProfile['entity']; onDone: (message: string) => void };
 
 /** Adds a recognition (a rung of the cultivation ladder, a title) with its validity and source. */
@@ -58,14 +58,7 @@ export const RecognitionDialog = ({ open, onClose, afterClose, entity, onDone }:
             data-testid="recognition-form-type"
           />
         </Form.Item>
-        <div className="kc-form-grid">
-          <Form.Item name="validFrom" label={t('period.from')} rules={dateRules(t).pattern}>
-            <Input placeholder={t('entityForm.datePlaceholder')} autoComplete="off" />
-          </Form.Item>
-          <Form.Item name="validTo" label={t('period.to')} dependencies={['validFrom']} rules={[...dateRules(t).pattern, dateRules(t).endNotBeforeStart]}>
-            <Input placeholder={t('entityForm.datePlaceholder')} autoComplete="off" />
-          </Form.Item>
-        </div>
+        <PeriodFields />
         <SourceFields />
       </Form>
     </EditorModal>

@@ -1,4 +1,4 @@
-import { Form, Input, Radio, Select } from 'antd';
+import { Form, Radio, Select } from 'antd';
 import { useState } from 'react';
 import { RELATION_TYPES, type TEntityProfile } from '../../../../../shared/schemas/registry.js';
 import { useCurrentCentre } from '../../../../app/centre.js';
@@ -9,8 +9,9 @@ import { relationKey, type RelationDirection } from '../../../../i18n/keys.js';
 import { useAreasQuery } from '../../../centres/hooks/useAreasQuery.js';
 import { useCreateRelationMutation } from '../../hooks/useCreateRelationMutation.js';
 import type { RelationType } from '../../utils/vocab.js';
-import { dateRules, orNull } from './dates-rule.js';
+import { orNull } from './dates-rule.js';
 import { EntityPicker } from './EntityPicker.js';
+import { PeriodFields } from './PeriodFields.js';
 import { SourceFields, sourceBody } from './SourceFields.js';
 import { EditorModal } from './EditorModal.js';
 
@@ -135,14 +136,7 @@ export const RelationDialog = ({ open, onClose, afterClose, entity, onDone }: Pr
             <EntityPicker excludeIds={[entity.id]} data-testid="relation-form-target" />
           )}
         </Form.Item>
-        <div className="kc-form-grid">
-          <Form.Item name="validFrom" label={t('period.from')} rules={dateRules(t).pattern}>
-            <Input placeholder={t('entityForm.datePlaceholder')} autoComplete="off" />
-          </Form.Item>
-          <Form.Item name="validTo" label={t('period.to')} dependencies={['validFrom']} rules={[...dateRules(t).pattern, dateRules(t).endNotBeforeStart]}>
-            <Input placeholder={t('entityForm.datePlaceholder')} autoComplete="off" />
-          </Form.Item>
-        </div>
+        <PeriodFields />
         <SourceFields />
       </Form>
     </EditorModal>
