@@ -152,6 +152,7 @@ describe('a complete 揭榜挂帅, draft to acceptance', () => {
     const list = await ok(req('GET', '/calls?field=ict'));
     expect(list.items.map((c: { id: string }) => c.id)).toContain(ids.call);
     expect((await ok(req('GET', '/calls?field=bio'))).items).toEqual([]);
+    expect((await req('GET', '/api/centres/no-such-centre/calls')).statusCode).toBe(404);
     const log = (await ok(req('GET', `/calls/${ids.call}`))).changeLog;
     expect(log[1]).toMatchObject({ entry: 'changed', note: 'Clarification after questions from bidders', changes: [{ field: 'problem' }] });
   });

@@ -42,6 +42,7 @@ import { AppError } from '../../errors.js';
 import { applicationRoles, callRoles, isApplicant, isDemandOwner, isOfficer, milestoneRoles } from './calls.policy.js';
 import * as repo from './calls.repository.js';
 import type { ApplicationRow, CallRow, MilestoneRow, ProgrammeRow } from './calls.repository.js';
+import { getCentre } from '../centres/centres.service.js';
 
 // ---------------------------------------------------------------- helpers
 const issue = (path: string, reason: string, message: string, extra: Record<string, unknown> = {}): FieldIssue => ({ in: 'body', path, reason, message, ...extra }) as FieldIssue;
@@ -161,6 +162,7 @@ const canSeeCall = (user: SessionUser | null, call: CallRow): boolean => PUBLIC_
 const entityRef = (e: repo.EntityRef | undefined, id: string) => (e ? { id: e.id, nameZh: e.nameZh, nameEn: e.nameEn } : { id, nameZh: null, nameEn: id });
 
 export const listCalls = async (ctx: ServiceContext, centreId: string, q: z.infer<typeof ZCallListQuery>) => {
+  await getCentre(ctx.db, centreId); // an unknown centre is a 404, not an empty list
   const states = isOfficer(ctx.user, centreId) ? [...callWorkflow.states] : PUBLIC_CALL_STATES;
   const { rows, total } = await repo.listCalls(ctx.db, centreId, { ...q, states });
   const owners = new Map((await repo.findEntities(ctx.db, rows.map((r) => r.ownerEntityId))).map((e) => [e.id, e]));

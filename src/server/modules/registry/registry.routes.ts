@@ -34,6 +34,7 @@ import { entityGraph } from './registry-graph.js';
 import { searchEntities } from './registry-search.js';
 import { loadVocabulary, saveVocabularyTerm } from './vocabulary.service.js';
 import { addFact, addRecognition, assertCentreScope, createEntity, createRelation, findDuplicates, getProfile, mergeEntities, normaliseIdentifiers, removeRelation, setPersonal, updateEntity } from './registry.service.js';
+import { getCentre } from '../centres/centres.service.js';
 
 const ZEntityParams = ZCentreParams.extend({ entityId: ZId });
 const ZCreated = z.object({ id: z.string(), version: z.number().int() });
@@ -50,9 +51,10 @@ export const registryRoutes = async (instance: FastifyInstance): Promise<void> =
     searchEntities(tx, request.params.centreId, request.query),
   );
 
-  app.get('/api/centres/:centreId/vocabulary', { config: { access: 'public' }, schema: { tags, summary: 'The kinds and recognitions this centre knows: built-in codes and its own labelled terms', params: ZCentreParams, response: { 200: ZVocabulary } } }, async (request) =>
-    (await loadVocabulary(tx, request.params.centreId)).terms,
-  );
+  app.get('/api/centres/:centreId/vocabulary', { config: { access: 'public' }, schema: { tags, summary: 'The kinds and recognitions this centre knows: built-in codes and its own labelled terms', params: ZCentreParams, response: { 200: ZVocabulary, 404: ZErrorBodySchema } } }, async (request) => {
+    await getCentre(tx, request.params.centreId); // an unknown centre is a 404, not the built-in lists
+    return (await loadVocabulary(tx, request.params.centreId)).terms;
+  });
 
   app.put(
     '/api/centres/:centreId/vocabulary/:domain/:code',

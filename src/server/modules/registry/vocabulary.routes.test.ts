@@ -24,6 +24,7 @@ describe('vocabulary', () => {
     const body = res.json();
     expect(body.kinds).toContainEqual(expect.objectContaining({ code: 'national_key_lab', category: 'national_lab', builtIn: true }));
     expect(body.recognitions).toContainEqual(expect.objectContaining({ code: 'little_giant', builtIn: true }));
+    expect((await t.request({ method: 'GET', url: '/api/centres/no-such-centre/vocabulary' })).statusCode).toBe(404);
   });
 
   test('a centre administrator adds a kind; actors can then be created, imported and filtered with it', async () => {
