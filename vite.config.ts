@@ -19,12 +19,20 @@ const apiTarget = process.env.KECHUANG_API_URL ?? 'http://localhost:3000';
  */
 const ECHARTS_GRAPH_ONLY = String.raw`lib[\\/](chart[\\/]graph[\\/]|chart[\\/]helper[\\/](Line|LineDraw|LinePath|Symbol|SymbolDraw|createGraphFromNodeEdge|multipleGraphEdgeHelper)\.js|component[\\/]helper[\\/]thumbnailBridge\.js|data[\\/]Graph\.js|data[\\/]helper[\\/]linkSeriesData\.js|visual[\\/]LegendVisualProvider\.js)`;
 
+/**
+ * ECharts modules that only the line series and the legend use (an
+ * indicator's time series). A chunk of their own, like the graph's, so the
+ * home page does not carry them. Keep in step with src/web/charts/echarts-line.ts.
+ */
+const ECHARTS_LINE_ONLY = String.raw`lib[\\/](chart[\\/]line[\\/]|chart[\\/]line\.js|component[\\/]legend[\\/]|component[\\/]legend\.js|component[\\/]helper[\\/]listComponent\.js|layout[\\/]points\.js|util[\\/]styleCompat\.js)`;
+
 const vendorGroups = [
   { name: 'router', test: /node_modules[\\/]react-router[\\/]/, priority: 41 },
   { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 40 },
-  { name: 'echarts', test: new RegExp(String.raw`node_modules[\\/](zrender[\\/]|echarts[\\/](?!${ECHARTS_GRAPH_ONLY}))`), priority: 30 },
+  { name: 'echarts', test: new RegExp(String.raw`node_modules[\\/](zrender[\\/]|echarts[\\/](?!${ECHARTS_GRAPH_ONLY}|${ECHARTS_LINE_ONLY}))`), priority: 30 },
   // Below 'echarts': a group also takes its members' dependencies, and those must stay in the shared chunk.
   { name: 'echarts-graph', test: new RegExp(String.raw`node_modules[\\/]echarts[\\/]${ECHARTS_GRAPH_ONLY}`), priority: 29 },
+  { name: 'echarts-line', test: new RegExp(String.raw`node_modules[\\/]echarts[\\/]${ECHARTS_LINE_ONLY}`), priority: 28 },
   {
     // Only the antd code the shell needs up front; components used by one
     // lazy page (Table, Form, Select…) stay with that page.

@@ -37,6 +37,9 @@ const browser: TestProjectInlineConfiguration = {
     testTimeout: 120_000,
     hookTimeout: 180_000,
     fileParallelism: false,
+    // One more try for a stage that lost a race with the other projects' CPU on a 2-core machine;
+    // a real failure fails twice and is reported with both attempts.
+    retry: 1,
   },
 };
 

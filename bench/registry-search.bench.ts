@@ -10,16 +10,14 @@
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
-import { openDatabase } from '../src/db/client.js';
-import { migrateDatabase } from '../src/db/migrate.js';
 import { buildSearchText } from '../src/db/search-text.js';
-import { seedShippedCentres } from '../src/server/bootstrap.js';
 import { SEARCH_CANDIDATES, searchEntities } from '../src/server/modules/registry/registry-search.js';
 import { ZSearchQuery } from '../src/shared/schemas/registry.js';
+import { benchDatabase, benchServer } from './database.js';
 import { median, p95, picker, seededRandom } from './support.js';
 
 const N = Number(process.env['BENCH_ORGS'] ?? 1_000_000);
-const base = process.env['TEST_DATABASE_URL'] ?? process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const base = benchServer;
 const DB = 'kechuang_bench_registry';
 
 const rand = seededRandom(20261122);
@@ -36,20 +34,9 @@ const DISTRICTS = ['bj-110108', 'bj-110105', 'bj-110114', 'bj-110115', 'bj-11011
 
 const main = async (): Promise<void> => {
   const reuse = Boolean(process.env['BENCH_REUSE']);
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  if (!reuse) {
-    await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${DB}`);
-  }
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${DB}`;
-  const handle = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 4 });
-  await migrateDatabase(handle);
-  await seedShippedCentres(handle, new Date());
+  const { handle, url } = await benchDatabase(DB, reuse, 4);
 
-  const loader = new pg.Client({ connectionString: url.toString() });
+  const loader = new pg.Client({ connectionString: url });
   await loader.connect();
   const t0 = performance.now();
   const names: string[] = [];

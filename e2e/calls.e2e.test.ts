@@ -8,7 +8,7 @@ import { buildApp } from '../src/server/app.js';
 import { parseConfig } from '../src/server/config.js';
 import { createUserFromCli } from '../src/server/modules/users/users.service.js';
 import { openTestDatabase } from '../src/db/test-support/test-database.js';
-import { shots, watchConsole, webRoot } from './support.js';
+import { numberInput, shootBothLanguages, shots, watchConsole, webRoot, pickOption } from './support.js';
 
 /**
  * One complete 揭榜挂帅 in Chromium, draft to acceptance, with sample records
@@ -58,12 +58,12 @@ const makeUser = async (key: string, role: Role, organisationId: string | null =
 };
 let db: Awaited<ReturnType<typeof openTestDatabase>>;
 
-/** The 4xx responses a step provokes on purpose (none expected here) are not console errors. */
+/** The 4xx responses a step provokes on purpose (a refused transition, the disguised upload) are not console errors. */
 const open = async (key: string) => {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'UTC', reducedMotion: 'reduce' });
   contexts.push(context);
   const page = await context.newPage();
-  watchConsole(page, key, consoleErrors, (url, text) => /status of 409/.test(text) && /transitions|applications/.test(url));
+  watchConsole(page, key, consoleErrors, (url, text) => (/status of 409/.test(text) && /transitions|applications/.test(url)) || (/status of 400/.test(text) && /attachments/.test(url)));
   pages[key] = page;
   await signIn(key);
   return page;
@@ -77,37 +77,16 @@ const signIn = async (key: string) => {
   await page.getByTestId('login-submit').click();
   await page.waitForURL((u) => u.pathname === '/calls');
 };
-const settle = (page: Page) => page.waitForTimeout(400);
 /** A screenshot in Chinese, then the same page in English, then back to Chinese. */
-/** The whole page in one viewport (a full-page capture would repeat the sticky header mid-page). */
-const capture = async (page: Page, path: string) => {
-  await settle(page);
-  const height = await page.evaluate(() => document.documentElement.scrollHeight);
-  await page.setViewportSize({ width: 1440, height: Math.max(900, Math.min(height, 4000)) });
-  await settle(page);
-  await page.screenshot({ path });
-  await page.setViewportSize({ width: 1440, height: 900 });
-};
-const shoot = async (page: Page, name: string) => {
-  await capture(page, `${shots}/calls-${name}-zh-CN.png`);
-  await page.getByTestId('lang-switch').click();
-  await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en-US');
-  await capture(page, `${shots}/calls-${name}-en-US.png`);
-  await page.getByTestId('lang-switch').click();
-  await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
-};
+const shoot = (page: Page, name: string) => shootBothLanguages(page, 'calls', name);
 /** antd Select: open it, type, pick the option whose text matches. */
-const pick = async (page: Page, testId: string, typed: string, option: string | RegExp) => {
-  await page.getByTestId(testId).click();
-  if (typed) await page.keyboard.type(typed);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
-};
+const pick = (page: Page, testId: string, typed: string, option: string | RegExp) => pickOption(page, page.getByTestId(testId), typed, option);
 const advanceDays = async (days: number) => {
+  // Leave the pages first: one polling the inbox with a session the jump has expired would log a 401.
+  for (const page of Object.values(pages)) await page.goto('about:blank');
   offsetMs += days * 24 * 3600_000;
   for (const key of Object.keys(pages)) await signIn(key);
 };
-/** antd InputNumber: the test id lands on the <input> itself or on its wrapper (with an addon). */
-const numberInput = async (l: Locator) => ((await l.first().evaluate((e) => e.tagName)) === 'INPUT' ? l.first() : l.first().locator('input').first());
 const action = (page: Page, prefix: string, name: string) => page.getByTestId(`${prefix}-${name}`);
 
 beforeAll(async () => {
@@ -217,6 +196,14 @@ describe('揭榜挂帅 in Chromium, draft to acceptance', () => {
   test('officer drafts the call: blocked reasons shown, then completed, submitted and published', async () => {
     const page = await open('officer');
     expect(await page.getByTestId('nav-open-calls').getAttribute('href')).toBe('/calls');
+    // Programmes and the expert pool, from the list's header.
+    await page.getByTestId('calls-admin').click();
+    await page.getByTestId('programme-row').filter({ hasText: '示例 2026' }).getByTestId('sample-tag').waitFor();
+    await shoot(page, '00a-admin-programmes');
+    await page.getByTestId('calls-admin-tab-experts').click();
+    await expect.poll(() => page.getByTestId('expert-row').count()).toBe(3);
+    await shoot(page, '00b-admin-experts');
+    await page.getByTestId('calls-admin-back').click();
     await page.getByTestId('calls-new').click();
     await page.getByTestId('call-form').waitFor();
     await pick(page, 'call-form-programme', '', /示例 2026/);
@@ -278,6 +265,11 @@ describe('揭榜挂帅 in Chromium, draft to acceptance', () => {
     await open('teamA');
     await open('teamB');
     const a = await bid('teamA', '示例负责人甲', '示例 甲团队揭榜方案 / Sample team A bid');
+    // A file on the draft: a disguised one is refused with the reason, a real PDF is listed.
+    await a.getByTestId('attachment-input').setInputFiles({ name: '示例伪装.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html>not a pdf</html>') });
+    await expect.poll(() => a.getByTestId('attachment-error').textContent()).toMatch(/扩展名不符/);
+    await a.getByTestId('attachment-input').setInputFiles({ name: '示例技术方案.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n% sample technical plan (test data)\n%%EOF\n') });
+    await expect.poll(() => a.getByTestId('attachment').count()).toBe(1);
     await shoot(a, '04-bid-draft');
     await action(a, 'application-action', 'submit').click();
     await expect.poll(() => a.getByTestId('application-state').getAttribute('data-state')).toBe('eligible');
@@ -371,14 +363,26 @@ describe('揭榜挂帅 in Chromium, draft to acceptance', () => {
     await expect.poll(() => owner.getByTestId('call-state').getAttribute('data-state')).toBe('in_execution');
 
     const a = pages['teamA'] as Page;
+    // The task agreement, generated from the frozen call and the awarded bid.
+    await a.goto(`${base}/calls/applications/${ids['app_teamA']}`);
+    await a.getByTestId('agreement-link').click();
+    await a.getByTestId('agreement-milestones').waitFor();
+    expect(await a.getByTestId('agreement-lead').textContent()).toBeTruthy();
+    expect(await a.getByTestId('agreement-missing').count()).toBe(0);
+    await shoot(a, '10b-task-agreement');
     await a.goto(`${base}/calls/applications/${ids['app_teamA']}`);
     await a.getByTestId('milestone-evidence-form').waitFor();
     await a.getByTestId('evidence-description').fill('示例检测报告：参考数据集吞吐量 120 tokens/s。Sample lab report: 120 tokens/s on the reference set.');
     await a.getByTestId('evidence-reference').fill('sample-report-001');
+    await a.getByTestId('attachment-input').setInputFiles({ name: 'sample-lab-report.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n% sample lab report (test data)\n%%EOF\n') });
+    await expect.poll(() => a.getByTestId('attachments-milestone').getByTestId('attachment').count()).toBe(1);
     await a.getByTestId('evidence-submit').click();
     await expect.poll(() => a.getByTestId('milestone').first().getAttribute('data-state')).toBe('evidence_submitted');
 
     await owner.goto(`${base}/calls/applications/${ids['app_teamA']}`);
+    // The demand owner downloads the evidence file: served as a download, with its name.
+    const [download] = await Promise.all([owner.waitForEvent('download'), owner.getByTestId('attachments-milestone').getByRole('link', { name: 'sample-lab-report.pdf' }).click()]);
+    expect(download.suggestedFilename()).toBe('sample-lab-report.pdf');
     await owner.getByTestId('verify-note').fill('示例：已对照检测报告核验。Sample: checked against the lab report.');
     await owner.getByTestId('verify-accept').click();
     await expect.poll(() => owner.getByTestId('milestone').first().getAttribute('data-state')).toBe('accepted');

@@ -4,9 +4,22 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 
+/**
+ * CI stops a run at 90 minutes and prints nothing about why; a step that
+ * hangs is stopped here first (KC_TEST_TIMEOUT_MINUTES, default 70), with a
+ * line that says which one.
+ */
+const TIMEOUT_MS = Number(process.env.KC_TEST_TIMEOUT_MINUTES ?? 70) * 60_000;
+const started = Date.now();
 const step = (label, cmd, args) => {
-  process.stdout.write(`\n> ${label}\n`);
-  const r = spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
+  process.stdout.write(`\n> ${label} (${new Date().toISOString()})\n`);
+  const left = Math.max(60, Math.round((TIMEOUT_MS - (Date.now() - started)) / 1000));
+  // GNU timeout signals the whole process group, so Vitest's workers and browsers go too.
+  const r = spawnSync('timeout', ['-k', '30', String(left), cmd, ...args], { stdio: 'inherit', env: process.env });
+  if (r.status === 124 || r.status === 137) {
+    console.log(`\n${label}: stopped after ${Math.round((Date.now() - started) / 60_000)} minutes (KC_TEST_TIMEOUT_MINUTES); something hung`);
+    return 1;
+  }
   return r.status ?? 1;
 };
 

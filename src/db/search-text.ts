@@ -21,6 +21,13 @@ export const segment = (text: string): string[] =>
     .map((w) => w.trim().toLowerCase())
     .filter((w) => w.length > 0 && /[\p{L}\p{N}]/u.test(w));
 
+/** Words of a free text in jieba's precise mode (no overlapping pieces): what topic clustering counts. */
+export const topicWords = (text: string): string[] =>
+  segmenter()
+    .cut(text, true)
+    .map((w) => w.trim().toLowerCase())
+    .filter((w) => w.length > 0 && /[\p{L}\p{N}]/u.test(w));
+
 const hanOnly = (text: string): string => text.replace(/[^\p{Script=Han}]/gu, '');
 
 /**

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { DbExecutor } from './client.js';
 
 declare const writeBrand: unique symbol;
@@ -27,3 +28,15 @@ export const withReadTx = <T>(db: ReadTx, work: (tx: ReadTx) => Promise<T>): Pro
     await tx.execute(sql`set transaction read only`);
     return work(tx);
   });
+
+/**
+ * Run independent reads at once on the pool, but one after another inside a
+ * transaction: its single connection takes one query at a time, and pg warns
+ * about (and its next major refuses) queries sent while one is running.
+ */
+export const readTogether = async <T extends readonly unknown[]>(tx: ReadTx, reads: { readonly [K in keyof T]: () => Promise<T[K]> }): Promise<T> => {
+  if (!(tx instanceof PgTransaction)) return (await Promise.all(reads.map((read) => read()))) as unknown as T;
+  const out: unknown[] = [];
+  for (const read of reads) out.push(await read());
+  return out as unknown as T;
+};

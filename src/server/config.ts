@@ -41,6 +41,11 @@ export const CONFIG_VARIABLES = {
     sensitive: true,
   },
   KECHUANG_SEED: { schema: bool.default(true), description: 'Load the shipped centre data (seeds/) at start; idempotent', sensitive: false },
+  JOBS_INTERVAL_SECONDS: {
+    schema: z.coerce.number().int().min(0).max(86_400).default(300),
+    description: 'How often scheduled work runs (calls closing at their deadline, reminders, weekly digests, derived figures); 0 turns it off',
+    sensitive: false,
+  },
 } as const;
 
 type Vars = typeof CONFIG_VARIABLES;
@@ -58,6 +63,8 @@ export type AppConfig = {
   login: { maxFailures: number; lockoutMinutes: number; ipLimitPerMinute: number };
   admin: { username: string; password: string | undefined };
   seedOnStart: boolean;
+  /** Seconds between runs of the scheduled jobs; 0 = never. */
+  jobsIntervalSeconds: number;
   /** Serve the built web app from this folder when it exists. */
   webRoot: string | null;
 };
@@ -95,6 +102,7 @@ export const parseConfig = (env: Record<string, string | undefined>, defaults: {
     login: { maxFailures: v.LOGIN_MAX_FAILURES, lockoutMinutes: v.LOGIN_LOCKOUT_MINUTES, ipLimitPerMinute: v.LOGIN_IP_LIMIT_PER_MINUTE },
     admin: { username: v.KECHUANG_ADMIN_USERNAME, password: v.KECHUANG_ADMIN_PASSWORD },
     seedOnStart: v.KECHUANG_SEED,
+    jobsIntervalSeconds: v.JOBS_INTERVAL_SECONDS,
     webRoot: defaults.webRoot,
   };
 };

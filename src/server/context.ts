@@ -3,6 +3,7 @@ import type { Access, Role } from '../shared/access.js';
 import type { Actor } from '../db/audit-log.js';
 import type { DatabaseHandle, DbExecutor } from '../db/client.js';
 import type { AppConfig } from './config.js';
+import { AppError } from './errors.js';
 
 export type SessionUser = {
   id: string;
@@ -76,4 +77,11 @@ export const serviceContext = (request: FastifyRequest): ServiceContext => {
     requestId: request.id,
     ip: request.ip,
   };
+};
+
+/** A user of one centre may act only there; platform accounts (no centre) act anywhere. */
+export const assertCentreScope = (ctx: ServiceContext, centreId: string): void => {
+  const user = ctx.user;
+  if (!user) throw new AppError('UNAUTHENTICATED', 'Sign in first');
+  if (user.centreId !== null && user.centreId !== centreId) throw new AppError('FORBIDDEN', `Your account belongs to centre ${user.centreId}`);
 };

@@ -29,6 +29,8 @@ export const PERMISSIONS = [
   'people:private',
   /** Propose corrections to one's own organisation's profile. */
   'registry:propose',
+  /** Define indicators and targets; record, correct and import their figures. */
+  'indicators:write',
   /** Upload evaluation data, save index frameworks, run pipelines and sensitivity analyses. */
   'evaluation:run',
   /** Run programmes and calls: draft and publish calls, check eligibility, assign experts, decide, verify and pay milestones. */
@@ -37,20 +39,28 @@ export const PERMISSIONS = [
   'calls:apply',
   /** Review the applications one is assigned to (experts). */
   'calls:review',
+  /** Keep key enterprises' service packages, record visits, work demands as cases (housekeepers, departments). */
+  'services:manage',
+  /** For one's own enterprise: raise demands, message, confirm or reopen, rate; sign the service package; answer policy questions. */
+  'services:request',
+  /** Author the policy library: documents, versions, eligibility rules, stacking rules. */
+  'policies:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /**
  * A route's access policy. `public` is open data for anonymous visitors;
- * `authenticated` is any signed-in user; otherwise a permission is required.
+ * `authenticated` is any signed-in user; otherwise a permission is required,
+ * or any one of several when two kinds of user share a route (officers and
+ * enterprises both read the demand ledger, each scoped by the service).
  */
-export type Access = 'public' | 'authenticated' | { permission: Permission };
+export type Access = 'public' | 'authenticated' | { permission: Permission } | { anyOf: readonly Permission[] };
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  admin: ['centre:read', 'users:manage', 'audit:read', 'centre:configure', 'registry:write', 'registry:review', 'people:private', 'evaluation:run', 'calls:manage'],
-  analyst: ['centre:read', 'registry:write', 'evaluation:run'],
-  service_officer: ['centre:read', 'registry:write', 'registry:review', 'people:private', 'calls:manage'],
-  enterprise_member: ['registry:propose', 'calls:apply'],
+  admin: ['centre:read', 'users:manage', 'audit:read', 'centre:configure', 'registry:write', 'registry:review', 'people:private', 'indicators:write', 'evaluation:run', 'calls:manage', 'services:manage', 'policies:write'],
+  analyst: ['centre:read', 'registry:write', 'indicators:write', 'evaluation:run', 'policies:write'],
+  service_officer: ['centre:read', 'registry:write', 'registry:review', 'people:private', 'calls:manage', 'services:manage'],
+  enterprise_member: ['registry:propose', 'calls:apply', 'services:request'],
   research_member: ['registry:propose', 'calls:apply'],
   expert_reviewer: ['calls:review'],
 };
@@ -61,5 +71,15 @@ export const ORGANISATION_SCOPED_ROLES: readonly Role[] = ['enterprise_member', 
 export const roleHasPermission = (role: Role, permission: Permission): boolean =>
   ROLE_PERMISSIONS[role].includes(permission);
 
-export const describeAccess = (access: Access): string =>
-  typeof access === 'string' ? access : `permission:${access.permission}`;
+/** Whether a signed-in user of this role passes a permission policy (`public` and `authenticated` always do). */
+export const roleMeetsAccess = (role: Role, access: Access): boolean => {
+  if (typeof access === 'string') return true;
+  if ('permission' in access) return roleHasPermission(role, access.permission);
+  return access.anyOf.some((permission) => roleHasPermission(role, permission));
+};
+
+export const describeAccess = (access: Access): string => {
+  if (typeof access === 'string') return access;
+  if ('permission' in access) return `permission:${access.permission}`;
+  return `any of ${access.anyOf.map((p) => `permission:${p}`).join(' | ')}`;
+};

@@ -4,3 +4,5 @@ export * from './coi.js';
 export * from './assignment.js';
 export * from './scoring.js';
 export * from './ranking.js';
+export * from './statistics.js';
+export * from './agreement.js';

@@ -21,4 +21,6 @@ export {
 } from './sensitivity.js';
 export { kurtosis, quantileSorted, rank, sampleSd, skewness } from './stats.js';
 export { treat, treatColumn, type TreatmentRecord, type TreatStep } from './treat.js';
-export { elementsToMetaCsv, explainUnit, metaCsvToElements, runResults, stepTable, treatmentRows } from './results.js';
+export { elementsToMetaCsv, explainUnit, metaCsvToElements, metaField, runResults, stepTable, treatmentRows } from './results.js';
+export { buildFiguresDataset, figuresFramework, INDEX_CODE, type Figure, type FigureIndicator, type FigureUnit, type FiguresDataset } from './from-figures.js';
+export { deriveWeights, elementsAtLevel, nelderMead, WeightsRequestError, optimiseWeights, pcaWeights, pearson, symmetricEigen, type OptimisedWeights, type PcaGroup } from './weights.js';

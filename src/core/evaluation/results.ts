@@ -17,6 +17,22 @@ const num = (x: number | undefined): number | null => (x === undefined || !Numbe
 
 const META_HEADER = ['Level', 'iCode', 'iName', 'Direction', 'Weight', 'Unit', 'Target', 'Denominator', 'Parent', 'Type'];
 
+const META_FIELDS: Readonly<Record<string, keyof TFrameworkElement>> = {
+  Level: 'level',
+  iCode: 'code',
+  iName: 'name',
+  Direction: 'direction',
+  Weight: 'weight',
+  Unit: 'unit',
+  Target: 'target',
+  Denominator: 'denominator',
+  Parent: 'parent',
+  Type: 'type',
+};
+
+/** An iMeta column name as the framework element field it fills (how an engine error on a file names a form field). */
+export const metaField = (column: string | undefined | null): keyof TFrameworkElement | null => (column ? (META_FIELDS[column] ?? null) : null);
+
 /** A framework's elements as an iMeta CSV (what the engine parses and a run's version hashes). */
 export const elementsToMetaCsv = (elements: readonly TFrameworkElement[]): string =>
   [META_HEADER, ...elements.map((e) => [e.level ?? '', e.code, e.name, e.direction ?? '', e.weight ?? '', e.unit, e.target ?? '', e.denominator ?? '', e.parent ?? '', e.type])]

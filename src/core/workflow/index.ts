@@ -5,3 +5,4 @@ export * from './call.js';
 export * from './application.js';
 export * from './milestone.js';
 export * from './assignment.js';
+export * from './demand.js';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, customType, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { TEligibilityRule as EligibilityRule, TScoringForm as ScoringForm } from '../../shared/schemas/calls.js';
 import { users } from './accounts.js';
 import { centres } from './centres.js';
@@ -299,6 +299,37 @@ export const notifications = pgTable(
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull().default({}),
     createdAt: ts('created_at').notNull(),
     readAt: ts('read_at'),
+    /** Set by scheduled notices (deadline soon, milestone due, digest): the same notice reaches a user once. */
+    dedupeKey: text('dedupe_key'),
   },
-  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)],
+  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt), uniqueIndex('notifications_dedupe_uq').on(t.userId, t.dedupeKey).where(sql`${t.dedupeKey} is not null`)],
+);
+
+/** Binary content: a Buffer on node-postgres, a Uint8Array on PGlite; both come back as bytes. */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
+
+/**
+ * Files attached to an application (plans, letters) or a milestone
+ * (verification evidence). The bytes live in the database so that an upload
+ * lands with its record or not at all, and backups carry them.
+ */
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: text('id').primaryKey(),
+    centreId: text('centre_id')
+      .notNull()
+      .references(() => centres.id, { onDelete: 'cascade' }),
+    /** `application` or `milestone`. */
+    ownerType: text('owner_type').notNull(),
+    ownerId: text('owner_id').notNull(),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    uploadedBy: text('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('attachments_owner_idx').on(t.ownerType, t.ownerId)],
 );

@@ -26,6 +26,10 @@ export const evaluationDatasets = pgTable(
     metaSha256: text('meta_sha256').notNull(),
     unitCount: integer('unit_count').notNull(),
     indicatorCount: integer('indicator_count').notNull(),
+    /** For datasets built from the centre's own figures: level, period, indicators, whether any figure is a sample. */
+    origin: jsonb('origin').$type<Record<string, unknown>>(),
+    /** For such datasets: uCode → indicator code → the observation id in that cell (provenance down to the record). */
+    cellSources: jsonb('cell_sources').$type<Record<string, Record<string, string>>>(),
     createdBy: text('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
   },

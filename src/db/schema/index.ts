@@ -6,3 +6,5 @@ export * from './accounts.js';
 export * from './audit.js';
 export * from './evaluation.js';
 export * from './calls.js';
+export * from './services.js';
+export * from './policies.js';

@@ -6,6 +6,8 @@ import { AREA_KINDS } from '../../shared/schemas/centres.js';
 import { ZNameStatus } from '../../shared/schemas/common.js';
 import { ZRelationType, ZVocabularyCode, ZVocabularyTermInput } from '../../shared/schemas/registry.js';
 import { ENTITY_CATEGORIES } from '../../shared/schemas/entities.js';
+import { ZFrequency, ZIndicatorLevel } from '../../shared/schemas/indicators.js';
+import { ZPolicyLevel } from '../../shared/schemas/policies.js';
 
 /**
  * A centre package is a folder of data (seeds/<centre>/): the centre, its
@@ -59,6 +61,20 @@ export const ZCentreManifest = z.object({
       indicatorNamesZh: z.record(z.string(), z.string()).default({}),
       indicatorSubjects: z.record(z.string(), z.object({ entityRef: z.string() })).default({}),
       headline: z.array(z.string()).default([]),
+      /** Definitions, frequency and level of indicators: catalogue labels, not figures. */
+      indicatorDetails: z
+        .record(
+          z.string(),
+          z.object({
+            definitionZh: z.string().optional(),
+            definitionEn: z.string().optional(),
+            frequency: ZFrequency.optional(),
+            level: ZIndicatorLevel.optional(),
+          }),
+        )
+        .default({}),
+      /** Load the fact sheet's goals as targets (qualitative, with their deadlines where stated). */
+      goalsAsTargets: z.boolean().default(true),
       /** Fine kinds for records whose category's default kind is too coarse. */
       kindOverrides: z.record(z.string(), ZVocabularyCode).default({}),
       /** Relations the sources state, between fact records or from a record to an area. */
@@ -80,6 +96,13 @@ export const ZCentreManifest = z.object({
           z.object({ publisher: z.string().nullable(), publishedOn: z.string().nullable(), url: z.string().optional() }),
         )
         .default({}),
+      /**
+       * How the fact sheet's policies enter the policy library: each one's
+       * level and issuer (the jurisdiction, when the sources name no issuing
+       * body) and the basis for both. They load as catalogued documents: title,
+       * source and quotes; no text, benefits or dates, which the sources do not give.
+       */
+      policies: z.record(z.string(), z.object({ level: ZPolicyLevel, issuer: z.string().min(1), basis: z.string() })).default({}),
     })
     .optional(),
   /** Kinds and recognitions this centre adds to the built-in lists (codes must not repeat a built-in one). */
@@ -111,6 +134,8 @@ export const ZFactSheet = z.object({
   sources: z.array(ZFactRecord),
   entities: z.array(ZFactRecord),
   indicators: z.array(ZFactRecord),
+  goals: z.array(ZFactRecord).default([]),
+  policies: z.array(ZFactRecord).default([]),
 });
 export type TFactSheet = z.infer<typeof ZFactSheet>;
 

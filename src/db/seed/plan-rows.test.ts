@@ -44,7 +44,7 @@ describe('the Beijing package', () => {
   const rows = planCentreRows(pkg);
 
   test('every row id is unique and every reference resolves', () => {
-    for (const list of [rows.areas, rows.sources, rows.entities, rows.indicators, rows.observations, rows.citations]) {
+    for (const list of [rows.areas, rows.sources, rows.entities, rows.indicators, rows.observations, rows.citations, rows.policies]) {
       const ids = list.map((r) => r.id);
       expect(new Set(ids).size).toBe(ids.length);
     }
@@ -65,6 +65,23 @@ describe('the Beijing package', () => {
 
   test('every indicator has a Chinese and an English name', () => {
     expect(rows.indicators.filter((i) => !i.nameZh || !i.nameEn).map((i) => i.id)).toEqual([]);
+  });
+
+  test('the 21 policies the sources name become catalogued documents with their quotes, and nothing more', () => {
+    expect(rows.policies).toHaveLength(21);
+    expect(rows.policies.every((p) => p.isSample === false && p.sourceId && ['national', 'municipal'].includes(p.level) && p.issuer.length > 0)).toBe(true);
+    expect(rows.policies.find((p) => p.code === 'POL-01')).toMatchObject({ titleZh: '北京市促进科技成果转化条例', level: 'municipal' });
+    expect(rows.policies.find((p) => p.code === 'POL-21')?.titleZh).toBe('新发展理念 / 新发展格局');
+    const quotes = (pkg.facts?.policies ?? []).reduce((n, p) => n + (p.attributes.quotes?.length ?? 0), 0);
+    expect(rows.citations.filter((c) => c.subjectType === 'policy')).toHaveLength(quotes);
+    const filed = pkg.manifest.factSheet?.policies ?? {};
+    expect(Object.values(filed).every((f) => f.basis.length > 20)).toBe(true);
+  });
+
+  test('a fact-sheet policy without a level and issuer stops the seed', () => {
+    const sheet = pkg.manifest.factSheet as NonNullable<typeof pkg.manifest.factSheet>;
+    const { 'POL-05': _dropped, ...rest } = sheet.policies;
+    expect(() => planCentreRows({ ...pkg, manifest: { ...pkg.manifest, factSheet: { ...sheet, policies: rest } } })).toThrow(/POL-05: no level and issuer/);
   });
 
   test('all 44 indicator figures become observations; repeated indicators merge into one series', () => {

@@ -1,7 +1,7 @@
 import type { TQualifier } from '../../shared/schemas/indicators.js';
 import type { TEntityCategory } from '../../shared/schemas/entities.js';
 import { ENTITY_KINDS, RECOGNITION_TYPES, type TEntityKind } from '../../shared/schemas/registry.js';
-import type { areas, centres, citations, entities, entitySources, indicators, observations, relations, sources, vocabularyTerms } from '../schema/index.js';
+import type { areas, centres, citations, entities, entitySources, indicators, observations, policies, relations, sources, targets, vocabularyTerms } from '../schema/index.js';
 import { buildSearchText } from '../search-text.js';
 import type { CentrePackage, TFactRecord } from './centre-package.js';
 
@@ -16,8 +16,11 @@ export type CentreRows = {
   citations: Insert<typeof citations>[];
   indicators: Insert<typeof indicators>[];
   observations: Insert<typeof observations>[];
+  targets: Insert<typeof targets>[];
   relations: Insert<typeof relations>[];
   vocabularyTerms: Insert<typeof vocabularyTerms>[];
+  /** Policy documents the sources name; seedCentre stamps their times. */
+  policies: Omit<Insert<typeof policies>, 'createdAt' | 'updatedAt'>[];
 };
 
 const NAME_STATUS: Record<string, 'in_source' | 'well_known' | 'probable' | 'none'> = {
@@ -94,8 +97,10 @@ export const planCentreRows = (pkg: CentrePackage): CentreRows => {
     citations: [],
     indicators: [],
     observations: [],
+    targets: [],
     relations: [],
     vocabularyTerms: [],
+    policies: [],
   };
 
   const ownKinds = new Set(manifest.vocabulary.kinds.map((k) => k.code));
@@ -243,7 +248,11 @@ export const planCentreRows = (pkg: CentrePackage): CentreRows => {
     const indicatorRef = sheet.indicatorMerges[record.id] ?? record.id;
     const indicatorId = `${centreId}-${slug(indicatorRef)}`;
     const metricType = str(a['metric_type']);
+    const quote = a.quotes?.[0];
+    const fileForSource = quote?.file ?? record.source_files[0];
+    if (!fileForSource) throw new Error(`${record.id}: no source`);
     if (indicatorRef === record.id) {
+      const details = sheet.indicatorDetails[record.id] ?? {};
       rows.indicators.push({
         id: indicatorId,
         centreId,
@@ -254,20 +263,24 @@ export const planCentreRows = (pkg: CentrePackage): CentreRows => {
         metricType,
         direction: metricType === 'ranking' ? -1 : 1,
         headlineRank: headline.get(record.id) ?? null,
+        definitionZh: details.definitionZh ?? null,
+        definitionEn: details.definitionEn ?? null,
+        frequency: details.frequency ?? null,
+        // A ranking places the city among others: an international comparison, unless the package says otherwise.
+        level: details.level ?? (metricType === 'ranking' ? 'city' : 'centre'),
+        sourceId: sourceFor(fileForSource, record.id),
       });
     }
-    const quote = a.quotes?.[0];
     const subject = sheet.indicatorSubjects[record.id];
     const subjectEntity = subject ? entityIdByRef.get(subject.entityRef) : undefined;
     if (subject && !subjectEntity) throw new Error(`${record.id}: unknown subject ${subject.entityRef}`);
-    const fileForSource = quote?.file ?? record.source_files[0];
-    if (!fileForSource) throw new Error(`${record.id}: no source`);
     rows.observations.push({
       id: `${centreId}-obs-${slug(record.id)}`,
       indicatorId,
       areaId: subjectEntity ? null : sheet.defaultAreaId,
       entityId: subjectEntity ?? null,
       year: typeof a['year'] === 'number' ? a['year'] : null,
+      period: typeof a['year'] === 'number' ? String(a['year']) : null,
       yearBasis: str(a['year_basis']),
       value: parseFactValue(a['value']),
       valueAsGiven: str(a['value_as_given']),
@@ -277,6 +290,66 @@ export const planCentreRows = (pkg: CentrePackage): CentreRows => {
       quote: quote?.text ?? null,
       quoteGlossEn: quote?.gloss_en ?? null,
     });
+  }
+
+  // Goals are qualitative targets: their wording and deadline as the sources give them, assessed by analysts.
+  if (sheet.goalsAsTargets) {
+    for (const record of facts.goals) {
+      const a = record.attributes;
+      const quote = a.quotes?.[0];
+      const file = quote?.file ?? record.source_files[0];
+      if (!file) throw new Error(`${record.id}: no source`);
+      const targetYear = typeof a['target_year'] === 'number' ? a['target_year'] : null;
+      rows.targets.push({
+        id: `${centreId}-target-${slug(record.id)}`,
+        centreId,
+        code: record.id,
+        nameZh: cleanChineseName(record.name_zh),
+        nameEn: record.name_en,
+        description: str(a['description']),
+        indicatorId: null,
+        areaId: sheet.defaultAreaId,
+        entityId: null,
+        comparison: null,
+        targetValue: null,
+        baselineValue: null,
+        baselinePeriod: null,
+        deadline: targetYear === null ? null : String(targetYear),
+        assessment: null,
+        assessmentNote: null,
+        sourceId: sourceFor(file, record.id),
+        quote: quote?.text ?? null,
+        quoteGlossEn: quote?.gloss_en ?? null,
+      });
+    }
+  }
+  // Policies the sources name: catalogued documents (title, source, quotes). The sources give no text,
+  // benefits or dates, so no version is loaded and nothing is made up.
+  for (const record of facts.policies) {
+    const filed = sheet.policies[record.id];
+    if (!filed) throw new Error(`${record.id}: no level and issuer for this policy (factSheet.policies)`);
+    const file = record.attributes.quotes?.[0]?.file ?? record.source_files[0];
+    if (!file) throw new Error(`${record.id}: no source`);
+    const id = `${centreId}-${slug(record.id)}`;
+    rows.policies.push({
+      id,
+      centreId,
+      code: record.id,
+      // A policy the sources name only in English keeps that title: there is no Chinese one to show.
+      titleZh: cleanChineseName(record.name_zh) ?? record.name_en,
+      titleEn: record.name_en,
+      issuer: filed.issuer,
+      level: filed.level,
+      documentNumber: null,
+      url: null,
+      sourceId: sourceFor(file, record.id),
+      isSample: false,
+      createdBy: null,
+    });
+    addCitations('policy', id, record);
+  }
+  for (const ref of Object.keys(sheet.policies)) {
+    if (!facts.policies.some((p) => p.id === ref)) throw new Error(`factSheet.policies.${ref}: no such policy in the fact sheet`);
   }
   return rows;
 };

@@ -26,7 +26,7 @@ describe('seeding', () => {
     expect(quick.skipped).toBe(true);
     const report = await withWriteTx(db.handle.db, (tx) => seedCentre(tx, pkg(), { actor, now: new Date(), force: true }));
     expect(report.skipped).toBe(false);
-    expect(Object.keys(report.tables)).toHaveLength(10);
+    expect(Object.keys(report.tables)).toHaveLength(12);
     for (const counts of Object.values(report.tables)) expect(counts).toMatchObject({ inserted: 0, updated: 0, deleted: 0 });
     const after = await db.handle.db.select({ n: count() }).from(auditEvents);
     expect(after[0]?.n).toBe(before[0]?.n);

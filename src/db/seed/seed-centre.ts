@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, eq, getTableName, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { appendAuditEvent, canonicalJson, type Actor } from '../audit-log.js';
-import { areas, centres, citations, entities, entitySources, indicators, observations, relations, seedFingerprints, sources, vocabularyTerms } from '../schema/index.js';
+import { areas, centres, citations, entities, entitySources, indicators, observations, policies, relations, seedFingerprints, sources, targets, vocabularyTerms } from '../schema/index.js';
 import type { WriteTx } from '../tx.js';
 import type { CentrePackage } from './centre-package.js';
 import { planCentreRows } from './plan-rows.js';
@@ -116,7 +116,7 @@ export const seedCentre = async (
   const ctx: SyncContext = { tx, actor: opts.actor, now: opts.now, centreId };
   const tables: Record<string, SyncCounts> = {};
   const progress = opts.onProgress ?? (() => undefined);
-  const steps = 10;
+  const steps = 12;
   const byId = (r: Row): string => String(r['id']);
 
   const sync = (name: string, entityType: string, table: PgTable, keyColumns: PgColumn[], rows: Row[], keyOf: (r: Row) => string = byId) =>
@@ -138,11 +138,16 @@ export const seedCentre = async (
   await sync('indicators', 'indicator', indicators, [indicators.id], planned.indicators as Row[]);
   progress('observations', 6, steps);
   await sync('observations', 'observation', observations, [observations.id], planned.observations as Row[]);
-  progress('citations', 7, steps);
+  progress('targets', 7, steps);
+  await sync('targets', 'target', targets, [targets.id], planned.targets as Row[]);
+  progress('policies', 8, steps);
+  // Times are stamped here: they are not part of the package (dates hash alike, so an unchanged row stays unchanged).
+  await sync('policies', 'policy', policies, [policies.id], planned.policies.map((p) => ({ ...p, createdAt: opts.now, updatedAt: opts.now })) as Row[]);
+  progress('citations', 9, steps);
   await sync('citations', 'citation', citations, [citations.id], planned.citations as Row[]);
-  progress('relations', 8, steps);
+  progress('relations', 10, steps);
   await sync('relations', 'relation', relations, [relations.id], planned.relations as Row[]);
-  progress('vocabulary', 9, steps);
+  progress('vocabulary', 11, steps);
   await sync('vocabulary_terms', 'vocabulary_term', vocabularyTerms, [vocabularyTerms.centreId, vocabularyTerms.domain, vocabularyTerms.code], planned.vocabularyTerms as Row[], (r) => `${String(r['centreId'])}|${String(r['domain'])}|${String(r['code'])}`);
   await tx
     .insert(seedFingerprints)

@@ -15,7 +15,11 @@ export type TestEngine = 'pglite' | 'postgres';
 
 export const testEngine = (): TestEngine => inject('testDatabase').engine;
 
-export const TEMPLATE_DB = 'kechuang_test_template';
+/**
+ * The template's name for one test run: its own, so two runs on one server
+ * (a developer's and CI's) never drop each other's template.
+ */
+export const templateDatabaseName = (): string => `kechuang_test_template_${process.pid}_${randomBytes(3).toString('hex')}`;
 export const TEST_ADMIN = { username: 'admin', password: 'Test-Root-Passw0rd!' } as const;
 
 const withDatabaseName = (url: string, name: string): string => {
@@ -32,7 +36,9 @@ export const openTestDatabase = async (): Promise<{ handle: DatabaseHandle; drop
     const admin = new pg.Client({ connectionString: base });
     await admin.connect();
     try {
-      await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
+      const template = inject('testDatabase').templateDb;
+      if (!template) throw new Error('no PostgreSQL template: run tests through vitest (see vitest.config.ts)');
+      await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
     } finally {
       await admin.end();
     }
@@ -61,6 +67,6 @@ export { withDatabaseName };
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    testDatabase: { engine: TestEngine; templatePath: string | null };
+    testDatabase: { engine: TestEngine; templatePath: string | null; templateDb: string | null };
   }
 }

@@ -25,7 +25,9 @@ const kechuang = async (args: string[], env: Record<string, string> = {}): Promi
   }
 };
 
-describe('kechuang CLI', () => {
+// Each test starts the real command several times from source; on a busy 2-core machine one start can take
+// 10 s, and a test cut off at the default 60 s leaves its processes holding the data directory for the next.
+describe('kechuang CLI', { timeout: 300_000 }, () => {
   test('--help lists the commands', async () => {
     const r = await kechuang(['--help']);
     expect(r.code).toBe(0);

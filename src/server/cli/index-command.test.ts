@@ -104,6 +104,36 @@ describe('kechuang index run', () => {
   });
 });
 
+describe('kechuang index weights', () => {
+  test('PCA weights of the indicators and a framework with them, ready to run', async () => {
+    const out = join(dir, 'weights');
+    const r = await index('weights', '--data', data, '--meta', meta, '--pipeline', pipeline, '--method', 'pca', '--level', '1', '--out', out);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/first component explains/);
+    const weights = table(join(out, 'weights.csv'));
+    expect(weights[0]).toEqual(['iCode', 'Level', 'Parent', 'Current', 'Derived', 'Weight', 'Correlation', 'DesiredShare', 'ObtainedShare']);
+    expect(weights.slice(1).every((row) => Number(row[5]) === Math.max(0, Number(row[4])))).toBe(true);
+    expect(weights).toHaveLength(50);
+    const again = await index('run', '--data', data, '--meta', join(out, 'iMeta.csv'), '--pipeline', pipeline, '--out', join(dir, 'weights-run'));
+    expect(again.code).toBe(0);
+    const meta2 = table(join(out, 'iMeta.csv'));
+    const lpi = meta2.find((row) => row[1] === 'LPI');
+    expect(Number(lpi?.[4])).toBe(Number(weights.find((row) => row[0] === 'LPI')?.[5]));
+  });
+
+  test('balance with targets; wrong targets or level exit 2 with the reason', async () => {
+    const out = join(dir, 'balance');
+    const ok = await index('weights', '--data', data, '--meta', meta, '--pipeline', pipeline, '--method', 'balance', '--level', '3', '--targets', '1,1', '--out', out);
+    expect(ok.code).toBe(0);
+    const rows = table(join(out, 'weights.csv'));
+    expect(rows.slice(1).map((row) => Number(row[7]))).toEqual([0.5, 0.5]);
+    const wrong = await index('weights', '--data', data, '--meta', meta, '--pipeline', pipeline, '--method', 'balance', '--level', '3', '--targets', '1,2,3', '--out', out);
+    expect(wrong).toMatchObject({ code: 2 });
+    expect(wrong.err).toMatch(/give 2 targets/);
+    expect((await index('weights', '--data', data, '--meta', meta, '--pipeline', pipeline, '--method', 'magic', '--level', '1', '--out', out)).err).toMatch(/--method must be/);
+  });
+});
+
 describe('kechuang index sensitivity', () => {
   const spec = file('sa.json', JSON.stringify({ ...ASEM_SENSITIVITY, N: 16, bootstrap: 100 }));
 

@@ -7,10 +7,12 @@ import type { z } from 'zod';
 import {
   csvRows,
   DATASET_NAMES,
+  deriveWeights,
   EvaluationError,
   EvaluationInputError,
   parseIndexInput,
   runPipeline,
+  WeightsRequestError,
   type Dataset,
   type IndexInput,
   type PipelineResult,
@@ -21,7 +23,7 @@ import { ZPipeline, ZSensitivitySpec } from '../../shared/schemas/evaluation.js'
 import { runSensitivity } from '../modules/evaluation/sensitivity-workers.js';
 
 /**
- * `kechuang index run|sensitivity`: the evaluation engine on COINr-format
+ * `kechuang index run|sensitivity|weights`: the evaluation engine on COINr-format
  * files. The file names and columns written here are a contract other tools
  * depend on (issue 4). Bad input ends with exit code 2 and one message naming
  * the file, row and column; never a stack trace.
@@ -29,7 +31,8 @@ import { runSensitivity } from '../modules/evaluation/sensitivity-workers.js';
 
 export const INDEX_USAGE = `usage:
   kechuang index run --data iData.csv --meta iMeta.csv --pipeline pipeline.json --out DIR
-  kechuang index sensitivity --data iData.csv --meta iMeta.csv --spec sa.json --out DIR [--threads N]`;
+  kechuang index sensitivity --data iData.csv --meta iMeta.csv --spec sa.json --out DIR [--threads N]
+  kechuang index weights --data iData.csv --meta iMeta.csv --pipeline pipeline.json --method pca|balance|infomax --level N [--targets 1,2,1] --out DIR`;
 
 interface Io {
   readonly out: (line: string) => void;
@@ -164,9 +167,12 @@ const run = async (command: string, argv: string[], io: Io): Promise<number> => 
       spec: { type: 'string' },
       out: { type: 'string' },
       threads: { type: 'string' },
+      method: { type: 'string' },
+      level: { type: 'string' },
+      targets: { type: 'string' },
     },
   });
-  const need = (name: 'data' | 'meta' | 'pipeline' | 'spec' | 'out'): string => {
+  const need = (name: 'data' | 'meta' | 'pipeline' | 'spec' | 'out' | 'method' | 'level'): string => {
     const value = values[name];
     if (typeof value !== 'string' || value === '') throw new UsageError(`missing --${name}\n${INDEX_USAGE}`);
     return value;
@@ -188,6 +194,42 @@ const run = async (command: string, argv: string[], io: Io): Promise<number> => 
     return 0;
   }
 
+  if (command === 'weights') {
+    const pipeline = readJson(need('pipeline'), ZPipeline);
+    const method = need('method');
+    if (method !== 'pca' && method !== 'balance' && method !== 'infomax') throw new UsageError(`--method must be pca, balance or infomax (got "${method}")`);
+    const level = Number(need('level'));
+    if (!Number.isInteger(level) || level < 1) throw new UsageError(`--level must be a whole number ≥ 1 (got "${values.level}")`);
+    const targets = values.targets === undefined ? null : values.targets.split(',').map(Number);
+    if (targets?.some((x) => !Number.isFinite(x) || x < 0)) throw new UsageError(`--targets must be non-negative numbers separated by commas (got "${values.targets}")`);
+    const out = need('out');
+    const { input } = loadInput(need('data'), need('meta'));
+    const started = performance.now();
+    const derived = deriveWeights(input, pipeline.steps, runPipeline(input, pipeline.steps), { method, level, targets });
+    const elapsed = performance.now() - started;
+    mkdirSync(out, { recursive: true });
+    const value = (x: number | null): string => (x === null ? '' : num(x));
+    writeCsv(
+      out,
+      'weights.csv',
+      ['iCode', 'Level', 'Parent', 'Current', 'Derived', 'Weight', 'Correlation', 'DesiredShare', 'ObtainedShare'],
+      derived.elements.map((e) => [e.code, level, e.parent ?? '', num(e.current), num(e.derived), num(e.usable), value(e.correlation), value(e.desiredShare), value(e.obtainedShare)]),
+    );
+    // The framework with the level's weights replaced: ready to run with (a negative loading becomes 0).
+    const replaced = new Map(derived.elements.map((e) => [e.code, e.usable]));
+    const clipped = derived.elements.filter((e) => e.derived < 0).map((e) => e.code);
+    if (clipped.length) io.out(`negative loadings set to weight 0 in iMeta.csv: ${clipped.join(', ')}`);
+    const meta = csvRows(readText(need('meta')));
+    const header = meta[0] ?? [];
+    const codeAt = header.indexOf('iCode');
+    const weightAt = header.indexOf('Weight');
+    writeFileSync(join(out, 'iMeta.csv'), meta.map((row, i) => csvLine(i > 0 && replaced.has(row[codeAt] ?? '') ? row.map((cell, j) => (j === weightAt ? num(replaced.get(row[codeAt] ?? '') as number) : cell)) : row)).join(''));
+    if (derived.method === 'pca') for (const g of derived.groups) io.out(`${g.parent}: first component explains ${(g.varianceExplained * 100).toFixed(1)} % (${g.rowsUsed} complete units)`);
+    else io.out(`${derived.method}: ${derived.converged ? 'converged' : 'did not converge'} after ${derived.iterations} iterations`);
+    io.out(`${derived.elements.length} weights at level ${level} in ${elapsed.toFixed(1)} ms; wrote weights.csv, iMeta.csv to ${out}`);
+    return 0;
+  }
+
   const spec = readJson(need('spec'), ZSensitivitySpec);
   const out = need('out');
   const threads = values.threads === undefined ? Math.min(2, availableParallelism()) : Number(values.threads);
@@ -205,14 +247,14 @@ const run = async (command: string, argv: string[], io: Io): Promise<number> => 
 
 export const indexCommand = async (argv: string[], io: Io): Promise<number> => {
   const [command, ...rest] = argv;
-  if (command !== 'run' && command !== 'sensitivity') {
+  if (command !== 'run' && command !== 'sensitivity' && command !== 'weights') {
     (command === undefined || command === '--help' || command === '-h' ? io.out : io.err)(INDEX_USAGE);
     return command === '--help' || command === '-h' ? 0 : 2;
   }
   try {
     return await run(command, rest, io);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof EvaluationInputError) {
+    if (error instanceof UsageError || error instanceof EvaluationInputError || error instanceof WeightsRequestError) {
       io.err(`error: ${error.message}`);
       return 2;
     }

@@ -19,6 +19,7 @@ import { ConfigError, describeConfig, parseConfig, type AppConfig } from '../con
 import { AppError } from '../errors.js';
 import { createUserFromCli, generatePassword } from '../modules/users/users.service.js';
 import { indexCommand } from './index-command.js';
+import { policiesCommand } from './policies-command.js';
 
 const packageRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const version = (JSON.parse(readFileSync(`${packageRoot}package.json`, 'utf8')) as { version: string }).version;
@@ -49,6 +50,9 @@ Commands:
                             build a composite index (COINr format); one CSV per step
   index sensitivity --data iData.csv --meta iMeta.csv --spec sa.json --out DIR [--threads N]
                             uncertainty and sensitivity analysis (Saltelli design, Sobol indices)
+  policies match --policies policies.json --enterprises enterprises.json --out result.csv
+                            every enterprise against every policy rule (JSON Logic): eligible,
+                            ineligible or unknown with the missing facts; one CSV row per pair
   config                    list the configuration variables
 
 Options: --help, --version. Configuration comes from environment variables (see \`kechuang config\`).
@@ -245,6 +249,7 @@ const exportCommand = async (config: AppConfig, file: string, centre: string | u
 export const main = async (argv: string[], env: Record<string, string | undefined>): Promise<number> => {
   // Works on files only: no configuration, no database.
   if (argv[0] === 'index') return indexCommand(argv.slice(1), { out, err });
+  if (argv[0] === 'policies') return policiesCommand(argv.slice(1), { out, err });
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,

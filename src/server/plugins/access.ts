@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
-import { roleHasPermission, type Access } from '../../shared/access.js';
+import { describeAccess, roleMeetsAccess, type Access } from '../../shared/access.js';
 import { AppError } from '../errors.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -12,8 +12,8 @@ export const enforceAccess = (request: FastifyRequest, access: Access | undefine
   const { user, expired } = request.auth;
   if (!user) throw new AppError(expired ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED', expired ? 'Your session has expired' : 'Sign in first');
   if (access === 'authenticated') return;
-  if (!roleHasPermission(user.role, access.permission)) {
-    throw new AppError('FORBIDDEN', `Requires permission ${access.permission}`);
+  if (!roleMeetsAccess(user.role, access)) {
+    throw new AppError('FORBIDDEN', `Requires ${describeAccess(access)}`);
   }
 };
 

@@ -7,7 +7,7 @@ import { openDatabase, type DatabaseHandle } from '../../db/client.js';
 import { migrateDatabase } from '../../db/migrate.js';
 import { seedShippedCentres } from '../bootstrap.js';
 import { ensureFirstAdmin } from '../modules/users/users.service.js';
-import { TEMPLATE_DB, TEST_ADMIN, withDatabaseName } from '../../db/test-support/test-database.js';
+import { TEST_ADMIN, templateDatabaseName, withDatabaseName } from '../../db/test-support/test-database.js';
 
 /** Fixed time for the template, so seeded audit rows are the same on every run. */
 const TEMPLATE_TIME = new Date('2026-01-01T00:00:00.000Z');
@@ -22,11 +22,11 @@ const prepare = async (handle: DatabaseHandle): Promise<void> => {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const cleanups: (() => Promise<void>)[] = [];
   if (project.name === 'postgres') {
-    project.provide('testDatabase', { engine: 'postgres', templatePath: null });
+    const TEMPLATE_DB = templateDatabaseName();
+    project.provide('testDatabase', { engine: 'postgres', templatePath: null, templateDb: TEMPLATE_DB });
     const base = process.env['TEST_DATABASE_URL'] as string;
     const admin = new pg.Client({ connectionString: base });
     await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`);
     await admin.query(`CREATE DATABASE ${TEMPLATE_DB}`);
     await admin.end();
     const handle = await openDatabase({ kind: 'postgres', url: withDatabaseName(base, TEMPLATE_DB), poolSize: 2 });
@@ -46,7 +46,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const dir = mkdtempSync(join(tmpdir(), 'kechuang-test-'));
     const path = join(dir, 'template.tar');
     writeFileSync(path, Buffer.from(await dump.arrayBuffer()));
-    project.provide('testDatabase', { engine: 'pglite', templatePath: path });
+    project.provide('testDatabase', { engine: 'pglite', templatePath: path, templateDb: null });
     cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
   }
   return async () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZId } from './common.js';
+import { ZAttachment } from './files.js';
 
 /**
  * The calls engine's API shapes (issue 5). State and action names mirror the
@@ -217,6 +218,8 @@ export type TApplicationPatch = z.infer<typeof ZApplicationPatch>;
 
 export const ZEvidenceItem = z.object({ kind: z.enum(['lab_report', 'test_certificate', 'end_user_signoff', 'dataset', 'prototype_demo', 'publication', 'other']), description: text(2000), reference: z.string().trim().max(500).nullable().default(null) });
 
+export { ZAttachment, type TAttachment } from './files.js';
+
 export const ZMilestone = ZMilestoneInput.extend({
   id: z.string(),
   position: z.number().int(),
@@ -230,6 +233,8 @@ export const ZMilestone = ZMilestoneInput.extend({
   /** Tranche this milestone pays when accepted (share of the award). */
   trancheAmount: z.number().nullable(),
   slip: z.object({ status: z.string(), slipDays: z.number() }),
+  /** Evidence files. */
+  attachments: z.array(ZAttachment),
   version: z.number().int(),
 });
 
@@ -256,6 +261,8 @@ export const ZApplication = z.object({
   decidedAt: z.date().nullable(),
   version: z.number().int(),
   milestones: z.array(ZMilestone),
+  /** Files of the bid (technical plan, letters of support …). */
+  attachments: z.array(ZAttachment),
   /** After a decision: the aggregated scores and each anonymous sheet (reviewers stay anonymous to applicants). */
   scores: z
     .object({ total: z.number().nullable(), passed: z.boolean().nullable(), criteria: z.array(ZCriterionScore), sheets: z.array(z.object({ reviewer: z.string(), total: z.number(), scores: z.record(z.string(), z.number()), comments: z.record(z.string(), z.string()) })) })
@@ -268,6 +275,8 @@ export type TApplication = z.infer<typeof ZApplication>;
 export const ZApplicationRow = z.object({ id: z.string(), callId: z.string(), state: z.enum(APPLICATION_STATES), title: z.string(), lead: ZEntityRef.nullable(), submittedAt: z.date().nullable(), awardAmount: z.number().nullable() });
 
 export const ZExpertInput = z.object({ entityId: ZId, userId: z.string().uuid().nullable().default(null), fields: z.array(ZFieldCode).min(1).max(30), maxLoad: z.number().int().min(0).max(200).default(10) });
+/** Change an expert's fields, load limit, linked account or whether they take new reviews. */
+export const ZExpertPatch = z.object({ userId: z.string().uuid().nullable().optional(), fields: z.array(ZFieldCode).min(1).max(30).optional(), maxLoad: z.number().int().min(0).max(200).optional(), active: z.boolean().optional() });
 export const ZExpert = z.object({ id: z.string(), entity: ZEntityRef, userId: z.string().nullable(), fields: z.array(z.string()), maxLoad: z.number().int(), load: z.number().int(), active: z.boolean() });
 
 export const ZCoiFlag = z.object({ kind: z.string(), message: z.string(), evidence: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])) });
@@ -300,3 +309,23 @@ export const ZNotification = z.object({ id: z.string(), template: z.string(), su
 
 /** Open data: awarded results without sign-in. */
 export const ZOpenResult = z.object({ callId: z.string(), title: z.string(), titleZh: z.string().nullable(), owner: z.string(), state: z.string(), winner: z.string().nullable(), winnerZh: z.string().nullable(), amount: z.number().nullable(), currency: z.string(), awardedAt: z.date().nullable(), isSample: z.boolean() });
+
+const ZParty = z.object({ id: z.string(), nameZh: z.string().nullable(), nameEn: z.string() });
+/** The task agreement (任务书) of an awarded bid, generated from the frozen call and the decided application. */
+export const ZTaskAgreement = z.object({
+  number: z.string(),
+  title: z.string(),
+  titleZh: z.string().nullable(),
+  isSample: z.boolean(),
+  parties: z.object({ demandOwner: ZParty, lead: ZParty.nullable(), partners: z.array(ZParty), pi: ZParty.nullable(), members: z.array(ZParty) }),
+  subject: z.object({ problem: z.string().nullable(), fieldCodes: z.array(z.string()), chainPosition: z.string().nullable(), trlExpected: z.number().nullable(), plan: z.string().nullable() }),
+  acceptanceCriteria: z.array(z.object({ metric: z.string(), unit: z.string(), comparator: z.string(), threshold: z.number(), testMethod: z.string() })),
+  funding: z.object({ currency: z.string(), awardAmount: z.number().nullable(), selfFunded: z.number().nullable(), paymentSchedule: z.array(z.object({ label: z.string(), share: z.number() })) }),
+  milestones: z.array(z.object({ position: z.number().int(), title: z.string(), deliverable: z.string(), verification: z.string(), dueOn: z.string(), trancheShare: z.number(), trancheAmount: z.number().nullable() })),
+  ipTerms: z.object({ template: z.string(), text: z.string(), frozenAt: z.string() }).nullable(),
+  decision: z.object({ memo: z.string().nullable(), awardedAt: z.string().nullable(), decidedAt: z.string().nullable() }),
+  missing: z.array(z.enum(['award_amount', 'lead', 'pi', 'milestones', 'frozen_terms', 'criteria', 'tranche_shares'])),
+  /** SHA-256 of the agreement's content: the version the parties sign. */
+  sha256: z.string(),
+});
+export type TTaskAgreement = z.infer<typeof ZTaskAgreement>;

@@ -164,12 +164,57 @@ export const ZDatasetSummary = z.object({
   metaSha256: z.string(),
   unitCount: z.number().int(),
   indicatorCount: z.number().int(),
+  /** Set when the dataset was built from the centre's own indicator figures. */
+  origin: z
+    .object({
+      kind: z.literal('figures'),
+      level: z.string(),
+      period: z.string(),
+      includeEstimated: z.boolean(),
+      indicators: z.array(z.string()),
+      /** True when any figure used is a sample (示例): the dataset and its results are then samples too. */
+      sample: z.boolean(),
+      filledCells: z.number().int(),
+      emptyCells: z.number().int(),
+    })
+    .nullable(),
   createdBy: z.string(),
   createdAt: z.string(),
 });
 export type TDatasetSummary = z.output<typeof ZDatasetSummary>;
 
-export const ZDataset = ZDatasetSummary.extend({ data: z.string(), meta: z.string(), created: z.boolean().optional() });
+/** Build a dataset from the centre's figures: its districts (parks, organisations) as units, catalogue indicators as columns. */
+export const ZDatasetFromFigures = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  description: z.string().max(2000).nullable().default(null),
+  level: z.enum(['district', 'park', 'organisation']),
+  /** The period whose figures fill the cells: 2023, 2023-Q2, 2023-07. */
+  period: z.string().regex(/^\d{4}(-(Q[1-4]|0[1-9]|1[0-2]))?$/, 'a year (2023), quarter (2023-Q2) or month (2023-07)'),
+  /** Use estimated figures where no measured one exists. */
+  includeEstimated: z.boolean().default(false),
+  indicators: z
+    .array(
+      z.strictObject({
+        code: z.string().min(1).max(80),
+        weight: z.number().min(0).default(1),
+        /** Overrides the catalogue's direction (+1 more is better, −1 less is better). */
+        direction: z.union([z.literal(1), z.literal(-1)]).nullable().default(null),
+        /** A pillar (sub-index) to group this indicator under; none puts it straight under the index. */
+        pillar: z.string().trim().min(1).max(100).regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'letters, digits and _').nullable().default(null),
+      }),
+    )
+    .min(2)
+    .max(200),
+});
+export type TDatasetFromFigures = z.input<typeof ZDatasetFromFigures>;
+
+export const ZDataset = ZDatasetSummary.extend({
+  data: z.string(),
+  meta: z.string(),
+  /** uCode → indicator code → observation id, for datasets built from figures. */
+  cellSources: z.record(z.string(), z.record(z.string(), z.string())).nullable(),
+  created: z.boolean().optional(),
+});
 export type TDataset = z.output<typeof ZDataset>;
 
 /** One iMeta row. Indicators have level 1; aggregates 2 and up; groups and denominators no level. */
@@ -331,3 +376,44 @@ export const ZAnalysis = z.object({
   finishedAt: z.string().nullable(),
 });
 export type TAnalysis = z.output<typeof ZAnalysis>;
+
+/** Weights derived from a run's data for one level (COINr get_PCA / get_opt_weights), to review and save as a framework version. */
+export const ZWeightsRequest = z.strictObject({
+  method: z.enum(['pca', 'balance', 'infomax']),
+  /** 1 = indicators, 2 = the first aggregates, and so on; not the index itself. */
+  level: z.number().int().min(1).max(19),
+  /** balance only: relative target importances, one per element of the level in framework order (default equal). */
+  targets: z.array(z.number().min(0)).max(500).nullable().default(null),
+});
+export type TWeightsRequest = z.input<typeof ZWeightsRequest>;
+
+export const ZDerivedWeights = z.object({
+  method: z.enum(['pca', 'balance', 'infomax']),
+  level: z.number().int(),
+  elements: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      parent: z.string().nullable(),
+      /** The weight in the run's framework. */
+      current: z.number(),
+      /** As derived: PCA loadings may be negative. */
+      derived: z.number(),
+      /** What a framework can take (weights are ≥ 0): the derived weight, or 0 where it is negative. */
+      usable: z.number(),
+      /** Correlation with the index under the derived weights (balance, infomax). */
+      correlation: z.number().nullable(),
+      /** The element's target share of the correlations (balance). */
+      desiredShare: z.number().nullable(),
+      obtainedShare: z.number().nullable(),
+    }),
+  ),
+  /** PCA: one entry per aggregation group. */
+  groups: z.array(z.object({ parent: z.string(), varianceExplained: z.number(), rowsUsed: z.number().int() })),
+  /** Optimisation: convergence and iterations. */
+  converged: z.boolean().nullable(),
+  iterations: z.number().int().nullable(),
+  /** The pipeline data the weights come from: normalised (PCA of indicators), aggregated (PCA of aggregates, optimisation). */
+  dataset: z.string(),
+});
+export type TDerivedWeights = z.output<typeof ZDerivedWeights>;

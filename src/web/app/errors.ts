@@ -99,3 +99,36 @@ export const placeFormError = (
   }
   return !placed || unmatched.length > 0 ? errorMessage(error, t) : null;
 };
+
+/**
+ * Show a failed form submission: each body issue next to the field `fieldFor`
+ * names (a name path, so nested fields such as `['settings', 'form',
+ * 'criteria', 0, 'label']` work), and the rest as the returned form-level
+ * text (null when every issue found a field). `issueText` lets a module word
+ * its own reasons.
+ */
+export const placeIssues = (
+  form: FormInstance,
+  error: unknown,
+  t: Translator,
+  fieldFor: (path: string) => (string | number)[] | null,
+  issueText: (issue: FieldIssue, t: Translator) => string = fieldIssueMessage,
+): string | null => {
+  const issues = isApiError(error) ? error.fieldIssues : [];
+  if (issues.length === 0) return errorMessage(error, t);
+  const byField = new Map<string, { name: (string | number)[]; errors: string[] }>();
+  const rest: string[] = [];
+  for (const issue of issues) {
+    const name = issue.in === 'body' ? fieldFor(issue.path) : null;
+    if (!name) {
+      rest.push(issueText(issue, t));
+      continue;
+    }
+    const key = name.join('.');
+    const entry = byField.get(key) ?? { name, errors: [] };
+    entry.errors.push(issueText(issue, t));
+    byField.set(key, entry);
+  }
+  form.setFields([...byField.values()].map(({ name, errors }) => ({ name, errors: [...new Set(errors)] })));
+  return rest.length ? [...new Set(rest)].join(t('common.listSeparator')) : null;
+};

@@ -1,11 +1,16 @@
 import {
+  AimOutlined,
   AppstoreOutlined,
   AuditOutlined,
   BarChartOutlined,
   CheckSquareOutlined,
   BranchesOutlined,
   DashboardOutlined,
+  FileProtectOutlined,
   FlagOutlined,
+  GiftOutlined,
+  FundOutlined,
+  MessageOutlined,
   NodeIndexOutlined,
   ShopOutlined,
   StarOutlined,
@@ -21,8 +26,14 @@ export const ROUTES = {
   corrections: '/registry/corrections',
   registryImport: '/registry/import',
   indicators: '/indicators',
+  targets: '/targets',
   evaluation: '/evaluation',
   calls: '/calls',
+  services: '/services',
+  myDemands: '/services/demands',
+  policies: '/policies',
+  myBenefits: '/my-benefits',
+  serviceMetrics: '/services/metrics',
   inbox: '/inbox',
   audit: '/admin/audit',
   users: '/admin/users',
@@ -52,7 +63,17 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   { key: 'registry', path: ROUTES.registry, label: 'nav.registry', icon: <AppstoreOutlined />, activeExcept: [ROUTES.corrections] },
   { key: 'corrections', path: ROUTES.corrections, label: 'nav.corrections', icon: <CheckSquareOutlined />, permission: 'registry:review' },
   { key: 'open-calls', path: ROUTES.calls, label: 'nav.openCalls', icon: <FlagOutlined /> },
+  // 企业服务: the service desk for officers (its own tabs lead to the ledger, packages, departments, metrics) …
+  { key: 'enterprise-services', path: ROUTES.services, label: 'nav.enterpriseServices', icon: <ShopOutlined />, permission: 'services:manage', activeExcept: [ROUTES.serviceMetrics] },
+  // … an enterprise's own demands and package …
+  { key: 'my-demands', path: ROUTES.myDemands, label: 'nav.myDemands', icon: <MessageOutlined />, permission: 'services:request' },
+  // 政策 (issue 6): an enterprise's matched benefits, and the policy library everyone may read.
+  { key: 'my-benefits', path: ROUTES.myBenefits, label: 'nav.myBenefits', icon: <GiftOutlined />, permission: 'services:request' },
+  { key: 'policies', path: ROUTES.policies, label: 'nav.policies', icon: <FileProtectOutlined /> },
+  // … and the service metrics for analysts and officers.
+  { key: 'service-metrics', path: ROUTES.serviceMetrics, label: 'nav.serviceMetrics', icon: <FundOutlined />, permission: 'centre:read' },
   { key: 'indicators', path: ROUTES.indicators, label: 'nav.indicators', icon: <BarChartOutlined /> },
+  { key: 'targets', path: ROUTES.targets, label: 'nav.targets', icon: <AimOutlined /> },
   { key: 'evaluation', path: ROUTES.evaluation, label: 'nav.evaluation', icon: <StarOutlined />, permission: 'centre:read' },
   { key: 'audit', path: ROUTES.audit, label: 'nav.audit', icon: <AuditOutlined />, permission: 'audit:read' },
   { key: 'users', path: ROUTES.users, label: 'nav.users', icon: <TeamOutlined />, permission: 'users:manage' },
@@ -60,7 +81,6 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
 
 /** Modules on the roadmap: listed greyed out so visitors see where the platform is going. */
 export const COMING_SOON: readonly Omit<NavEntry, 'path' | 'permission'>[] = [
-  { key: 'enterprise-services', label: 'nav.enterpriseServices', icon: <ShopOutlined /> },
   { key: 'tech-transfer', label: 'nav.techTransfer', icon: <NodeIndexOutlined /> },
   { key: 'industry-chains', label: 'nav.industryChains', icon: <BranchesOutlined /> },
 ];

@@ -19,15 +19,36 @@ const EntityProfilePage = lazyWithMessages(() => import('../pages/EntityProfileP
 const ImportPage = lazyWithMessages(() => import('../pages/ImportPage.js'), 'ImportPage', ['registry', 'import']);
 const CorrectionsPage = lazyWithMessages(() => import('../pages/CorrectionsPage.js'), 'CorrectionsPage', ['registry']);
 const IndicatorsPage = lazyWithMessages(() => import('../pages/IndicatorsPage.js'), 'IndicatorsPage', ['indicators']);
+const IndicatorPage = lazyWithMessages(() => import('../pages/IndicatorPage.js'), 'IndicatorPage', ['indicators', 'registry']);
+const IndicatorImportPage = lazyWithMessages(() => import('../pages/IndicatorImportPage.js'), 'IndicatorImportPage', ['indicators']);
+const TargetsPage = lazyWithMessages(() => import('../pages/TargetsPage.js'), 'TargetsPage', ['indicators', 'registry']);
 const EvaluationPage = lazyWithMessages(() => import('../pages/EvaluationPage.js'), 'EvaluationPage', ['evaluation']);
+const FrameworkPage = lazyWithMessages(() => import('../pages/FrameworkPage.js'), 'FrameworkPage', ['evaluation']);
+const RunPage = lazyWithMessages(() => import('../pages/RunPage.js'), 'RunPage', ['evaluation']);
+const RunReportPage = lazyWithMessages(() => import('../pages/RunReportPage.js'), 'RunReportPage', ['evaluation']);
 const AuditPage = lazyWithMessages(() => import('../pages/AuditPage.js'), 'AuditPage', ['admin']);
 const UsersPage = lazyWithMessages(() => import('../pages/UsersPage.js'), 'UsersPage', ['admin', 'account']);
 const CallsPage = lazyWithMessages(() => import('../pages/CallsPage.js'), 'CallsPage', ['calls']);
 const CallDetailPage = lazyWithMessages(() => import('../pages/CallDetailPage.js'), 'CallDetailPage', ['calls', 'registry']);
 const CallEditPage = lazyWithMessages(() => import('../pages/CallEditPage.js'), 'CallEditPage', ['calls', 'registry']);
 const ApplicationPage = lazyWithMessages(() => import('../pages/ApplicationPage.js'), 'ApplicationPage', ['calls', 'registry']);
+const TaskAgreementPage = lazyWithMessages(() => import('../pages/TaskAgreementPage.js'), 'TaskAgreementPage', ['calls']);
+const CallsAdminPage = lazyWithMessages(() => import('../pages/CallsAdminPage.js'), 'CallsAdminPage', ['calls', 'registry']);
 const ReviewsPage = lazyWithMessages(() => import('../pages/ReviewsPage.js'), 'ReviewsPage', ['calls', 'registry']);
-const InboxPage = lazyWithMessages(() => import('../pages/InboxPage.js'), 'InboxPage', ['calls']);
+const InboxPage = lazyWithMessages(() => import('../pages/InboxPage.js'), 'InboxPage', ['calls', 'services']);
+const ServiceDeskPage = lazyWithMessages(() => import('../pages/ServiceDeskPage.js'), 'ServiceDeskPage', ['services']);
+const ServiceVisitPage = lazyWithMessages(() => import('../pages/ServiceVisitPage.js'), 'ServiceVisitPage', ['services', 'registry']);
+const DemandLedgerPage = lazyWithMessages(() => import('../pages/DemandLedgerPage.js'), 'DemandLedgerPage', ['services', 'registry']);
+const DemandPage = lazyWithMessages(() => import('../pages/DemandPage.js'), 'DemandPage', ['services']);
+const ServicePackagesPage = lazyWithMessages(() => import('../pages/ServicePackagesPage.js'), 'ServicePackagesPage', ['services', 'registry']);
+const ServicePackagePage = lazyWithMessages(() => import('../pages/ServicePackagePage.js'), 'ServicePackagePage', ['services', 'registry']);
+const ServiceDepartmentsPage = lazyWithMessages(() => import('../pages/ServiceDepartmentsPage.js'), 'ServiceDepartmentsPage', ['services']);
+const ServiceMetricsPage = lazyWithMessages(() => import('../pages/ServiceMetricsPage.js'), 'ServiceMetricsPage', ['services']);
+const EnterpriseServicePage = lazyWithMessages(() => import('../pages/EnterpriseServicePage.js'), 'EnterpriseServicePage', ['services', 'registry', 'calls', 'policies']);
+const PoliciesPage = lazyWithMessages(() => import('../pages/PoliciesPage.js'), 'PoliciesPage', ['policies']);
+const PolicyPage = lazyWithMessages(() => import('../pages/PolicyPage.js'), 'PolicyPage', ['policies', 'registry']);
+const PolicyEditPage = lazyWithMessages(() => import('../pages/PolicyEditPage.js'), 'PolicyEditPage', ['policies', 'registry']);
+const MyBenefitsPage = lazyWithMessages(() => import('../pages/MyBenefitsPage.js'), 'MyBenefitsPage', ['policies', 'registry']);
 const LoginPage = lazyWithMessages(() => import('../pages/LoginPage.js'), 'LoginPage', []);
 const NotFoundPage = lazyWithMessages(() => import('../pages/NotFoundPage.js'), 'NotFoundPage', []);
 
@@ -68,6 +89,16 @@ export const AppRoutes = () => (
         />
         <Route path="registry/:entityId" element={<EntityProfilePage />} />
         <Route path="indicators" element={<IndicatorsPage />} />
+        <Route
+          path="indicators/import"
+          element={
+            <RequirePermission permission="indicators:write">
+              <IndicatorImportPage />
+            </RequirePermission>
+          }
+        />
+        <Route path="indicators/:code" element={<IndicatorPage />} />
+        <Route path="targets" element={<TargetsPage />} />
         <Route path="calls" element={<CallsPage />} />
         <Route
           path="calls/new"
@@ -78,11 +109,27 @@ export const AppRoutes = () => (
           }
         />
         <Route
+          path="calls/admin"
+          element={
+            <RequirePermission permission="calls:manage">
+              <CallsAdminPage />
+            </RequirePermission>
+          }
+        />
+        <Route
           path="calls/reviews"
           element={
             <RequirePermission permission="calls:review">
               <ReviewsPage />
             </RequirePermission>
+          }
+        />
+        <Route
+          path="calls/applications/:applicationId/agreement"
+          element={
+            <RequireSignIn>
+              <TaskAgreementPage />
+            </RequireSignIn>
           }
         />
         <Route
@@ -111,10 +158,132 @@ export const AppRoutes = () => (
           }
         />
         <Route
+          path="services"
+          element={
+            <RequirePermission permission="services:manage">
+              <ServiceDeskPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="services/visits/new"
+          element={
+            <RequirePermission permission="services:manage">
+              <ServiceVisitPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="services/demands"
+          element={
+            <RequireSignIn>
+              <DemandLedgerPage />
+            </RequireSignIn>
+          }
+        />
+        <Route
+          path="services/demands/:demandId"
+          element={
+            <RequireSignIn>
+              <DemandPage />
+            </RequireSignIn>
+          }
+        />
+        <Route
+          path="services/packages"
+          element={
+            <RequirePermission permission="services:manage">
+              <ServicePackagesPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="services/packages/new"
+          element={
+            <RequirePermission permission="services:manage">
+              <ServicePackagePage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="services/packages/:packageId"
+          element={
+            <RequireSignIn>
+              <ServicePackagePage />
+            </RequireSignIn>
+          }
+        />
+        <Route
+          path="services/departments"
+          element={
+            <RequirePermission permission="centre:read">
+              <ServiceDepartmentsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="services/metrics"
+          element={
+            <RequirePermission permission="centre:read">
+              <ServiceMetricsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="services/enterprises/:enterpriseId"
+          element={
+            <RequireSignIn>
+              <EnterpriseServicePage />
+            </RequireSignIn>
+          }
+        />
+        <Route path="policies" element={<PoliciesPage />} />
+        <Route path="policies/:code" element={<PolicyPage />} />
+        <Route
+          path="policies/:code/edit"
+          element={
+            <RequirePermission permission="policies:write">
+              <PolicyEditPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="my-benefits"
+          element={
+            <RequireSignIn>
+              <MyBenefitsPage />
+            </RequireSignIn>
+          }
+        />
+        <Route
           path="evaluation"
           element={
             <RequirePermission permission="centre:read">
               <EvaluationPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="evaluation/frameworks"
+          element={
+            <RequirePermission permission="centre:read">
+              <FrameworkPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="evaluation/runs/:runId"
+          element={
+            <RequirePermission permission="centre:read">
+              <RunPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="evaluation/runs/:runId/report"
+          element={
+            <RequirePermission permission="centre:read">
+              <RunReportPage />
             </RequirePermission>
           }
         />

@@ -25,7 +25,9 @@ const LOADERS: Record<Locale, LocaleLoaders> = {
     evaluation: () => import('./locales/zh-CN/evaluation.json'),
     import: () => import('./locales/zh-CN/import.json'),
     indicators: () => import('./locales/zh-CN/indicators.json'),
+    policies: () => import('./locales/zh-CN/policies.json'),
     registry: () => import('./locales/zh-CN/registry.json'),
+    services: () => import('./locales/zh-CN/services.json'),
   },
   'en-US': {
     antd: () => import('antd/locale/en_US'),
@@ -36,7 +38,9 @@ const LOADERS: Record<Locale, LocaleLoaders> = {
     evaluation: () => import('./locales/en-US/evaluation.json'),
     import: () => import('./locales/en-US/import.json'),
     indicators: () => import('./locales/en-US/indicators.json'),
+    policies: () => import('./locales/en-US/policies.json'),
     registry: () => import('./locales/en-US/registry.json'),
+    services: () => import('./locales/en-US/services.json'),
   },
 };
 

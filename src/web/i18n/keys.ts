@@ -5,7 +5,9 @@ import type core from './locales/zh-CN/core.json';
 import type evaluation from './locales/zh-CN/evaluation.json';
 import type importNs from './locales/zh-CN/import.json';
 import type indicators from './locales/zh-CN/indicators.json';
+import type policies from './locales/zh-CN/policies.json';
 import type registry from './locales/zh-CN/registry.json';
+import type services from './locales/zh-CN/services.json';
 import type { ErrorCode } from '../../shared/errors.js';
 import type { Role } from '../../shared/access.js';
 import type { TAreaKind } from '../../shared/schemas/centres.js';
@@ -28,7 +30,9 @@ type SourceCatalogs = {
   evaluation: typeof evaluation;
   import: typeof importNs;
   indicators: typeof indicators;
+  policies: typeof policies;
   registry: typeof registry;
+  services: typeof services;
 };
 export type Namespace = keyof SourceCatalogs;
 /** Namespaces other than `core`: the ones a page or dialog asks for. */

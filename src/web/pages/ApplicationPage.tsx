@@ -8,13 +8,14 @@ import { useSession } from '../app/session.js';
 import { formatDateTime, pickName, pickTitle } from '../i18n/format.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { ApplicationForm } from '../modules/calls/components/ApplicationForm.js';
+import { AttachmentList } from '../modules/calls/components/AttachmentList.js';
 import { MilestoneTimeline } from '../modules/calls/components/MilestoneTimeline.js';
 import { NextActions } from '../modules/calls/components/NextActions.js';
 import { useApplicationQuery, useApplicationTransitionMutation } from '../modules/calls/hooks/useApplications.js';
 import { useCallQuery, useProgrammesQuery } from '../modules/calls/hooks/useCalls.js';
 import type { Application } from '../modules/calls/types.js';
 import { appealOutcomeLabel, applicationActionLabel, applicationStateLabel, formatDate, formatMoney, reasonLabel, STATE_TONE } from '../modules/calls/utils/labels.js';
-import { callPath, CALL_ROUTES } from '../modules/calls/utils/paths.js';
+import { applicationPath, callPath, CALL_ROUTES } from '../modules/calls/utils/paths.js';
 import { entityPath } from '../modules/registry/utils/paths.js';
 import { Chip } from '../ui/Chip.js';
 import { PageHeader } from '../ui/PageHeader.js';
@@ -92,6 +93,11 @@ export const ApplicationPage = () => {
                     {t('calls.forCall')}{t('calls.colon')}<Link to={callPath(call.id)}>{pickTitle(call, locale)}</Link>
                   </span>
                   {app.submittedAt && <span>{t('calls.submittedOn', { date: formatDateTime(app.submittedAt, locale) })}</span>}
+                  {['awarded', 'completed', 'terminated'].includes(app.state) && (roles.applicant || roles.verifier || roles.officer) && (
+                    <Link to={`${applicationPath(app.id)}/agreement`} data-testid="agreement-link">
+                      {t('calls.agreement.link')}
+                    </Link>
+                  )}
                 </span>
               }
             />
@@ -136,6 +142,7 @@ export const ApplicationPage = () => {
                     void query.refetch();
                   }} flushRef={flush} key={`${app.id}`} />
                 {version !== null && <span hidden data-testid="application-version">{version}</span>}
+                <AttachmentList owner={{ type: 'application', id: app.id }} files={app.attachments} canEdit={isTeam} />
               </Panel>
             ) : (
               <div className="kc-calls-grid">
@@ -170,6 +177,7 @@ export const ApplicationPage = () => {
                 </Panel>
                 <Panel title={t('calls.plan')} data-testid="application-plan-view">
                   <p className="kc-calls-prose">{app.plan ?? t('calls.none')}</p>
+                  <AttachmentList owner={{ type: 'application', id: app.id }} files={app.attachments} canEdit={false} />
                 </Panel>
               </div>
             )}

@@ -1,4 +1,4 @@
-import { AuditOutlined, PlusOutlined } from '@ant-design/icons';
+import { AuditOutlined, DownloadOutlined, PlusOutlined, SettingOutlined } from '@ant-design/icons';
 import { Button, Input, Select, Table } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -8,7 +8,7 @@ import { useSession } from '../app/session.js';
 import { pickName, pickTitle } from '../i18n/format.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { useMyApplicationsQuery } from '../modules/calls/hooks/useApplications.js';
-import { useCallsQuery, useOpenResultsQuery } from '../modules/calls/hooks/useCalls.js';
+import { openResultsFileUrl, useCallsQuery, useOpenResultsQuery } from '../modules/calls/hooks/useCalls.js';
 import { callPath, applicationPath, CALL_ROUTES } from '../modules/calls/utils/paths.js';
 import { applicationStateLabel, callStateLabel, formatDate, formatMoney, STATE_TONE } from '../modules/calls/utils/labels.js';
 import { Chip } from '../ui/Chip.js';
@@ -71,6 +71,11 @@ export const CallsPage = () => {
             {can('calls:review') && (
               <Button icon={<AuditOutlined />} onClick={() => navigate(CALL_ROUTES.reviews)} data-testid="calls-my-reviews">
                 {t('calls.myReviews')}
+              </Button>
+            )}
+            {can('calls:manage') && (
+              <Button icon={<SettingOutlined />} onClick={() => navigate(CALL_ROUTES.admin)} data-testid="calls-admin">
+                {t('calls.admin.link')}
               </Button>
             )}
             {can('calls:manage') && (
@@ -155,7 +160,22 @@ export const CallsPage = () => {
         {calls.data && <p className="kc-muted kc-small" data-testid="calls-total">{t('calls.totalCount', { count: calls.data.total })}</p>}
       </QueryState>
 
-      <Panel title={t('calls.results')} data-testid="calls-results">
+      <Panel
+        title={t('calls.results')}
+        data-testid="calls-results"
+        extra={
+          (results.data?.items.length ?? 0) > 0 && (
+            <span className="kc-calls-downloads">
+              <a href={openResultsFileUrl(centre.id, 'csv')} download data-testid="calls-results-csv">
+                <DownloadOutlined aria-hidden /> CSV
+              </a>
+              <a href={openResultsFileUrl(centre.id, 'xlsx')} download data-testid="calls-results-xlsx">
+                <DownloadOutlined aria-hidden /> Excel
+              </a>
+            </span>
+          )
+        }
+      >
         <QueryState isLoading={results.isLoading} error={results.error} isEmpty={(results.data?.items.length ?? 0) === 0} emptyText={t('calls.resultsEmpty')}>
           <table className="kc-simple-table">
             <thead>

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import {
   callAppeals,
   callApplicationMembers,
@@ -34,6 +34,11 @@ export type EntityRef = { id: string; nameZh: string | null; nameEn: string; cat
 // ---------------------------------------------------------------- programmes and calls
 export const insertProgramme = async (tx: WriteTx, row: typeof callProgrammes.$inferInsert): Promise<ProgrammeRow> => (await tx.insert(callProgrammes).values(row).returning())[0] as ProgrammeRow;
 export const listProgrammes = (tx: ReadTx, centreId: string): Promise<ProgrammeRow[]> => tx.select().from(callProgrammes).where(eq(callProgrammes.centreId, centreId)).orderBy(desc(callProgrammes.createdAt), asc(callProgrammes.id));
+export const updateProgrammeRow = async (tx: WriteTx, id: string, values: Partial<typeof callProgrammes.$inferInsert>): Promise<ProgrammeRow> =>
+  (await tx.update(callProgrammes).set(values).where(eq(callProgrammes.id, id)).returning())[0] as ProgrammeRow;
+/** Whether any call of the programme has gone beyond drafting (published or later). */
+export const programmeHasPublishedCalls = async (tx: ReadTx, id: string): Promise<boolean> =>
+  (await tx.select({ id: calls.id }).from(calls).where(and(eq(calls.programmeId, id), notInArray(calls.state, ['draft', 'internal_review']))).limit(1)).length > 0;
 export const findProgramme = async (tx: ReadTx, id: string): Promise<ProgrammeRow | undefined> => (await tx.select().from(callProgrammes).where(eq(callProgrammes.id, id)).limit(1))[0];
 
 export const insertCall = async (tx: WriteTx, row: typeof calls.$inferInsert): Promise<CallRow> => (await tx.insert(calls).values(row).returning())[0] as CallRow;
@@ -53,15 +58,17 @@ export const listCalls = async (tx: ReadTx, centreId: string, f: CallFilter): Pr
   if (f.chain) where.push(sql`${calls.chainPosition} ilike ${`%${f.chain.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
   if (f.field) where.push(sql`exists (select 1 from unnest(${calls.fieldCodes}) fc where fc = ${f.field} or fc like ${`${f.field.replace(/[\\%_]/g, (c) => `\\${c}`)}.%`})`);
   const cond = and(...where);
-  const rows = await tx
-    .select({ call: calls, programmeKind: callProgrammes.kind })
-    .from(calls)
-    .innerJoin(callProgrammes, eq(callProgrammes.id, calls.programmeId))
-    .where(cond)
-    .orderBy(desc(calls.deadline), asc(calls.id))
-    .limit(f.limit)
-    .offset(f.offset);
-  const total = await tx.$count(calls, cond);
+  const [rows, total] = await Promise.all([
+    tx
+      .select({ call: calls, programmeKind: callProgrammes.kind })
+      .from(calls)
+      .innerJoin(callProgrammes, eq(callProgrammes.id, calls.programmeId))
+      .where(cond)
+      .orderBy(desc(calls.deadline), asc(calls.id))
+      .limit(f.limit)
+      .offset(f.offset),
+    tx.$count(calls, cond),
+  ]);
   return { rows: rows.map((r) => ({ ...r.call, programmeKind: r.programmeKind })), total };
 };
 

@@ -279,6 +279,16 @@ describe('a complete 揭榜挂帅, draft to acceptance', () => {
     expect(pub.panel).not.toContain('示例人员rev4');
     const open = await ok(req('GET', '/open-data/call-results'));
     expect(open.items).toEqual([expect.objectContaining({ callId: ids.call, winner: expect.any(String), amount: 3_000_000, owner: '示例链主企业', isSample: true })]);
+    const csv = await t.request({ method: 'GET', url: `${C}/open-data/call-results/export?format=csv` });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    const [header, row, ...more] = csv.body.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(header).toBe('call_id,title_zh,title_en,demand_owner,state,winner_zh,winner_en,amount,currency,awarded_on,sample');
+    expect(row).toContain(ids.call);
+    expect(row).toContain('3000000');
+    expect(row).toMatch(/,sample$/);
+    expect(more).toEqual([]);
+    expect((await t.request({ method: 'GET', url: `${C}/open-data/call-results/export?format=pdf` })).statusCode).toBe(400);
   });
 
   test('execution: after the appeal window, milestones need evidence, independent verification, then the tranche', async () => {

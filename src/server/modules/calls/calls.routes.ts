@@ -4,6 +4,9 @@ import { z } from 'zod';
 import { applicationWorkflow, assignmentWorkflow, callWorkflow, describeMachine, milestoneWorkflow } from '../../../core/workflow/index.js';
 import { ZCentreParams, ZErrorBodySchema, ZId } from '../../../shared/schemas/common.js';
 import {
+  ZAttachment,
+  ZExpertPatch,
+  ZTaskAgreement,
   APPLICATION_ACTIONS,
   ASSIGNMENT_ACTIONS,
   CALL_ACTIONS,
@@ -35,6 +38,10 @@ import {
   ZTransitionResult,
 } from '../../../shared/schemas/calls.js';
 import { serviceContext } from '../../context.js';
+import { AppError } from '../../errors.js';
+import * as attachmentsService from './attachments.service.js';
+import { MAX_ATTACHMENT_BYTES } from '../files/attachments.service.js';
+import { acceptRawFiles, requireBytes, sendAttachment, ZFileQuery } from '../files/attachments.http.js';
 import * as calls from './calls.service.js';
 import * as review from './review.service.js';
 
@@ -58,6 +65,8 @@ export const callsRoutes = async (instance: FastifyInstance): Promise<void> => {
   const reviewer = { permission: 'calls:review' } as const;
   const errors = { 400: ZErrorBodySchema, 403: ZErrorBodySchema, 404: ZErrorBodySchema, 409: ZErrorBodySchema };
   const C = '/api/centres/:centreId';
+  // Attachments arrive as the raw request body, whatever type the browser names (the bytes decide).
+  acceptRawFiles(app);
 
   app.get('/api/calls/workflows', { config: { access: 'public' }, schema: { tags, summary: 'The call, application, milestone and assignment workflows as data (states, transitions, roles, guards)', response: { 200: z.array(ZWorkflow) } } }, async () =>
     [callWorkflow, applicationWorkflow, milestoneWorkflow, assignmentWorkflow].map((m) => describeMachine(m as never)),
@@ -67,6 +76,9 @@ export const callsRoutes = async (instance: FastifyInstance): Promise<void> => {
   app.get(`${C}/call-programmes`, { config: { access: 'public' }, schema: { tags, summary: 'Programmes (揭榜挂帅, scenario calls, grants …)', params: ZCentreParams, response: { 200: z.object({ items: z.array(ZProgramme) }) } } }, async (request) => ({
     items: (await calls.listProgrammes(serviceContext(request), request.params.centreId)) as z.infer<typeof ZProgramme>[],
   }));
+  app.put(`${C}/call-programmes/:programmeId`, { config: { access: manage }, schema: { tags, summary: "Redefine a programme; its review settings only while none of its calls is published", params: ZCentreParams.extend({ programmeId: ZId }), body: ZProgrammeInput, response: { 200: ZProgramme, ...errors } } }, async (request) =>
+    (await calls.updateProgramme(serviceContext(request), request.params.centreId, request.params.programmeId, request.body)) as z.infer<typeof ZProgramme>,
+  );
   app.post(`${C}/call-programmes`, { config: { access: manage }, schema: { tags, summary: 'Create a programme with its review settings and scoring form', params: ZCentreParams, body: ZProgrammeInput, response: { 201: ZProgramme, ...errors } } }, async (request, reply) =>
     reply.status(201).send((await calls.createProgramme(serviceContext(request), request.params.centreId, request.body)) as z.infer<typeof ZProgramme>),
   );
@@ -113,6 +125,10 @@ export const callsRoutes = async (instance: FastifyInstance): Promise<void> => {
     calls.transitionApplication(serviceContext(request), request.params.centreId, request.params.applicationId, request.body),
   );
 
+  app.get(`${C}/applications/:applicationId/agreement`, { config: { access: 'authenticated' }, schema: { tags, summary: 'The task agreement of an awarded bid, generated from the frozen call and the decided application (team, demand owner, officers)', params: ZApplicationParams, response: { 200: ZTaskAgreement, ...errors } } }, async (request) =>
+    calls.getTaskAgreement(serviceContext(request), request.params.centreId, request.params.applicationId),
+  );
+
   // milestones
   app.put(`${C}/milestones/:milestoneId/evidence`, { config: { access: apply }, schema: { tags, summary: 'Set the verification evidence of a milestone (descriptions and references)', params: ZMilestoneParams, body: z.object({ version: z.number().int().min(1), items: z.array(ZEvidenceItem).max(20) }), response: { 200: ZSaved, ...errors } } }, async (request) =>
     calls.setMilestoneEvidence(serviceContext(request), request.params.centreId, request.params.milestoneId, request.body.items, request.body.version),
@@ -121,11 +137,49 @@ export const callsRoutes = async (instance: FastifyInstance): Promise<void> => {
     calls.transitionMilestone(serviceContext(request), request.params.centreId, request.params.milestoneId, request.body),
   );
 
+  // attachments: raw bytes in, checked from the bytes; downloads for whoever may see the application
+  const fileQuery = ZFileQuery;
+  app.post(
+    `${C}/applications/:applicationId/attachments`,
+    { config: { access: apply }, bodyLimit: MAX_ATTACHMENT_BYTES + 1024, schema: { tags, summary: 'Attach a file to a draft bid (PDF, Office, images, text; ≤ 20 MB; type checked from the content)', params: ZApplicationParams, querystring: fileQuery, response: { 201: ZAttachment, ...errors, 413: ZErrorBodySchema } } },
+    async (request, reply) => {
+      const saved = await attachmentsService.uploadAttachment(serviceContext(request), request.params.centreId, { type: 'application', id: request.params.applicationId }, request.query.fileName, requireBytes(request.body));
+      return reply.code(201).send(saved);
+    },
+  );
+  app.post(
+    `${C}/milestones/:milestoneId/attachments`,
+    { config: { access: apply }, bodyLimit: MAX_ATTACHMENT_BYTES + 1024, schema: { tags, summary: 'Attach an evidence file to a milestone awaiting evidence', params: ZMilestoneParams, querystring: fileQuery, response: { 201: ZAttachment, ...errors, 413: ZErrorBodySchema } } },
+    async (request, reply) => {
+      const saved = await attachmentsService.uploadAttachment(serviceContext(request), request.params.centreId, { type: 'milestone', id: request.params.milestoneId }, request.query.fileName, requireBytes(request.body));
+      return reply.code(201).send(saved);
+    },
+  );
+  const ZAttachmentParams = ZCentreParams.extend({ attachmentId: ZId });
+  app.get(`${C}/attachments/:attachmentId`, { config: { access: 'authenticated' }, schema: { tags, summary: 'Download an attachment (served as a download, never rendered inline)', params: ZAttachmentParams } }, async (request, reply) => {
+    const ctx = serviceContext(request);
+    const canSee = async (applicationId: string) =>
+      calls.getApplication(ctx, request.params.centreId, applicationId, (a) => review.isAssignedReviewer(ctx.db, ctx.user, a)).then(
+        () => true,
+        () => false,
+      );
+    const file = await attachmentsService.readAttachment(ctx, request.params.centreId, request.params.attachmentId, canSee);
+    return sendAttachment(reply, file);
+  });
+  app.delete(`${C}/attachments/:attachmentId`, { config: { access: apply }, schema: { tags, summary: 'Remove an attachment while its bid or milestone is still editable', params: ZAttachmentParams, response: { 204: z.null(), ...errors } } }, async (request, reply) => {
+    await attachmentsService.deleteAttachment(serviceContext(request), request.params.centreId, request.params.attachmentId);
+    return reply.code(204).send(null);
+  });
+
   // experts and review
   app.get(`${C}/experts`, { config: { access: manage }, schema: { tags, summary: 'The expert pool with fields and current load', params: ZCentreParams, response: { 200: z.object({ items: z.array(ZExpert) }) } } }, async (request) => review.listExperts(serviceContext(request), request.params.centreId));
   app.post(`${C}/experts`, { config: { access: manage }, schema: { tags, summary: 'Add a registry person to the expert pool', params: ZCentreParams, body: ZExpertInput, response: { 201: ZSaved.omit({ version: true }), ...errors } } }, async (request, reply) =>
     reply.status(201).send({ id: (await review.addExpert(serviceContext(request), request.params.centreId, request.body)).id }),
   );
+  app.patch(`${C}/experts/:expertId`, { config: { access: manage }, schema: { tags, summary: "Change an expert's fields, load limit, linked account, or pause them (active: false)", params: ZCentreParams.extend({ expertId: ZId }), body: ZExpertPatch, response: { 200: ZSaved.omit({ version: true }), ...errors } } }, async (request) => {
+    const row = await review.updateExpert(serviceContext(request), request.params.centreId, request.params.expertId, request.body);
+    return { id: row.id };
+  });
   app.post(`${C}/calls/:callId/assignments/auto`, { config: { access: manage }, schema: { tags, summary: 'Assign experts by expertise and load, skipping detected conflicts (returned with evidence)', params: ZCallParams, response: { 200: ZAutoAssignResult, ...errors } } }, async (request) =>
     review.autoAssign(serviceContext(request), request.params.centreId, request.params.callId),
   );
@@ -158,5 +212,17 @@ export const callsRoutes = async (instance: FastifyInstance): Promise<void> => {
   );
   app.get(`${C}/open-data/call-results`, { config: { access: 'public' }, schema: { tags, summary: 'Open data: awarded results (call, owner, winner, amount)', params: ZCentreParams, response: { 200: z.object({ items: z.array(ZOpenResult) }) } } }, async (request) =>
     calls.openResults(serviceContext(request), request.params.centreId),
+  );
+  app.get(
+    `${C}/open-data/call-results/export`,
+    { config: { access: 'public' }, schema: { tags, summary: 'Open data: the awarded results as a CSV or Excel file', params: ZCentreParams, querystring: z.object({ format: z.enum(['csv', 'xlsx']).default('csv') }) } },
+    async (request, reply) => {
+      const { format } = request.query;
+      const file = await calls.exportOpenResults(serviceContext(request), request.params.centreId, format);
+      return reply
+        .header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="kechuang-call-results.${format}"`)
+        .send(file);
+    },
   );
 };

@@ -1,5 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { aggregate, criterionMet, evaluateEligibility, milestoneTimeline, trancheAmounts, validateForm, type Comparator, type ScoringForm } from '../../../core/calls/index.js';
+import { createHash, randomUUID } from 'node:crypto';
+import { listAttachmentsOf } from './attachments.service.js';
+import { aggregate, buildTaskAgreement, criterionMet, evaluateEligibility, milestoneTimeline, trancheAmounts, validateForm, type Comparator, type ScoringForm } from '../../../core/calls/index.js';
 import {
   applicationWorkflow,
   availableActions,
@@ -12,6 +13,7 @@ import {
   type ApplicationState,
   type Audience,
   type CallAction,
+  type CallRole,
   type CallContext,
   type CallState,
   type MilestoneAction,
@@ -27,6 +29,7 @@ import {
   type TApplication,
   type TApplicationInput,
   type TApplicationPatch,
+  type TTaskAgreement,
   type TCall,
   type TCallInput,
   type TCallPatch,
@@ -34,11 +37,12 @@ import {
 } from '../../../shared/schemas/calls.js';
 import type { z } from 'zod';
 import type { ZCallListQuery, ZEvidenceItem, ZProgrammeInput } from '../../../shared/schemas/calls.js';
-import { appendAuditEvent } from '../../../db/audit-log.js';
+import { appendAuditEvent, canonicalJson } from '../../../db/audit-log.js';
 import type { ReadTx, WriteTx } from '../../../db/tx.js';
-import { withWriteTx } from '../../../db/tx.js';
+import { readTogether, withWriteTx } from '../../../db/tx.js';
 import type { ServiceContext, SessionUser } from '../../context.js';
 import { AppError } from '../../errors.js';
+import { writeTable } from '../../tabular.js';
 import { applicationRoles, callRoles, isApplicant, isDemandOwner, isOfficer, milestoneRoles } from './calls.policy.js';
 import * as repo from './calls.repository.js';
 import type { ApplicationRow, CallRow, MilestoneRow, ProgrammeRow } from './calls.repository.js';
@@ -79,6 +83,29 @@ export const createProgramme = async (ctx: ServiceContext, centreId: string, inp
     const row = await repo.insertProgramme(tx, { ...input, id: randomUUID(), centreId, createdAt: ctx.now });
     await audit(tx, ctx, centreId, 'programme.create', 'call_programme', row.id, null, row);
     return row;
+  });
+};
+
+/**
+ * Redefine a programme (the whole input, as the form sends it). Its titles and
+ * description may always change; its review settings only while none of its
+ * calls has been published, so a review never runs under rules that moved.
+ */
+export const updateProgramme = async (ctx: ServiceContext, centreId: string, programmeId: string, input: z.infer<typeof ZProgrammeInput>): Promise<ProgrammeRow> => {
+  const user = requireUser(ctx);
+  assertCentre(user, centreId);
+  const formIssues = validateForm(input.settings.form as ScoringForm);
+  if (input.settings.minCompletedReviews > input.settings.minReviewers) formIssues.push({ code: 'min_completed_above_min_reviewers', message: 'minCompletedReviews cannot exceed minReviewers', path: 'minCompletedReviews' });
+  if (formIssues.length) throw invalid(formIssues.map((i) => issue(`settings.${i.path === 'minCompletedReviews' ? i.path : `form.${i.path}`}`, i.code, i.message)));
+  return withWriteTx(ctx.db, async (tx) => {
+    const before = await repo.findProgramme(tx, programmeId);
+    if (!before || before.centreId !== centreId) throw new AppError('NOT_FOUND', `No programme ${programmeId}`);
+    if (canonicalJson(before.settings) !== canonicalJson(input.settings)) {
+      if (await repo.programmeHasPublishedCalls(tx, programmeId)) throw new AppError('CONFLICT', 'A call of this programme is published: its review settings are fixed', { fields: [issue('settings', 'programme_in_use', 'review settings cannot change once a call is published')] });
+    }
+    const after = await repo.updateProgrammeRow(tx, programmeId, input);
+    await audit(tx, ctx, centreId, 'programme.update', 'call_programme', programmeId, before, after);
+    return after;
   });
 };
 
@@ -162,15 +189,15 @@ const canSeeCall = (user: SessionUser | null, call: CallRow): boolean => PUBLIC_
 const entityRef = (e: repo.EntityRef | undefined, id: string) => (e ? { id: e.id, nameZh: e.nameZh, nameEn: e.nameEn } : { id, nameZh: null, nameEn: id });
 
 export const listCalls = async (ctx: ServiceContext, centreId: string, q: z.infer<typeof ZCallListQuery>) => {
-  await getCentre(ctx.db, centreId); // an unknown centre is a 404, not an empty list
   const states = isOfficer(ctx.user, centreId) ? [...callWorkflow.states] : PUBLIC_CALL_STATES;
-  const { rows, total } = await repo.listCalls(ctx.db, centreId, { ...q, states });
+  // An unknown centre is a 404, not an empty list; both queries run at once.
+  const [, { rows, total }] = await Promise.all([getCentre(ctx.db, centreId), repo.listCalls(ctx.db, centreId, { ...q, states })]);
   const owners = new Map((await repo.findEntities(ctx.db, rows.map((r) => r.ownerEntityId))).map((e) => [e.id, e]));
   return { total, items: rows.map((r) => ({ ...r, state: r.state as CallState, owner: entityRef(owners.get(r.ownerEntityId), r.ownerEntityId) })) };
 };
 
 const callContext = async (tx: ReadTx, call: CallRow, programme: ProgrammeRow | undefined, now: Date, note: string | null): Promise<CallContext> => {
-  const [criteria, apps, assignments] = await Promise.all([repo.listCriteria(tx, call.id), repo.listApplicationsOfCall(tx, call.id), repo.listAssignmentsOfCall(tx, call.id)]);
+  const [criteria, apps, assignments] = await readTogether(tx, [() => repo.listCriteria(tx, call.id), () => repo.listApplicationsOfCall(tx, call.id), () => repo.listAssignmentsOfCall(tx, call.id)]);
   const milestones = await repo.listMilestones(tx, apps.map((a) => a.id));
   return {
     now,
@@ -245,7 +272,7 @@ const audienceUsers = async (tx: ReadTx, subject: Subject, audience: Audience): 
     }
     case 'reviewers': {
       const assignments = application ? await repo.listAssignmentsOfApplication(tx, application.id) : await repo.listAssignmentsOfCall(tx, call.id);
-      const ids = await Promise.all([...new Set(assignments.filter((a) => a.state !== 'recused').map((a) => a.expertId))].map((id) => repo.findExpert(tx, id)));
+      const ids = await readTogether(tx, [...new Set(assignments.filter((a) => a.state !== 'recused').map((a) => a.expertId))].map((id) => () => repo.findExpert(tx, id)));
       users = await repo.listUsersBy(tx, { ids: ids.flatMap((e) => (e?.userId ? [e.userId] : [])) }, call.centreId);
       break;
     }
@@ -318,22 +345,28 @@ export const transitionCall = async (ctx: ServiceContext, centreId: string, call
   return withWriteTx(ctx.db, async (tx) => {
     const call = await repo.findCall(tx, centreId, callId);
     if (!call || !canSeeCall(ctx.user, call)) throw new AppError('NOT_FOUND', `No call ${callId}`);
-    const programme = await repo.findProgramme(tx, call.programmeId);
-    const context = await callContext(tx, call, programme, ctx.now, input.note);
-    const out = fire(callWorkflow, { state: call.state as CallState, action: input.action, roles: callRoles(ctx.user, call), context });
-    if (!out.ok) throw refusalError(out);
-    const set: Partial<CallRow> = { state: out.to, updatedAt: ctx.now, ...stamps(out.effects, ctx.now) };
-    if (out.effects.some((e) => e.type === 'freeze_terms') && call.ipTemplate) {
-      set.frozenTerms = { ipTemplate: call.ipTemplate, ipText: IP_TEMPLATES[call.ipTemplate as TIpTemplate] ?? call.ipTemplate, paymentSchedule: call.paymentSchedule, frozenAt: ctx.now.toISOString() };
-    }
-    if (out.to === 'awarded') set.appealDeadline = new Date(ctx.now.getTime() + (programme?.settings.appealDays ?? 10) * 86_400_000);
-    const updated = await repo.updateCallRow(tx, call.id, call.version, set);
-    if (!updated) throw stale('The call');
-    await audit(tx, ctx, centreId, `call.${input.action}`, 'call', call.id, { state: call.state }, { state: out.to, note: input.note, frozenTerms: set.frozenTerms ?? undefined });
-    const cascaded: Cascaded[] = [];
-    await applyEffects(tx, ctx, { call: updated, subjectType: 'call', subjectId: call.id }, out.effects, input.note, cascaded);
-    return { id: call.id, from: out.from, to: out.to, version: updated.version, cascaded };
+    return transitionCallInTx(tx, ctx, call, input, callRoles(ctx.user, call));
   });
+};
+
+/** Fire a call transition for the given roles ('system' for the scheduler) inside the caller's transaction. */
+export const transitionCallInTx = async (tx: WriteTx, ctx: ServiceContext, call: CallRow, input: { action: CallAction; note: string | null }, roles: CallRole[]) => {
+  const centreId = call.centreId;
+  const programme = await repo.findProgramme(tx, call.programmeId);
+  const context = await callContext(tx, call, programme, ctx.now, input.note);
+  const out = fire(callWorkflow, { state: call.state as CallState, action: input.action, roles, context });
+  if (!out.ok) throw refusalError(out);
+  const set: Partial<CallRow> = { state: out.to, updatedAt: ctx.now, ...stamps(out.effects, ctx.now) };
+  if (out.effects.some((e) => e.type === 'freeze_terms') && call.ipTemplate) {
+    set.frozenTerms = { ipTemplate: call.ipTemplate, ipText: IP_TEMPLATES[call.ipTemplate as TIpTemplate] ?? call.ipTemplate, paymentSchedule: call.paymentSchedule, frozenAt: ctx.now.toISOString() };
+  }
+  if (out.to === 'awarded') set.appealDeadline = new Date(ctx.now.getTime() + (programme?.settings.appealDays ?? 10) * 86_400_000);
+  const updated = await repo.updateCallRow(tx, call.id, call.version, set);
+  if (!updated) throw stale('The call');
+  await audit(tx, ctx, centreId, `call.${input.action}`, 'call', call.id, { state: call.state }, { state: out.to, note: input.note, frozenTerms: set.frozenTerms ?? undefined });
+  const cascaded: Cascaded[] = [];
+  await applyEffects(tx, ctx, { call: updated, subjectType: 'call', subjectId: call.id }, out.effects, input.note, cascaded);
+  return { id: call.id, from: out.from, to: out.to, version: updated.version, cascaded };
 };
 
 export const recordAcceptanceResults = async (ctx: ServiceContext, centreId: string, callId: string, results: { criterionId: string; value: number; note: string | null }[]) => {
@@ -477,7 +510,7 @@ export const updateApplication = async (ctx: ServiceContext, centreId: string, a
 };
 
 const applicationContext = async (tx: ReadTx, call: CallRow, app: ApplicationRow, programme: ProgrammeRow | undefined, now: Date, note: string | null, awardAmount: number | null): Promise<ApplicationContext> => {
-  const [members, assignments, milestones] = await Promise.all([repo.listMembers(tx, [app.id]), repo.listAssignmentsOfApplication(tx, app.id), repo.listMilestones(tx, [app.id])]);
+  const [members, assignments, milestones] = await readTogether(tx, [() => repo.listMembers(tx, [app.id]), () => repo.listAssignmentsOfApplication(tx, app.id), () => repo.listMilestones(tx, [app.id])]);
   const team = teamOf(members);
   const required = programme?.settings.requiredDeclarations ?? [];
   return {
@@ -575,10 +608,11 @@ export const getApplication = async (ctx: ServiceContext, centreId: string, appl
   const roles = applicationRoles(user, call, app);
   const owner = isDemandOwner(user, call) && !['draft', 'withdrawn'].includes(app.state);
   if (roles.length === 0 && !owner && !(await reviewerOf(app))) throw new AppError('NOT_FOUND', `No application ${applicationId}`);
-  const programme = await repo.findProgramme(ctx.db, call.programmeId);
-  const [members, milestones, appeals] = await Promise.all([repo.listMembers(ctx.db, [app.id]), repo.listMilestones(ctx.db, [app.id]), repo.listAppeals(ctx.db, app.id)]);
+  // The page's reads do not depend on one another: they run at once.
+  const [programme, members, milestones, appeals] = await Promise.all([repo.findProgramme(ctx.db, call.programmeId), repo.listMembers(ctx.db, [app.id]), repo.listMilestones(ctx.db, [app.id]), repo.listAppeals(ctx.db, app.id)]);
+  const [files, entities] = await Promise.all([listAttachmentsOf(ctx.db, app.id, milestones.map((m) => m.id)), repo.findEntities(ctx.db, members.map((m) => m.entityId))]);
   const team = teamOf(members);
-  const refs = new Map((await repo.findEntities(ctx.db, members.map((m) => m.entityId))).map((e) => [e.id, e]));
+  const refs = new Map(entities.map((e) => [e.id, e]));
   const ref = (id: string) => entityRef(refs.get(id), id);
   const tranches = app.awardAmount ? trancheAmounts(app.awardAmount, milestones.map((m) => m.trancheShare)) : null;
   const slips = milestoneTimeline(milestones, ctx.now);
@@ -599,7 +633,8 @@ export const getApplication = async (ctx: ServiceContext, centreId: string, appl
     pi: team.pi ? ref(team.pi) : null,
     members: team.members.map(ref),
     budget: { total: app.budget.total, selfFunded: app.budget.selfFunded, items: app.budget.items },
-    milestones: milestones.map((m, i) => ({ ...m, state: m.state as MilestoneState, trancheAmount: tranches?.[i] ?? null, slip: { status: slips[i]?.status ?? 'upcoming', slipDays: slips[i]?.slipDays ?? 0 } })),
+    milestones: milestones.map((m, i) => ({ ...m, state: m.state as MilestoneState, trancheAmount: tranches?.[i] ?? null, slip: { status: slips[i]?.status ?? 'upcoming', slipDays: slips[i]?.slipDays ?? 0 }, attachments: files.milestones.get(m.id) ?? [] })),
+    attachments: files.application,
     scores,
     appeals,
     actions: actions.map((a) => ({ ...a, reasons: a.reasons.map((r) => ({ code: r.code, message: r.message, ...(r.path ? { path: r.path } : {}) })) })),
@@ -733,4 +768,46 @@ export const openResults = async (ctx: ServiceContext, centreId: string) => {
       };
     }),
   };
+};
+
+/** The same open data as a table (CSV or Excel) for download: one row an awarded team. */
+export const exportOpenResults = async (ctx: ServiceContext, centreId: string, format: 'csv' | 'xlsx'): Promise<Buffer> => {
+  const { items } = await openResults(ctx, centreId);
+  const header = ['call_id', 'title_zh', 'title_en', 'demand_owner', 'state', 'winner_zh', 'winner_en', 'amount', 'currency', 'awarded_on', 'sample'];
+  const rows = items.map((r) => [r.callId, r.titleZh ?? '', r.title, r.owner, r.state, r.winnerZh ?? '', r.winner ?? '', r.amount ?? '', r.currency, r.awardedAt ? r.awardedAt.toISOString().slice(0, 10) : '', r.isSample ? 'sample' : '']);
+  return writeTable(header, rows, format, 'call results');
+};
+
+const AGREED: string[] = ['awarded', 'completed', 'terminated'];
+
+/**
+ * The task agreement of an awarded bid, for its team, the demand owner and
+ * officers (not reviewers). Generated each time from the records; its hash
+ * names the version the parties sign.
+ */
+export const getTaskAgreement = async (ctx: ServiceContext, centreId: string, applicationId: string): Promise<TTaskAgreement> => {
+  const user = requireUser(ctx);
+  const { app, call } = await loadApplication(ctx.db, centreId, applicationId);
+  if (applicationRoles(user, call, app).length === 0 && !isDemandOwner(user, call)) throw new AppError('NOT_FOUND', `No application ${applicationId}`);
+  if (!AGREED.includes(app.state)) {
+    throw new AppError('CONFLICT', 'A task agreement exists once the bid is awarded', { fields: [issue('applicationId', 'not_awarded', `the application is ${app.state}`)] });
+  }
+  const [members, milestones, criteria] = await Promise.all([repo.listMembers(ctx.db, [app.id]), repo.listMilestones(ctx.db, [app.id]), repo.listCriteria(ctx.db, call.id)]);
+  const team = teamOf(members);
+  const leadId = team.lead ?? app.applicantOrgId;
+  const refs = new Map((await repo.findEntities(ctx.db, [call.ownerEntityId, ...(leadId ? [leadId] : []), ...members.map((m) => m.entityId)])).map((e) => [e.id, e]));
+  const ref = (id: string) => entityRef(refs.get(id), id);
+  const iso = (d: Date | null) => (d ? d.toISOString() : null);
+  const agreement = buildTaskAgreement({
+    call: { ...call, frozenTerms: call.frozenTerms ?? null, awardedAt: iso(call.awardedAt) },
+    owner: ref(call.ownerEntityId),
+    criteria: criteria.map((c) => ({ metric: c.metric, unit: c.unit, comparator: c.comparator, threshold: c.threshold, testMethod: c.testMethod })),
+    application: { id: app.id, title: app.title, plan: app.plan, state: app.state, awardAmount: app.awardAmount, decidedAt: iso(app.decidedAt), selfFunded: app.budget.selfFunded },
+    lead: leadId ? ref(leadId) : null,
+    partners: team.partners.map(ref),
+    pi: team.pi ? ref(team.pi) : null,
+    members: team.members.map(ref),
+    milestones: milestones.map((m) => ({ position: m.position, title: m.title, deliverable: m.deliverable, verification: m.verification, dueOn: m.dueOn, trancheShare: m.trancheShare })),
+  });
+  return { ...agreement, sha256: createHash('sha256').update(canonicalJson(agreement)).digest('hex') };
 };

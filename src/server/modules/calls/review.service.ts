@@ -20,7 +20,9 @@ import {
 import { assignmentWorkflow, fire, type AssignmentAction, type AssignmentState } from '../../../core/workflow/index.js';
 import type { FieldIssue } from '../../../shared/errors.js';
 import type { z } from 'zod';
-import type { ZExpertInput } from '../../../shared/schemas/calls.js';
+import type { ZExpertInput, ZExpertPatch } from '../../../shared/schemas/calls.js';
+import { eq } from 'drizzle-orm';
+import { experts } from '../../../db/schema/index.js';
 import { appendAuditEvent } from '../../../db/audit-log.js';
 import type { ReadTx, WriteTx } from '../../../db/tx.js';
 import { withWriteTx } from '../../../db/tx.js';
@@ -58,6 +60,24 @@ export const addExpert = async (ctx: ServiceContext, centreId: string, input: z.
     const row = await repo.insertExpert(tx, { ...input, id: randomUUID(), centreId, createdAt: ctx.now });
     await audit(tx, ctx, centreId, 'expert.create', 'expert', row.id, null, row);
     return row;
+  });
+};
+
+export const updateExpert = async (ctx: ServiceContext, centreId: string, expertId: string, patch: z.infer<typeof ZExpertPatch>): Promise<ExpertRow> => {
+  const user = requireUser(ctx);
+  if (!isOfficer(user, centreId)) throw new AppError('FORBIDDEN', 'Only officers of this centre manage the expert pool');
+  if (patch.userId) {
+    const [u] = await repo.listUsersBy(ctx.db, { ids: [patch.userId] }, centreId);
+    if (!u) throw new AppError('VALIDATION_FAILED', 'No such account', { fields: [issue('userId', 'not_found', `no active user ${patch.userId}`)] });
+    if (u.role !== 'expert_reviewer') throw new AppError('VALIDATION_FAILED', 'Not an expert account', { fields: [issue('userId', 'not_an_expert_account', 'link an account with the expert_reviewer role')] });
+  }
+  return withWriteTx(ctx.db, async (tx) => {
+    const before = await repo.findExpert(tx, expertId);
+    if (!before || before.centreId !== centreId) throw new AppError('NOT_FOUND', `No expert ${expertId}`);
+    const changes = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+    const [after] = await tx.update(experts).set(changes).where(eq(experts.id, expertId)).returning();
+    await audit(tx, ctx, centreId, 'expert.update', 'expert', expertId, before, after);
+    return after as ExpertRow;
   });
 };
 
@@ -145,14 +165,33 @@ export const autoAssign = async (ctx: ServiceContext, centreId: string, callId: 
       result.assignments.map((a) => ({ id: randomUUID(), callId: call.id, applicationId: a.applicationId, expertId: a.expertId, state: 'assigned', matchScore: a.match, coiFlags: [], createdAt: ctx.now })),
     );
     await audit(tx, ctx, centreId, 'assignment.auto', 'call', call.id, null, { created: rows.map((r) => ({ id: r.id, applicationId: r.applicationId, expertId: r.expertId })), unfilled: result.unfilled, conflicted: result.conflicted });
-    for (const r of rows) await notifyReviewer(tx, ctx, call, r);
+    // One batch of notices (the experts are in hand): a query per assignment would cost a second at a thousand bids.
+    const userOf = new Map(expertRows.map((e) => [e.id, e.userId]));
+    await repo.insertNotifications(
+      tx,
+      rows.flatMap((r) => {
+        const userId = userOf.get(r.expertId);
+        return userId && userId !== ctx.user?.id ? [reviewNotice(call, r, userId, ctx.now)] : [];
+      }),
+    );
     return { created: rows.map((r) => ({ id: r.id, applicationId: r.applicationId, expertId: r.expertId, match: r.matchScore ?? 0 })), unfilled: result.unfilled, conflicted: result.conflicted.map((c) => ({ ...c, flags: [...c.flags] })) };
   });
+
+const reviewNotice = (call: CallRow, a: AssignmentRow, userId: string, now: Date) => ({
+  id: randomUUID(),
+  userId,
+  centreId: call.centreId,
+  template: 'review_assigned',
+  subjectType: 'assignment',
+  subjectId: a.id,
+  payload: { callId: call.id, callTitle: call.titleEn, callTitleZh: call.titleZh, applicationId: a.applicationId },
+  createdAt: now,
+});
 
 const notifyReviewer = async (tx: WriteTx, ctx: ServiceContext, call: CallRow, a: AssignmentRow) => {
   const expert = await repo.findExpert(tx, a.expertId);
   if (!expert?.userId || expert.userId === ctx.user?.id) return;
-  await repo.insertNotifications(tx, [{ id: randomUUID(), userId: expert.userId, centreId: call.centreId, template: 'review_assigned', subjectType: 'assignment', subjectId: a.id, payload: { callId: call.id, callTitle: call.titleEn, callTitleZh: call.titleZh, applicationId: a.applicationId }, createdAt: ctx.now }]);
+  await repo.insertNotifications(tx, [reviewNotice(call, a, expert.userId, ctx.now)]);
 };
 
 /** Assign one expert by hand. A detected conflict refuses it unless an override reason is given; the override is audited. */

@@ -84,18 +84,6 @@ export const listCitationRows = (tx: ReadTx, subjectType: string, subjectId: str
 export const listSourceRows = (tx: ReadTx, centreId: string): Promise<SourceRow[]> =>
   tx.select().from(sources).where(eq(sources.centreId, centreId)).orderBy(asc(sources.id));
 
-export const listIndicatorRows = (tx: ReadTx, centreId: string, headlineOnly: boolean): Promise<IndicatorRow[]> =>
-  tx
-    .select()
-    .from(indicators)
-    .where(headlineOnly ? and(eq(indicators.centreId, centreId), sql`${indicators.headlineRank} is not null`) : eq(indicators.centreId, centreId))
-    .orderBy(sql`${indicators.headlineRank} asc nulls last`, asc(indicators.id));
-
-export const listObservationRows = async (tx: ReadTx, indicatorIds: string[]): Promise<ObservationRow[]> =>
-  indicatorIds.length === 0
-    ? []
-    : tx.select().from(observations).where(inArray(observations.indicatorId, indicatorIds)).orderBy(asc(observations.indicatorId), sql`${observations.year} asc nulls last`, asc(observations.id));
-
 export const countCentreRecords = async (tx: ReadTx, centreId: string): Promise<{ indicators: number; observations: number; sources: number }> => {
   const [ind, obs, src] = await Promise.all([
     tx.select({ n: count() }).from(indicators).where(eq(indicators.centreId, centreId)),

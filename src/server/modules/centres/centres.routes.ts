@@ -5,10 +5,9 @@ import { ZAreaList, ZAreaMap, ZCentre, ZCentreList } from '../../../shared/schem
 import { ZCentreParams, ZErrorBodySchema, ZId } from '../../../shared/schemas/common.js';
 import { ZAreaCounts, ZAreaCountsQuery, ZDashboard } from '../../../shared/schemas/dashboard.js';
 import { ZEntityDetail, ZEntityListQuery, ZEntityPage } from '../../../shared/schemas/entities.js';
-import { ZIndicatorList } from '../../../shared/schemas/indicators.js';
 import { ZSource } from '../../../shared/schemas/sources.js';
 import { asReadTx } from '../../../db/tx.js';
-import { getAreaCounts, getAreaMap, getCentre, getDashboard, getEntity, listAreas, listCentres, listEntities, listIndicators, listSources } from './centres.service.js';
+import { getAreaCounts, getAreaMap, getCentre, getDashboard, getEntity, listAreas, listCentres, listEntities, listSources } from './centres.service.js';
 
 /** Open data: every route here is public and read-only. */
 export const centresRoutes = async (instance: FastifyInstance): Promise<void> => {
@@ -52,10 +51,6 @@ export const centresRoutes = async (instance: FastifyInstance): Promise<void> =>
     { config, schema: { tags, summary: 'One record with the passages that support it', params: ZCentreParams.extend({ entityId: ZId }), response: { 200: ZEntityDetail, ...notFound } } },
     async (request) => getEntity(tx, request.params.centreId, request.params.entityId),
   );
-
-  app.get('/api/centres/:centreId/indicators', { config, schema: { tags, summary: 'Indicators with every observation and its source', params: ZCentreParams, querystring: z.object({ headline: z.enum(['true', 'false']).optional() }), response: { 200: ZIndicatorList, ...notFound } } }, async (request) => ({
-    items: await listIndicators(tx, request.params.centreId, request.query.headline === 'true'),
-  }));
 
   app.get('/api/centres/:centreId/sources', { config, schema: { tags, summary: 'Source documents', params: ZCentreParams, response: { 200: z.object({ items: z.array(ZSource) }), ...notFound } } }, async (request) => ({
     items: await listSources(tx, request.params.centreId),

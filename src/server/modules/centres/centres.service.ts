@@ -2,10 +2,11 @@ import { resolveMapArea, type AreaNode } from '../../../core/areas/area-tree.js'
 import type { TArea, TAreaKind, TAreaMap, TCentre } from '../../../shared/schemas/centres.js';
 import type { TAreaCounts, TDashboard } from '../../../shared/schemas/dashboard.js';
 import type { TEntity, TEntityCategory, TEntityDetail, TEntityListQuery } from '../../../shared/schemas/entities.js';
-import type { TIndicator, TObservation, TQualifier } from '../../../shared/schemas/indicators.js';
 import type { TCitation, TSource } from '../../../shared/schemas/sources.js';
 import type { ReadTx } from '../../../db/tx.js';
 import { AppError } from '../../errors.js';
+import { listIndicators } from '../indicators/indicators.service.js';
+import { citationFrom } from './citations.js';
 import {
   countCentreRecords,
   findCentreRow,
@@ -18,9 +19,7 @@ import {
   listCitationRows,
   listEntityRows,
   listEntitySourceIds,
-  listIndicatorRows,
   listMapAreaRows,
-  listObservationRows,
   listSourceRows,
   type AreaRow,
   type CentreRow,
@@ -88,16 +87,6 @@ export const toSource = (row: SourceRow): TSource => ({
   url: row.url,
   fileName: row.fileName,
   language: row.language,
-});
-
-const citationFrom = (source: SourceRow | undefined, sourceId: string, quote: string | null, gloss: string | null): TCitation => ({
-  sourceId,
-  titleZh: source?.titleZh ?? null,
-  titleEn: source?.titleEn ?? null,
-  publisher: source?.publisher ?? null,
-  publishedOn: source?.publishedOn ?? null,
-  quote,
-  quoteGlossEn: gloss,
 });
 
 export const listCentres = async (tx: ReadTx): Promise<TCentre[]> => (await listCentreRows(tx)).map(toCentre);
@@ -175,39 +164,6 @@ export const getEntity = async (tx: ReadTx, centreId: string, entityId: string):
 export const listSources = async (tx: ReadTx, centreId: string): Promise<TSource[]> => {
   await getCentre(tx, centreId);
   return (await listSourceRows(tx, centreId)).map(toSource);
-};
-
-const toObservation = (row: ObservationRow, source: SourceRow | undefined): TObservation => ({
-  id: row.id,
-  indicatorId: row.indicatorId,
-  areaId: row.areaId ?? row.entityId ?? '',
-  year: row.year,
-  yearBasis: row.yearBasis,
-  value: row.value,
-  valueAsGiven: row.valueAsGiven,
-  qualifier: row.qualifier as TQualifier,
-  status: row.status as TObservation['status'],
-  citation: citationFrom(source, row.sourceId, row.quote, row.quoteGlossEn),
-});
-
-export const listIndicators = async (tx: ReadTx, centreId: string, headlineOnly = false): Promise<TIndicator[]> => {
-  await getCentre(tx, centreId);
-  const rows = await listIndicatorRows(tx, centreId, headlineOnly);
-  const [obs, sources] = await Promise.all([listObservationRows(tx, rows.map((r) => r.id)), listSourceRows(tx, centreId)]);
-  const sourceById = new Map(sources.map((s) => [s.id, s]));
-  const byIndicator = new Map<string, TObservation[]>();
-  for (const o of obs) byIndicator.set(o.indicatorId, [...(byIndicator.get(o.indicatorId) ?? []), toObservation(o, sourceById.get(o.sourceId))]);
-  return rows.map((r) => ({
-    id: r.id,
-    centreId: r.centreId,
-    code: r.code,
-    nameZh: r.nameZh,
-    nameEn: r.nameEn,
-    unit: r.unit,
-    metricType: r.metricType,
-    direction: r.direction === 1 || r.direction === -1 ? r.direction : null,
-    observations: byIndicator.get(r.id) ?? [],
-  }));
 };
 
 const MAP_EXAMPLES = 5;

@@ -19,10 +19,11 @@ const datasetSummaryColumns = {
   metaSha256: evaluationDatasets.metaSha256,
   unitCount: evaluationDatasets.unitCount,
   indicatorCount: evaluationDatasets.indicatorCount,
+  origin: evaluationDatasets.origin,
   createdBy: evaluationDatasets.createdBy,
   createdAt: evaluationDatasets.createdAt,
 };
-export type DatasetSummaryRow = Omit<DatasetRow, 'dataCsv' | 'metaCsv'>;
+export type DatasetSummaryRow = Omit<DatasetRow, 'dataCsv' | 'metaCsv' | 'cellSources'>;
 
 export const listDatasets = (tx: ReadTx, centreId: string): Promise<DatasetSummaryRow[]> =>
   tx.select(datasetSummaryColumns).from(evaluationDatasets).where(eq(evaluationDatasets.centreId, centreId)).orderBy(desc(evaluationDatasets.createdAt), evaluationDatasets.id);

@@ -177,6 +177,26 @@ describe('runs', () => {
     expect((await post('/runs', { datasetId, pipeline: ASEM_PIPELINE }, officer)).statusCode).toBe(403);
   });
 
+  test('weights derived from a run: PCA by group, balance and infomax; nothing saved; mistakes on the field', async () => {
+    const pca = await post(`/runs/${run.id}/weights`, { method: 'pca', level: 1 });
+    expect(pca.statusCode).toBe(200);
+    const derived = pca.json();
+    expect(derived).toMatchObject({ method: 'pca', level: 1, dataset: 'normalised' });
+    expect(derived.elements).toHaveLength(49);
+    expect(derived.groups.length).toBeGreaterThan(1);
+    for (const g of derived.groups) expect(g.varianceExplained).toBeGreaterThan(0);
+    const balance = (await post(`/runs/${run.id}/weights`, { method: 'balance', level: 2 })).json();
+    expect(balance.elements.map((e: { desiredShare: number }) => e.desiredShare)).toEqual(balance.elements.map(() => 1 / balance.elements.length));
+    expect(balance.elements.reduce((s: number, e: { derived: number }) => s + e.derived, 0)).toBeCloseTo(1, 10);
+    expect(typeof balance.converged).toBe('boolean');
+    const wrong = await post(`/runs/${run.id}/weights`, { method: 'balance', level: 2, targets: [1, 2] });
+    expect(wrong.statusCode).toBe(400);
+    expect(fields(wrong.json())).toEqual(['targets:wrong_length']);
+    expect(fields((await post(`/runs/${run.id}/weights`, { method: 'pca', level: 4 })).json())).toEqual(['level:index_level']);
+    expect(fields((await post(`/runs/${run.id}/weights`, { method: 'pca', level: 9 })).json())).toEqual(['level:no_such_level']);
+    expect((await post(`/runs/${run.id}/weights`, { method: 'pca', level: 1 }, officer)).statusCode).toBe(403);
+  });
+
   test('every write is audited', async () => {
     const rows = await t.database.db.select({ action: auditEvents.action }).from(auditEvents).where(and(like(auditEvents.action, 'evaluation.%'), eq(auditEvents.centreId, 'beijing')));
     const actions = rows.map((r) => r.action);

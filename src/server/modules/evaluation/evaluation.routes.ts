@@ -7,6 +7,8 @@ import {
   ZAnalysis,
   ZAnalysisRequest,
   ZDataset,
+  ZDatasetFromFigures,
+  ZDerivedWeights,
   ZDatasetSummary,
   ZDatasetUpload,
   ZExplanation,
@@ -18,11 +20,13 @@ import {
   ZRunRequest,
   ZRunStep,
   ZRunSummary,
+  ZWeightsRequest,
 } from '../../../shared/schemas/evaluation.js';
 import { serviceContext } from '../../context.js';
 import {
   checkRun,
   createRun,
+  deriveWeights,
   explainRunUnit,
   getAnalysis,
   getDataset,
@@ -36,6 +40,7 @@ import {
   startAnalysis,
   uploadDataset,
 } from './evaluation.service.js';
+import { createDatasetFromFigures } from './figures-dataset.service.js';
 
 /**
  * The evaluation engine over HTTP (issue 4). Reading is for holders of
@@ -89,6 +94,25 @@ export const evaluationRoutes = async (instance: FastifyInstance): Promise<void>
     },
   );
 
+  app.post(
+    `${base}/datasets/from-figures`,
+    {
+      config: { access: run },
+      schema: {
+        tags,
+        summary: "Build a dataset from the centre's own figures: its districts, parks or organisations as units, catalogue indicators for one period as columns; each cell names its figure",
+        params: ZCentreParams,
+        body: ZDatasetFromFigures,
+        response: { 200: ZDataset, 201: ZDataset, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const dataset = await createDatasetFromFigures(serviceContext(request), request.params.centreId, request.body);
+      void reply.code(dataset.created ? 201 : 200);
+      return dataset;
+    },
+  );
+
   app.get(`${base}/datasets/:datasetId`, { config: { access: read }, schema: { tags, summary: 'One dataset with both files', params: ZCentreParams.extend({ datasetId: ZId }), response: { 200: ZDataset, 404: ZErrorBodySchema } } }, async (request) =>
     getDataset(serviceContext(request), request.params.centreId, request.params.datasetId),
   );
@@ -131,6 +155,21 @@ export const evaluationRoutes = async (instance: FastifyInstance): Promise<void>
 
   app.get(`${base}/runs/:runId`, { config: { access: read }, schema: { tags, summary: 'A stored run: pipeline, versions, results with ranks, treatment report', params: ZRunParams, response: { 200: ZRun, 404: ZErrorBodySchema } } }, async (request) =>
     getRun(serviceContext(request), request.params.centreId, request.params.runId),
+  );
+
+  app.post(
+    `${base}/runs/:runId/weights`,
+    {
+      config: { access: run },
+      schema: {
+        tags,
+        summary: "Derive weights for one level from a run's data: PCA loadings by group, or optimised against the index (balance / infomax); nothing is saved",
+        params: ZRunParams,
+        body: ZWeightsRequest,
+        response: { 200: ZDerivedWeights, ...errors },
+      },
+    },
+    async (request) => deriveWeights(serviceContext(request), request.params.centreId, request.params.runId, request.body),
   );
 
   app.get(

@@ -2,10 +2,12 @@ import { createHash, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import {
   csvRows,
+  deriveWeights as deriveLevelWeights,
   elementsToMetaCsv,
   EvaluationError,
   EvaluationInputError,
   explainUnit,
+  metaField,
   parseFramework,
   parseIndexInput,
   planSensitivity,
@@ -13,6 +15,7 @@ import {
   runResults,
   stepTable,
   treatmentRows,
+  WeightsRequestError,
   type IndexInput,
   type PipelineResult,
 } from '../../../core/evaluation/index.js';
@@ -25,6 +28,7 @@ import {
   type TAnalysis,
   type TAnalysisResult,
   type TDataset,
+  type TDerivedWeights,
   type TDatasetSummary,
   type TExplanation,
   type TFrameworkElement,
@@ -39,12 +43,13 @@ import {
   ZDatasetUpload,
   ZFrameworkSave,
   ZRunRequest,
+  ZWeightsRequest,
 } from '../../../shared/schemas/evaluation.js';
 import type { z } from 'zod';
 import { appendAuditEvent, canonicalJson, type Actor } from '../../../db/audit-log.js';
 import type { DbExecutor } from '../../../db/client.js';
 import { asReadTx, withWriteTx, type ReadTx } from '../../../db/tx.js';
-import type { ServiceContext } from '../../context.js';
+import { assertCentreScope, type ServiceContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import {
   findAnalysis,
@@ -81,26 +86,10 @@ const sha256 = (text: string): string => createHash('sha256').update(text).diges
 const iso = (d: Date): string => d.toISOString();
 
 /** Reads and writes stay inside the user's own centre; a deployment-wide admin may use any. */
-export const assertCentre = (ctx: ServiceContext, centreId: string): void => {
-  const user = ctx.user;
-  if (!user) throw new AppError('UNAUTHENTICATED', 'Sign in first');
-  if (user.centreId !== null && user.centreId !== centreId) throw new AppError('FORBIDDEN', `Your account belongs to centre ${user.centreId}`);
-};
+export const assertCentre = assertCentreScope;
 
 const invalid = (message: string, fields: (FieldIssue & Record<string, unknown>)[]): AppError => new AppError('VALIDATION_FAILED', message, { fields });
 
-const META_FIELDS: Record<string, keyof TFrameworkElement> = {
-  Level: 'level',
-  iCode: 'code',
-  iName: 'name',
-  Direction: 'direction',
-  Weight: 'weight',
-  Unit: 'unit',
-  Target: 'target',
-  Denominator: 'denominator',
-  Parent: 'parent',
-  Type: 'type',
-};
 
 /** An engine error as a 400 naming the field; anything else is a bug and propagates. */
 const asInputError = (error: unknown, paths: { data: string; meta: string; pipeline: string; elements?: boolean }): never => {
@@ -109,7 +98,7 @@ const asInputError = (error: unknown, paths: { data: string; meta: string; pipel
     const extra = { file: error.file, row: error.row ?? null, column: error.column ?? null };
     const path =
       inMeta && paths.elements && error.row !== undefined
-        ? `elements.${error.row - 2}${error.column && META_FIELDS[error.column] ? `.${META_FIELDS[error.column]}` : ''}`
+        ? `elements.${error.row - 2}${metaField(error.column) ? `.${metaField(error.column)}` : ''}`
         : inMeta
           ? paths.meta
           : paths.data;
@@ -135,11 +124,12 @@ const toDatasetSummary = (row: DatasetSummaryRow): TDatasetSummary => ({
   metaSha256: row.metaSha256,
   unitCount: row.unitCount,
   indicatorCount: row.indicatorCount,
+  origin: (row.origin as TDatasetSummary['origin']) ?? null,
   createdBy: row.createdBy,
   createdAt: iso(row.createdAt),
 });
 
-const toDataset = (row: DatasetRow, created?: boolean): TDataset => ({ ...toDatasetSummary(row), data: row.dataCsv, meta: row.metaCsv, ...(created === undefined ? {} : { created }) });
+const toDataset = (row: DatasetRow, created?: boolean): TDataset => ({ ...toDatasetSummary(row), data: row.dataCsv, meta: row.metaCsv, cellSources: row.cellSources ?? null, ...(created === undefined ? {} : { created }) });
 
 export const listCentreDatasets = async (ctx: ServiceContext, centreId: string): Promise<TDatasetSummary[]> => {
   assertCentre(ctx, centreId);
@@ -154,7 +144,13 @@ export const getDataset = async (ctx: ServiceContext, centreId: string, id: stri
 };
 
 /** Store iData + iMeta after the engine has parsed them; the same files twice give the same dataset back. */
-export const uploadDataset = async (ctx: ServiceContext, centreId: string, body: z.output<typeof ZDatasetUpload>): Promise<TDataset> => {
+export const uploadDataset = (ctx: ServiceContext, centreId: string, body: z.output<typeof ZDatasetUpload>): Promise<TDataset> => storeDataset(ctx, centreId, { ...body, origin: null, cellSources: null });
+
+export const storeDataset = async (
+  ctx: ServiceContext,
+  centreId: string,
+  body: z.output<typeof ZDatasetUpload> & { origin: TDatasetSummary['origin']; cellSources: Record<string, Record<string, string>> | null },
+): Promise<TDataset> => {
   assertCentre(ctx, centreId);
   const dataSha256 = sha256(body.data);
   const metaSha256 = sha256(body.meta);
@@ -179,6 +175,8 @@ export const uploadDataset = async (ctx: ServiceContext, centreId: string, body:
       metaSha256,
       unitCount: input.data.units.codes.length,
       indicatorCount: input.framework.indicators.length,
+      origin: body.origin,
+      cellSources: body.cellSources,
       createdBy: ctx.actor.label,
       createdAt: ctx.now,
     });
@@ -503,4 +501,20 @@ export const getAnalysis = async (ctx: ServiceContext, centreId: string, id: str
 export const listCentreAnalyses = async (ctx: ServiceContext, centreId: string): Promise<TAnalysis[]> => {
   assertCentre(ctx, centreId);
   return (await listAnalyses(asReadTx(ctx.db), centreId, 50)).map((row) => ({ ...toAnalysis(row), result: null }));
+};
+
+/**
+ * Weights derived from a stored run's data for one level: PCA loadings by
+ * group, or weights optimised against the index (balance / infomax). Nothing
+ * is saved: the analyst reviews them and saves a framework version.
+ */
+export const deriveWeights = async (ctx: ServiceContext, centreId: string, runId: string, request: z.output<typeof ZWeightsRequest>): Promise<TDerivedWeights> => {
+  const { row, input, result } = await replay(ctx, centreId, runId);
+  try {
+    return deriveLevelWeights(input, ZPipeline.parse(row.pipeline).steps, result, request);
+  } catch (error) {
+    if (error instanceof WeightsRequestError) throw new AppError('VALIDATION_FAILED', error.message, { fields: [{ in: 'body', path: error.field, reason: error.reason, message: error.message }] });
+    if (error instanceof EvaluationError) throw new AppError('VALIDATION_FAILED', error.message, { fields: [{ in: 'body', path: 'method', reason: 'cannot_derive', message: error.message }] });
+    throw error;
+  }
 };

@@ -1,5 +1,5 @@
 import { PassThrough, type Readable } from 'node:stream';
-import { loadExcel } from './excel.js';
+import { loadExcel, writeTable } from '../../tabular.js';
 import { csvLine } from '../../../core/tabular/csv.js';
 import { IMPORT_COLUMNS } from '../../../shared/schemas/registry-import.js';
 import type { TSearchQuery } from '../../../shared/schemas/registry.js';
@@ -55,15 +55,5 @@ export const exportEntities = (tx: ReadTx, centreId: string, query: Omit<TSearch
 };
 
 /** The empty template: header row only, in the chosen format. */
-export const importTemplate = async (format: 'csv' | 'xlsx', headers: 'zh' | 'en' = 'zh'): Promise<Buffer> => {
-  const header = IMPORT_COLUMNS.map((c) => c[headers]);
-  if (format === 'csv') return Buffer.from(`\uFEFF${csvLine(header)}`, 'utf8');
-  const ExcelJS = await loadExcel();
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(headers === 'zh' ? '创新主体' : 'Actors');
-  sheet.addRow(header).font = { bold: true };
-  sheet.columns.forEach((col) => {
-    col.width = 18;
-  });
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-};
+export const importTemplate = (format: 'csv' | 'xlsx', headers: 'zh' | 'en' = 'zh'): Promise<Buffer> =>
+  writeTable(IMPORT_COLUMNS.map((c) => c[headers]), [], format, headers === 'zh' ? '创新主体' : 'Actors');

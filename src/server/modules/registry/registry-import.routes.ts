@@ -9,7 +9,8 @@ import { asReadTx } from '../../../db/tx.js';
 import { serviceContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { exportEntities, importTemplate } from './registry-export.js';
-import { countCsvRows, findImportJob, formatOf, importEntities, listImportJobs, reportOf } from './registry-import.js';
+import { formatOf } from '../../tabular.js';
+import { countCsvRows, findImportJob, importEntities, listImportJobs, reportOf } from './registry-import.js';
 import { assertCentreScope } from './registry.service.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

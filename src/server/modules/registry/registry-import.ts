@@ -1,10 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
-import { Readable } from 'node:stream';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
-import { loadExcel } from './excel.js';
 import { CsvReader } from '../../../core/tabular/csv.js';
+import { formatOf, readTable } from '../../tabular.js';
 import type { TEntityCategory } from '../../../shared/schemas/entities.js';
 import { ZEntityInput } from '../../../shared/schemas/registry.js';
 import { IMPORT_COLUMNS, LIST_SEPARATOR, type TImportField, type TImportReport } from '../../../shared/schemas/registry-import.js';
@@ -26,44 +25,6 @@ const MAX_ERRORS = 10_000;
 const BATCH_ROWS = 2_000;
 /** Rows prepared between two yields to the event loop (about 5 ms of work). */
 const PREPARE_SLICE = 100;
-
-/** Rows of a CSV (UTF-8) or Excel (.xlsx, first sheet) file, streamed. */
-export async function* readTable(input: Buffer | string, format: 'csv' | 'xlsx'): AsyncGenerator<string[]> {
-  if (format === 'csv') {
-    const reader = new CsvReader();
-    const stream = typeof input === 'string' ? createReadStream(input, { encoding: 'utf8', highWaterMark: 256 * 1024 }) : Readable.from([input.toString('utf8')]);
-    for await (const chunk of stream) yield* reader.push(String(chunk));
-    yield* reader.end();
-    return;
-  }
-  const ExcelJS = await loadExcel();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(typeof input === 'string' ? input : Readable.from([input]), { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit' });
-  for await (const sheet of workbook) {
-    for await (const row of sheet as AsyncIterable<{ values: unknown }>) {
-      const values = (row.values as unknown[]).slice(1);
-      yield values.map((v) => cellText(v));
-    }
-    break; // the first sheet only
-  }
-}
-
-const cellText = (v: unknown): string => {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    const o = v as { text?: unknown; result?: unknown; richText?: { text: string }[] };
-    if (o.richText) return o.richText.map((r) => r.text).join('');
-    if (o.text !== undefined) return String(o.text);
-    if (o.result !== undefined) return String(o.result);
-  }
-  return String(v);
-};
-
-export const formatOf = (fileName: string): 'csv' | 'xlsx' => {
-  if (/\.xlsx$/i.test(fileName)) return 'xlsx';
-  if (/\.csv$/i.test(fileName)) return 'csv';
-  throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Import .csv or .xlsx files');
-};
 
 const HEADER_LOOKUP = new Map<string, TImportField>(IMPORT_COLUMNS.flatMap((c) => [[c.zh.toLowerCase(), c.field], [c.en.toLowerCase(), c.field], [c.field.toLowerCase(), c.field]] as [string, TImportField][]));
 

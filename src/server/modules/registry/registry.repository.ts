@@ -181,7 +181,7 @@ export const repointReferences = async (tx: WriteTx, fromId: string, toId: strin
     // A row the survivor already has (same key otherwise) cannot move: it is a repeat, or a conflict to settle.
     const collides = ref.uniqueWith
       ? sql` and not exists (select 1 from ${table} other where other.${column} = ${toId}${sql.join(
-          ref.uniqueWith.columns.map((c) => sql` and other.${sql.identifier(c)} = ${table}.${sql.identifier(c)}`),
+          ref.uniqueWith.columns.map((c) => sql` and other.${sql.identifier(c)} is not distinct from ${table}.${sql.identifier(c)}`),
           sql``,
         )})`
       : sql``;

@@ -16,7 +16,7 @@ import { appendAuditEvent } from '../../../db/audit-log.js';
 import { buildSearchText } from '../../../db/search-text.js';
 import type { ReadTx, WriteTx } from '../../../db/tx.js';
 import { withWriteTx } from '../../../db/tx.js';
-import type { ServiceContext } from '../../context.js';
+import { assertCentreScope, type ServiceContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { findAreaInCentre, findSourceInCentre } from './registry-lookups.js';
 import { loadVocabulary, unknownKindIssue, unknownRecognitionIssue } from './vocabulary.service.js';
@@ -57,11 +57,7 @@ const fieldError = (path: string, reason: string, message: string, extra: Record
 });
 
 /** Writes stay inside the writer's own centre; a deployment-wide admin may write anywhere. */
-export const assertCentreScope = (ctx: ServiceContext, centreId: string): void => {
-  const user = ctx.user;
-  if (!user) throw new AppError('UNAUTHENTICATED', 'Sign in first');
-  if (user.centreId !== null && user.centreId !== centreId) throw new AppError('FORBIDDEN', `Your account belongs to centre ${user.centreId}`);
-};
+export { assertCentreScope };
 
 type Identifiers = { uscc: string | null; ror: string | null; orcid: string | null };
 

@@ -140,6 +140,49 @@ export const areaTooltip = (label: string, count: AreaCount | undefined, t: Tran
 };
 
 /**
+ * The map series both choropleths draw (records per area, index scores): the
+ * centre's boundaries, each area filled, named (with a bold second line under
+ * `richKey`) where it is large enough to carry a label, highlighted on hover.
+ */
+export const choroplethSeries = (opts: {
+  mapName: string;
+  name: string;
+  theme: ChartTheme;
+  richKey: string;
+  /** The label of an area by its region name ('' for none). */
+  formatLabel: (regionName: string) => string;
+  items: readonly { name: string; value: number; areaId: string; fill: string }[];
+  labelled: ReadonlySet<string>;
+}) => {
+  const { theme, richKey } = opts;
+  return {
+    type: 'map' as const,
+    map: opts.mapName,
+    name: opts.name,
+    roam: false,
+    layoutCenter: ['50%', '50%'],
+    layoutSize: '96%',
+    selectedMode: false as const,
+    label: {
+      show: true,
+      color: theme.text,
+      fontSize: theme.fontSize,
+      formatter: (p: unknown) => opts.formatLabel((p as { name?: string }).name ?? ''),
+      rich: { [richKey]: { fontWeight: 'bold' as const, fontSize: theme.fontSize + 1, color: theme.text, padding: [2, 0, 0, 0] } },
+    },
+    itemStyle: { areaColor: theme.areaEmpty, borderColor: theme.background, borderWidth: 1 },
+    emphasis: {
+      label: { show: true, color: theme.text, fontWeight: 'bold' as const },
+      itemStyle: { areaColor: theme.highlight, borderColor: theme.background },
+    },
+    data: opts.items.map(({ name, value, areaId, fill }) => {
+      const color = labelColorOn(fill, theme);
+      return { name, value, itemStyle: { areaColor: fill }, label: opts.labelled.has(areaId) ? { color, rich: { [richKey]: { color } } } : { show: false } };
+    }),
+  };
+};
+
+/**
  * A choropleth of records per area on the centre's real boundaries: each area
  * filled by its count, labelled with its name (and count when it has any).
  */
@@ -162,41 +205,19 @@ export const buildAreaMapOption = (data: AreaMapData, theme: ChartTheme, t: Tran
       },
     },
     series: [
-      {
-        type: 'map',
-        map: data.mapName,
+      choroplethSeries({
+        mapName: data.mapName,
         name: t('chart.map.seriesName'),
-        roam: false,
-        layoutCenter: ['50%', '50%'],
-        layoutSize: '96%',
-        selectedMode: false,
-        label: {
-          show: true,
-          color: theme.text,
-          fontSize: theme.fontSize,
-          formatter: (p: unknown) => {
-            const datum = byName.get((p as { name?: string }).name ?? '');
-            if (!datum) return '';
-            return datum.value > 0 ? `${datum.label}\n{count|${formatNumber(datum.value, t.locale)}}` : datum.label;
-          },
-          rich: { count: { fontWeight: 'bold', fontSize: theme.fontSize + 1, color: theme.text, padding: [2, 0, 0, 0] } },
+        theme,
+        richKey: 'count',
+        formatLabel: (regionName) => {
+          const datum = byName.get(regionName);
+          if (!datum) return '';
+          return datum.value > 0 ? `${datum.label}\n{count|${formatNumber(datum.value, t.locale)}}` : datum.label;
         },
-        itemStyle: { areaColor: theme.areaEmpty, borderColor: theme.background, borderWidth: 1 },
-        emphasis: {
-          label: { show: true, color: theme.text, fontWeight: 'bold' },
-          itemStyle: { areaColor: theme.highlight, borderColor: theme.background },
-        },
-        data: items.map(({ name, value, areaId }) => {
-          const fill = choroplethColor(value, max, theme);
-          const color = labelColorOn(fill, theme);
-          return {
-            name,
-            value,
-            itemStyle: { areaColor: fill },
-            label: labelled.has(areaId) ? { color, rich: { count: { color } } } : { show: false },
-          };
-        }),
-      },
+        items: items.map(({ name, value, areaId }) => ({ name, value, areaId, fill: choroplethColor(value, max, theme) })),
+        labelled,
+      }),
     ],
   };
 };

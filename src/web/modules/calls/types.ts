@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type {
   ZApplication,
+  ZTaskAgreement,
   ZApplicationRow,
   ZAssignment,
   ZAutoAssignResult,
@@ -21,6 +22,7 @@ export type Call = Wire<z.infer<typeof ZCall>>;
 export type CallSummary = Wire<z.infer<typeof ZCallSummary>>;
 export type Programme = Wire<z.infer<typeof ZProgramme>>;
 export type Application = Wire<z.infer<typeof ZApplication>>;
+export type TaskAgreement = Wire<z.infer<typeof ZTaskAgreement>>;
 export type ApplicationRow = Wire<z.infer<typeof ZApplicationRow>>;
 export type Milestone = Application['milestones'][number];
 export type Assignment = Wire<z.infer<typeof ZAssignment>>;

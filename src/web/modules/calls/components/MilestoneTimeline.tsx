@@ -6,6 +6,7 @@ import { useI18n } from '../../../i18n/I18nProvider.js';
 import { Chip } from '../../../ui/Chip.js';
 import { useMilestoneEvidenceMutation, useMilestoneTransitionMutation } from '../hooks/useApplications.js';
 import type { Milestone } from '../types.js';
+import { AttachmentList } from './AttachmentList.js';
 import { evidenceKindLabel, failureText, formatDate, formatMoney, milestoneStateLabel, slipLabel, STATE_TONE } from '../utils/labels.js';
 
 const EVIDENCE_KINDS = ['lab_report', 'test_certificate', 'end_user_signoff', 'dataset', 'prototype_demo', 'publication', 'other'];
@@ -60,6 +61,7 @@ const MilestoneItem = ({ m, roles, currency, executing }: { m: Milestone; roles:
           {t('calls.tranche')}{t('calls.colon')}{m.trancheShare}%{m.trancheAmount !== null ? ` · ${formatMoney(m.trancheAmount, currency, t)}` : ''}
           {m.paidAmount !== null && <Chip tone="accent">{t('calls.paidLine', { amount: formatMoney(m.paidAmount, currency, t), date: m.paidAt ? formatDate(m.paidAt, t) : '' })}</Chip>}
         </div>
+        <AttachmentList owner={{ type: 'milestone', id: m.id }} files={m.attachments} canEdit={canReport} />
         {m.evidence.length > 0 && (
           <ul className="kc-calls-evidence" data-testid="milestone-evidence">
             {m.evidence.map((e, i) => (

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiGet, apiRequest } from '../../../app/api.js';
 import { useSession } from '../../../app/session.js';
-import type { Application, ApplicationRow, TransitionResult } from '../types.js';
+import type { Application, ApplicationRow, TaskAgreement, TransitionResult } from '../types.js';
 import { invalidateCalls } from './invalidate.js';
 import { callKeys } from './keys.js';
 
@@ -32,6 +32,16 @@ export const useApplicationQuery = (centreId: string, applicationId: string | un
     queryKey: callKeys.application(centreId, applicationId ?? '', user?.id ?? null),
     queryFn: ({ signal }) => apiGet<Application>(`${base(centreId)}/applications/${encodeURIComponent(applicationId ?? '')}`, undefined, signal),
     enabled: !!applicationId && !isLoading && !!user,
+  });
+};
+
+/** GET /applications/:id/agreement: the task agreement of an awarded bid (team, demand owner, officers). */
+export const useTaskAgreementQuery = (centreId: string, applicationId: string) => {
+  const { user } = useSession();
+  return useQuery({
+    queryKey: [...callKeys.application(centreId, applicationId, user?.id ?? null), 'agreement'],
+    queryFn: ({ signal }) => apiGet<TaskAgreement>(`${base(centreId)}/applications/${encodeURIComponent(applicationId)}/agreement`, undefined, signal),
+    enabled: !!user && !!applicationId,
   });
 };
 
@@ -87,3 +97,27 @@ export const useMilestoneTransitionMutation = (centreId: string) => {
     onSuccess: () => invalidateCalls(client, centreId),
   });
 };
+
+/** POST /applications/:id/attachments or /milestones/:id/attachments: the file as the raw body. */
+export const useUploadAttachmentMutation = (centreId: string) => {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ owner, file }: { owner: { type: 'application' | 'milestone'; id: string }; file: File }) =>
+      apiRequest<{ id: string }>(`${base(centreId)}/${owner.type === 'application' ? 'applications' : 'milestones'}/${encodeURIComponent(owner.id)}/attachments?fileName=${encodeURIComponent(file.name)}`, {
+        method: 'POST',
+        file: { data: file, contentType: 'application/octet-stream' },
+      }),
+    onSuccess: () => invalidateCalls(client, centreId),
+  });
+};
+
+/** DELETE /attachments/:id. */
+export const useDeleteAttachmentMutation = (centreId: string) => {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => apiRequest<null>(`${base(centreId)}/attachments/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    onSuccess: () => invalidateCalls(client, centreId),
+  });
+};
+
+export const attachmentUrl = (centreId: string, id: string): string => `${base(centreId)}/attachments/${encodeURIComponent(id)}`;

@@ -38,6 +38,27 @@ export const useProgrammesQuery = (centreId: string) =>
     staleTime: 60_000,
   });
 
+/** POST /call-programmes (officers): a programme with its review settings and scoring form (the body as `ZProgrammeInput`). */
+export const useCreateProgrammeMutation = (centreId: string) => {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Record<string, unknown>) => apiRequest<Programme>(`${base(centreId)}/call-programmes`, { method: 'POST', body }),
+    onSuccess: () => invalidateCalls(client, centreId),
+  });
+};
+
+/** PUT /call-programmes/:id: redefine a programme (its review settings only while none of its calls is published). */
+export const useUpdateProgrammeMutation = (centreId: string) => {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: Record<string, unknown> }) => apiRequest<Programme>(`${base(centreId)}/call-programmes/${encodeURIComponent(id)}`, { method: 'PUT', body }),
+    onSuccess: () => invalidateCalls(client, centreId),
+  });
+};
+
+/** The awarded results as a file to download (open data). */
+export const openResultsFileUrl = (centreId: string, format: 'csv' | 'xlsx'): string => `${base(centreId)}/open-data/call-results/export?format=${format}`;
+
 /** GET /open-data/call-results (public): awarded results. */
 export const useOpenResultsQuery = (centreId: string) =>
   useQuery({

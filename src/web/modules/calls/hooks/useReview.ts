@@ -11,6 +11,26 @@ const base = (centreId: string) => `/api/centres/${encodeURIComponent(centreId)}
 export const useExpertsQuery = (centreId: string, enabled: boolean) =>
   useQuery({ queryKey: callKeys.experts(centreId), queryFn: ({ signal }) => apiGet<{ items: Expert[] }>(`${base(centreId)}/experts`, undefined, signal), enabled });
 
+/** POST /experts (officers): a registry person joins the pool (`ZExpertInput`). */
+export const useAddExpertMutation = (centreId: string) => {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { entityId: string; fields: string[]; maxLoad: number; userId: string | null }) =>
+      apiRequest<{ id: string }>(`${base(centreId)}/experts`, { method: 'POST', body }),
+    onSuccess: () => invalidateCalls(client, centreId),
+  });
+};
+
+/** PATCH /experts/:id (officers): fields, load limit, linked account, or pause (`active: false`). */
+export const useUpdateExpertMutation = (centreId: string) => {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, patch }: { id: string; patch: { fields?: string[]; maxLoad?: number; active?: boolean; userId?: string | null } }) =>
+      apiRequest<{ id: string }>(`${base(centreId)}/experts/${encodeURIComponent(id)}`, { method: 'PATCH', body: patch }),
+    onSuccess: () => invalidateCalls(client, centreId),
+  });
+};
+
 /** GET /calls/:id/assignments (officers): with conflict flags, overrides and recusals. */
 export const useAssignmentsQuery = (centreId: string, callId: string, enabled: boolean) =>
   useQuery({

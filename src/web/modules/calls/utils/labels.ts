@@ -1,8 +1,10 @@
+import type { FormInstance } from 'antd';
+import type { FieldIssue } from '../../../../shared/errors.js';
 import type { MessageKey } from '../../../i18n/keys.js';
 import type { Translator } from '../../../i18n/translate.js';
 import { formatNumber } from '../../../i18n/format.js';
 import { isApiError } from '../../../app/api.js';
-import { errorMessage, fieldIssueMessage } from '../../../app/errors.js';
+import { errorMessage, fieldIssueMessage, placeIssues } from '../../../app/errors.js';
 
 /*
  * Codes the calls API sends as strings (states, actions, refusal reasons,
@@ -27,6 +29,7 @@ export const eligibilityKindLabel = (t: Translator, k: string) => known(t, `elig
 export const changeEntryLabel = (t: Translator, k: string) => known(t, `changeEntry.${k}`, k);
 export const appealOutcomeLabel = (t: Translator, k: string) => known(t, `appealOutcome.${k}`, k);
 export const callFieldLabel = (t: Translator, k: string) => known(t, `callField.${k}`, k);
+export const programmeKindLabel = (t: Translator, k: string) => known(t, `programmeKind.${k}`, k);
 export const slipLabel = (t: Translator, k: string) => known(t, `slip.${k}`, k);
 /** A refusal reason: the catalog's wording, else the server's English message. */
 export const reasonLabel = (t: Translator, code: string, message: string) => known(t, `reason.${code}`, message);
@@ -87,5 +90,11 @@ export const evidenceText = (evidence: Record<string, string | number | boolean 
 export const failureText = (error: unknown, t: Translator): string => {
   const issues = isApiError(error) ? error.fieldIssues : [];
   if (issues.length === 0) return errorMessage(error, t);
-  return [...new Set(issues.map((f) => (t.has(`reason.${f.reason}`) ? t(`reason.${f.reason}` as MessageKey) : fieldIssueMessage(f, t))))].join(t('calls.listSep'));
+  return [...new Set(issues.map((f) => issueText(f, t)))].join(t('calls.listSep'));
 };
+
+/** One field issue as text: the calls' own reason when the catalogs know it, else the shared field reason. */
+const issueText = (f: FieldIssue, t: Translator): string => (t.has(`reason.${f.reason}`) ? t(`reason.${f.reason}` as MessageKey) : fieldIssueMessage(f, t));
+
+/** Show a failed form submission: issues beside their fields (nested paths too), worded with this module's reasons; the rest returned. */
+export const placeFailure = (form: FormInstance, error: unknown, t: Translator, fieldFor: (path: string) => (string | number)[] | null): string | null => placeIssues(form, error, t, fieldFor, issueText);

@@ -2,6 +2,7 @@ export const CALL_ROUTES = {
   list: '/calls',
   create: '/calls/new',
   reviews: '/calls/reviews',
+  admin: '/calls/admin',
   inbox: '/inbox',
 } as const;
 export const callPath = (id: string): string => `/calls/${encodeURIComponent(id)}`;

@@ -8,7 +8,7 @@ import type { explain } from '../utils/engine.js';
 
 type Explanation = NonNullable<ReturnType<typeof explain>>;
 
-/** A unit's score split by the parts one level below the index, and the smallest single-indicator step up one rank. */
+/** A unit's score as a waterfall of the parts one level below the index, and the smallest single-indicator step up one rank. */
 export const ContributionPanel = ({ explanation, partsLevel }: { explanation: Explanation | null; partsLevel: number }) => {
   const { t } = useI18n();
   const theme = useChartTheme();
@@ -28,7 +28,7 @@ export const ContributionPanel = ({ explanation, partsLevel }: { explanation: Ex
       <p>
         {t('evaluation.contrib.summary', { unit: explanation.uName, rank: explanation.rank ?? '—', score: formatNumber(explanation.score ?? Number.NaN, t.locale, 2) })}
       </p>
-      <EChart option={option} height={Math.max(160, 28 * explanation.contributions.filter((c) => c.level === partsLevel).length)} ariaLabel={t('evaluation.contrib.aria', { unit: explanation.uName })} data-testid="evaluation-contributions-chart" />
+      <EChart option={option} height={Math.max(160, 28 * (explanation.contributions.filter((c) => c.level === partsLevel).length + 1))} ariaLabel={t('evaluation.contrib.aria', { unit: explanation.uName })} data-testid="evaluation-contributions-chart" />
       <p data-testid="evaluation-up-one-rank">
         {!up
           ? t('evaluation.contrib.leader')

@@ -4,6 +4,7 @@ import type { TDatasetSummary } from '../../../../shared/schemas/evaluation.js';
 import { errorMessage } from '../../../app/errors.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 import { useUploadDatasetMutation } from '../hooks/useUploadDatasetMutation.js';
+import { DatasetOrigin, FiguresDatasetDialog } from './FiguresDatasetDialog.js';
 
 type Props = {
   centreId: string;
@@ -25,6 +26,8 @@ export const DatasetBar = ({ centreId, datasets, selected, onSelect, canWrite }:
   const upload = useUploadDatasetMutation(centreId);
   const [files, setFiles] = useState<{ data?: File; meta?: File }>({});
   const [name, setName] = useState('');
+  const [figuresOpen, setFiguresOpen] = useState(false);
+  const current = datasets.find((d) => d.id === selected);
 
   const loadExample = async () => {
     const { ASEM_IDATA, ASEM_IMETA } = await import('../../../../core/evaluation/fixtures/asem.js');
@@ -53,6 +56,7 @@ export const DatasetBar = ({ centreId, datasets, selected, onSelect, canWrite }:
             label: (
               <span>
                 {d.name} {d.isExample && <Tag color="gold">{t('evaluation.dataset.exampleTag')}</Tag>}
+                {d.origin?.sample && <Tag color="orange">{t('evaluation.figures.sampleTag')}</Tag>}
                 <span className="kc-muted">{t('evaluation.dataset.size', { units: d.unitCount, indicators: d.indicatorCount })}</span>
               </span>
             ),
@@ -66,7 +70,19 @@ export const DatasetBar = ({ centreId, datasets, selected, onSelect, canWrite }:
             </Button>
           </Tooltip>
         )}
+        {canWrite && (
+          <Tooltip title={t('evaluation.figures.hint')}>
+            <Button data-testid="evaluation-from-figures" onClick={() => setFiguresOpen(true)}>
+              {t('evaluation.figures.open')}
+            </Button>
+          </Tooltip>
+        )}
       </Space>
+      {current?.origin && (
+        <p className="kc-eval-origin">
+          <DatasetOrigin origin={current.origin} />
+        </p>
+      )}
       {canWrite && (
         <details className="kc-eval-upload">
           <summary>{t('evaluation.upload.title')}</summary>
@@ -86,6 +102,17 @@ export const DatasetBar = ({ centreId, datasets, selected, onSelect, canWrite }:
             </Button>
           </Space>
         </details>
+      )}
+      {figuresOpen && (
+        <FiguresDatasetDialog
+          open
+          centreId={centreId}
+          onClose={() => setFiguresOpen(false)}
+          onCreated={(dataset) => {
+            setFiguresOpen(false);
+            onSelect(dataset.id);
+          }}
+        />
       )}
       {upload.error && (
         <Alert type="error" showIcon style={{ marginTop: 8 }} data-testid="evaluation-upload-error" message={errorMessage(upload.error, t)} description={issue?.message} />

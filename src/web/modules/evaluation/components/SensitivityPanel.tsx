@@ -14,7 +14,7 @@ import { useAnalysisQuery } from '../hooks/useAnalysisQuery.js';
 import { useStartAnalysisMutation } from '../hooks/useStartAnalysisMutation.js';
 import { sensitivitySpec, type PipelineChoice } from '../utils/engine.js';
 
-type Props = { centreId: string; datasetId: string; input: IndexInput; choice: PipelineChoice; canRun: boolean };
+type Props = { centreId: string; datasetId: string; frameworkId: string | null; input: IndexInput; choice: PipelineChoice; canRun: boolean };
 
 const INPUT_LABELS: Record<string, MessageKey> = {
   weights: 'evaluation.sa.input.weights',
@@ -23,7 +23,7 @@ const INPUT_LABELS: Record<string, MessageKey> = {
 };
 
 /** Start an uncertainty analysis on the server (worker threads), poll it, and draw rank intervals and Sobol indices. */
-export const SensitivityPanel = ({ centreId, datasetId, input, choice, canRun }: Props) => {
+export const SensitivityPanel = ({ centreId, datasetId, frameworkId, input, choice, canRun }: Props) => {
   const { t } = useI18n();
   const theme = useChartTheme();
   const [N, setN] = useState(100);
@@ -37,7 +37,7 @@ export const SensitivityPanel = ({ centreId, datasetId, input, choice, canRun }:
   const sobolOption = useMemo(() => (result ? buildSobolBarOption(result.indices, label, theme, t) : null), [result, theme, t]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const run = async () => {
-    const started = await start.mutateAsync({ datasetId, spec: sensitivitySpec(input, choice, N) });
+    const started = await start.mutateAsync({ datasetId, frameworkId, spec: sensitivitySpec(input, choice, N) });
     setAnalysisId(started.id);
   };
 

@@ -8,6 +8,9 @@ export const useStartAnalysisMutation = (centreId: string) => {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: TAnalysisRequest) => apiRequest<TAnalysis>(evaluationPath(centreId, 'analyses'), { method: 'POST', body }),
-    onSuccess: (analysis) => client.setQueryData(evaluationKeys.analysis(centreId, analysis.id), analysis),
+    onSuccess: (analysis) => {
+      client.setQueryData(evaluationKeys.analysis(centreId, analysis.id), analysis);
+      return client.invalidateQueries({ queryKey: evaluationKeys.analyses(centreId) });
+    },
   });
 };

@@ -5,7 +5,7 @@ import { ZPipeline, ZSensitivitySpec } from '../../../../shared/schemas/evaluati
 import { buildRankIntervalOption, sortRankStats } from '../../../charts/options/rank-interval.js';
 import { buildSobolBarOption } from '../../../charts/options/sobol-bar.js';
 import { testTheme, tEn } from '../../../test-support/fixtures.js';
-import { buildPipeline, DEFAULT_CHOICE, explain, parseDataset, rankShift, rerank, sensitivitySpec, weighable } from './engine.js';
+import { buildPipeline, choicesFor, DEFAULT_CHOICE, explain, parseDataset, rankShift, rerank, sensitivitySpec, weighable } from './engine.js';
 
 const input = parseDataset({ data: ASEM_IDATA, meta: ASEM_IMETA });
 
@@ -70,5 +70,19 @@ describe('sensitivity charts', () => {
     const option = buildSobolBarOption([{ input: 'w', Si: -0.01, STi: 0.2, SiQ5: null, SiQ95: null, STiQ5: 0.1, STiQ95: 0.3 }], (s) => s.toUpperCase(), testTheme, tEn);
     expect((option.xAxis as { data: string[] }).data).toEqual(['W']);
     expect((option.series as { data: number[] }[]).map((s) => s.data[0])).toEqual([0, 0.2]);
+  });
+});
+
+describe('the lab offers the engine’s other methods where the dataset allows them', () => {
+  test('group imputation with a group column, distance to target only when every indicator has a target, Copeland always', () => {
+    const choices = choicesFor(input);
+    expect(choices.impute).toEqual(expect.arrayContaining(['groupMean', 'groupMedian']));
+    expect(choices.aggregate).toContain('copeland');
+    expect(choices.normalise.includes('distanceToTarget')).toBe(input.framework.indicators.every((e) => !Number.isNaN(e.target)));
+    const steps = buildPipeline(input, { ...DEFAULT_CHOICE, impute: 'groupMedian', normalise: 'distanceToFrontier', aggregate: 'copeland' }).steps;
+    expect(steps.find((s) => s.op === 'impute')).toEqual({ op: 'impute', method: 'groupMedian', group: input.framework.groups[0] });
+    expect(steps.find((s) => s.op === 'normalise')).toMatchObject({ method: 'distanceToFrontier' });
+    const run = rerank(input, steps, new Map());
+    expect(run.ok).toBe(true);
   });
 });

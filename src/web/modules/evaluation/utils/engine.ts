@@ -8,11 +8,19 @@ import { ZPipeline, type TPipeline, type TPipelineStep, type TRunResults, type T
  */
 
 export type PipelineChoice = {
-  impute: 'mean' | 'median' | 'none';
+  /** The group methods impute within the dataset's first group column. */
+  impute: 'mean' | 'median' | 'groupMean' | 'groupMedian' | 'none';
   treat: boolean;
-  normalise: 'minmax' | 'zscore' | 'rank';
-  aggregate: 'amean' | 'gmean' | 'hmean' | 'median';
+  normalise: 'minmax' | 'zscore' | 'rank' | 'distanceToFrontier' | 'distanceToTarget';
+  aggregate: 'amean' | 'gmean' | 'hmean' | 'median' | 'copeland';
 };
+
+/** The choices this dataset allows: group imputation needs a group column, distance to target a target for every indicator. */
+export const choicesFor = (input: IndexInput) => ({
+  impute: ['mean', 'median', ...(input.framework.groups.length ? (['groupMean', 'groupMedian'] as const) : []), 'none'] as PipelineChoice['impute'][],
+  normalise: ['minmax', 'zscore', 'rank', 'distanceToFrontier', ...(input.framework.indicators.every((e) => !Number.isNaN(e.target)) ? (['distanceToTarget'] as const) : [])] as PipelineChoice['normalise'][],
+  aggregate: ['amean', 'gmean', 'hmean', 'median', 'copeland'] as PipelineChoice['aggregate'][],
+});
 
 export const DEFAULT_CHOICE: PipelineChoice = { impute: 'mean', treat: true, normalise: 'minmax', aggregate: 'amean' };
 
@@ -23,11 +31,16 @@ export const parseDataset = (files: { data: string; meta: string }): IndexInput 
 export const buildPipeline = (input: IndexInput, choice: PipelineChoice): TPipeline => {
   const steps: Record<string, unknown>[] = [];
   if (input.framework.indicators.some((e) => e.denominator !== null)) steps.push({ op: 'denominate' });
-  if (choice.impute !== 'none') steps.push({ op: 'impute', method: choice.impute });
+  const group = input.framework.groups[0];
+  if (choice.impute === 'groupMean' || choice.impute === 'groupMedian') {
+    // A dataset without a group column falls back to the plain method rather than failing.
+    steps.push(group ? { op: 'impute', method: choice.impute, group } : { op: 'impute', method: choice.impute === 'groupMean' ? 'mean' : 'median' });
+  } else if (choice.impute !== 'none') steps.push({ op: 'impute', method: choice.impute });
   if (choice.treat) steps.push({ op: 'treat' });
   if (choice.normalise === 'minmax') steps.push({ op: 'normalise', method: 'minmax', range: choice.aggregate === 'gmean' || choice.aggregate === 'hmean' ? [1, 100] : [0, 100] });
   else if (choice.normalise === 'zscore') steps.push({ op: 'normalise', method: 'zscore', mean: 10, sd: 2 });
-  else steps.push({ op: 'normalise', method: 'rank' });
+  else if (choice.normalise === 'rank') steps.push({ op: 'normalise', method: 'rank' });
+  else steps.push({ op: 'normalise', method: choice.normalise });
   steps.push({ op: 'aggregate', method: choice.aggregate });
   return ZPipeline.parse({ steps });
 };

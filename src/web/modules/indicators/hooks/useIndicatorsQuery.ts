@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { apiGet } from '../../../app/api.js';
 import type { TIndicator } from '../../../../shared/schemas/indicators.js';
-import { centreKeys } from '../../centres/hooks/keys.js';
+import { indicatorKeys, indicatorsApi } from './keys.js';
 
+/** GET /indicators: the whole catalogue, each indicator with every figure and its source. */
 export const useIndicatorsQuery = (centreId: string) =>
   useQuery({
-    queryKey: centreKeys.indicators(centreId),
-    queryFn: ({ signal }) =>
-      apiGet<{ items: TIndicator[] }>(`/api/centres/${encodeURIComponent(centreId)}/indicators`, undefined, signal),
+    queryKey: indicatorKeys.list(centreId),
+    queryFn: ({ signal }) => apiGet<{ items: TIndicator[] }>(`${indicatorsApi(centreId)}/indicators`, undefined, signal),
   });

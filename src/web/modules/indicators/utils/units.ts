@@ -28,6 +28,8 @@ const RULES: ReadonlyArray<[RegExp, UnitRule]> = [
   [/^rank \(national\)/, { key: 'unit.rankNational', rank: true }],
   [/^rank$/, { key: 'unit.rank', rank: true }],
   [/^contracts?$/, { key: 'unit.contracts' }],
+  [/^calls$/, { key: 'unit.calls' }],
+  [/^bids per call$/, { key: 'unit.bidsPerCall' }],
   [/^enterprises?$/, { key: 'unit.enterprises' }],
   [/^compan(y|ies)$/, { key: 'unit.enterprises' }],
   [/^r&d centres?$/, { key: 'unit.rndCentres' }],

@@ -16,12 +16,14 @@ type Props = {
   /** Offered before the user types (e.g. likely duplicates). */
   suggestions?: readonly PickedEntity[];
   placeholder?: string;
+  /** Only actors of this category (`person`, `organisation`…). */
+  category?: string;
   'data-testid'?: string;
   id?: string;
 };
 
 /** Pick an actor by typing any part of its name (or pinyin, or initials): the registry search as a select. */
-export const EntityPicker = ({ value, onChange, excludeIds = [], suggestions = [], placeholder, id, 'data-testid': testId }: Props) => {
+export const EntityPicker = ({ value, onChange, excludeIds = [], suggestions = [], placeholder, category, id, 'data-testid': testId }: Props) => {
   const { t, locale } = useI18n();
   const centre = useCurrentCentre();
   const [typed, setTyped] = useState('');
@@ -30,7 +32,7 @@ export const EntityPicker = ({ value, onChange, excludeIds = [], suggestions = [
     const timer = setTimeout(() => setQ(typed.trim()), 250);
     return () => clearTimeout(timer);
   }, [typed]);
-  const search = useRegistrySearchQuery(centre.id, { q, limit: 12 }, { enabled: q !== '' });
+  const search = useRegistrySearchQuery(centre.id, { q, category, limit: 12 }, { enabled: q !== '' });
   const hits: PickedEntity[] = q ? (search.data?.pages[0]?.items ?? []) : [...suggestions];
   const [picked, setPicked] = useState<PickedEntity | undefined>(undefined);
   const candidates = [...(picked && !hits.some((h) => h.id === picked.id) ? [picked] : []), ...hits].filter((h) => !excludeIds.includes(h.id));

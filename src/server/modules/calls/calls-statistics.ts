@@ -1,0 +1,59 @@
+import { and, eq, gte, inArray, isNull, or } from 'drizzle-orm';
+import { computeCallStatistics, DEFAULT_STATISTICS_PARAMS, type StatisticFigure, type StatisticsParams } from '../../../core/calls/statistics.js';
+import { callApplicationMembers, callApplications, callChangeLog, callMilestones, calls, personPrivate, recognitions } from '../../../db/schema/index.js';
+import type { ReadTx } from '../../../db/tx.js';
+
+/**
+ * Load the calls engine's records of one centre and compute its statistics
+ * (issue 5, item 8). Each figure names the records it counts; the indicators
+ * module stores them as derived figures.
+ */
+export const loadCallStatistics = async (tx: ReadTx, centreId: string, now: Date, params: StatisticsParams = DEFAULT_STATISTICS_PARAMS): Promise<StatisticFigure[]> => {
+  const callRows = await tx.select({ id: calls.id, state: calls.state, publishedAt: calls.publishedAt, isSample: calls.isSample }).from(calls).where(eq(calls.centreId, centreId));
+  const callIds = callRows.map((c) => c.id);
+  if (callIds.length === 0) return [];
+  const [apps, endings] = await Promise.all([
+    tx
+      .select({ id: callApplications.id, callId: callApplications.callId, state: callApplications.state, submittedAt: callApplications.submittedAt, decidedAt: callApplications.decidedAt, leadOrgId: callApplications.applicantOrgId, budget: callApplications.budget })
+      .from(callApplications)
+      .where(inArray(callApplications.callId, callIds)),
+    tx
+      .select({ callId: callChangeLog.callId, at: callChangeLog.at })
+      .from(callChangeLog)
+      .where(and(inArray(callChangeLog.callId, callIds), inArray(callChangeLog.entry, ['accepted', 'terminated']))),
+  ]);
+  const appIds = apps.map((a) => a.id);
+  const [milestones, pis] = await Promise.all([
+    appIds.length ? tx.select().from(callMilestones).where(inArray(callMilestones.applicationId, appIds)) : Promise.resolve([]),
+    appIds.length ? tx.select({ applicationId: callApplicationMembers.applicationId, entityId: callApplicationMembers.entityId }).from(callApplicationMembers).where(and(inArray(callApplicationMembers.applicationId, appIds), eq(callApplicationMembers.role, 'pi'))) : Promise.resolve([]),
+  ]);
+  const leadIds = [...new Set(apps.map((a) => a.leadOrgId).filter((id): id is string => id !== null))];
+  const piIds = [...new Set(pis.map((p) => p.entityId))];
+  const today = now.toISOString().slice(0, 10);
+  const [smeRows, births] = await Promise.all([
+    leadIds.length && params.smeRecognitions.length
+      ? tx
+          .select({ entityId: recognitions.entityId })
+          .from(recognitions)
+          // Held now: no end date, or one not yet passed.
+          .where(and(inArray(recognitions.entityId, leadIds), inArray(recognitions.type, [...params.smeRecognitions]), or(isNull(recognitions.validTo), gte(recognitions.validTo, today))))
+      : Promise.resolve([]),
+    piIds.length ? tx.select({ entityId: personPrivate.entityId, birthYear: personPrivate.birthYear }).from(personPrivate).where(inArray(personPrivate.entityId, piIds)) : Promise.resolve([]),
+  ]);
+  const piOf = new Map(pis.map((p) => [p.applicationId, p.entityId]));
+  const endedAt = new Map<string, string>();
+  for (const e of endings) endedAt.set(e.callId, e.at.toISOString());
+  const iso = (d: Date | null) => (d ? d.toISOString() : null);
+  const callSample = new Map(callRows.map((c) => [c.id, c.isSample]));
+  return computeCallStatistics(
+    {
+      calls: callRows.map((c) => ({ id: c.id, state: c.state, publishedAt: iso(c.publishedAt), endedAt: endedAt.get(c.id) ?? null, isSample: c.isSample })),
+      applications: apps.map((a) => ({ id: a.id, callId: a.callId, state: a.state, submittedAt: iso(a.submittedAt), decidedAt: iso(a.decidedAt), leadOrgId: a.leadOrgId, piId: piOf.get(a.id) ?? null, budgetTotal: Number(a.budget?.total ?? 0), isSample: callSample.get(a.callId) ?? false })),
+      milestones: milestones.map((m) => ({ id: m.id, applicationId: m.applicationId, dueOn: m.dueOn, state: m.state, submittedAt: iso(m.submittedAt), paidAt: iso(m.paidAt), paidAmount: m.paidAmount })),
+      smeOrgIds: new Set(smeRows.map((r) => r.entityId)),
+      birthYears: new Map(births.filter((b) => b.birthYear !== null).map((b) => [b.entityId, b.birthYear as number])),
+      today,
+    },
+    params,
+  );
+};

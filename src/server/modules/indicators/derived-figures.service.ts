@@ -1,0 +1,173 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq, inArray } from 'drizzle-orm';
+import { DEFAULT_STATISTICS_PARAMS, type CallStatistic, type StatisticFigure } from '../../../core/calls/statistics.js';
+import type { TIndicatorLevel } from '../../../shared/schemas/indicators.js';
+import { appendAuditEvent, canonicalJson } from '../../../db/audit-log.js';
+import { indicators, observations, sources } from '../../../db/schema/index.js';
+import { withWriteTx, type ReadTx } from '../../../db/tx.js';
+import type { ServiceContext } from '../../context.js';
+import { AppError } from '../../errors.js';
+import { loadCallStatistics } from '../calls/calls-statistics.js';
+import { loadServiceStatistics } from '../services/services-statistics.js';
+import { DEFAULT_LADDER, type ServiceStatistic } from '../../../core/services/index.js';
+import { findRootAreaId, type ObservationRow } from './indicators.repository.js';
+import { assertCentre } from './indicators.service.js';
+
+/**
+ * Figures computed from the platform's own records: each is stored as an
+ * observation with provenance `derived`, its derivation naming the query, its
+ * parameters, numerator and denominator and every record it counts. A refresh
+ * recomputes them all; a figure whose records are gone is withdrawn.
+ */
+
+type DerivedIndicator = {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  unit: string;
+  direction: 1 | -1;
+  definitionZh: string;
+  definitionEn: string;
+  level: TIndicatorLevel;
+};
+
+/** KeChuang's own measures of the calls engine: definitions of the platform, the same for every centre. */
+const CALL_INDICATORS: Record<CallStatistic, Omit<DerivedIndicator, 'code' | 'level'>> = {
+  calls_published: { nameZh: '发布榜单数', nameEn: 'Calls published', unit: 'calls', direction: 1, definitionZh: '当年发布的揭榜挂帅等榜单数量。', definitionEn: 'Calls (list items) published in the year.' },
+  call_bids_per_call: { nameZh: '每个榜单的揭榜申请数', nameEn: 'Bids per call', unit: 'bids per call', direction: 1, definitionZh: '当年发布且已截止的榜单收到的已提交申请数的平均值。', definitionEn: 'Submitted applications per call, over the calls published in the year whose bidding has ended.' },
+  call_winners_sme_share: { nameZh: '中小企业牵头的中榜比例', nameEn: 'Winners led by SMEs', unit: '%', direction: 1, definitionZh: '当年决定的中榜申请中，牵头单位持有中小企业类认定（专精特新、小巨人、科技型中小企业）的比例。', definitionEn: 'Share of the applications awarded in the year whose lead organisation holds an SME recognition (specialised and sophisticated SME, little giant, tech SME).' },
+  call_winners_young_pi_share: { nameZh: '青年负责人中榜比例', nameEn: 'Winners with young principal investigators', unit: '%', direction: 1, definitionZh: `当年决定的中榜申请中，负责人在申请当年不超过${DEFAULT_STATISTICS_PARAMS.youngPiMaxAge}岁的比例（仅计出生年份已知者）。`, definitionEn: `Share of the applications awarded in the year whose principal investigator was at most ${DEFAULT_STATISTICS_PARAMS.youngPiMaxAge} in the year of submission (those with a known birth year).` },
+  call_milestones_on_time_rate: { nameZh: '里程碑按期提交率', nameEn: 'Milestones on time', unit: '%', direction: 1, definitionZh: '当年到期（或已提交）的里程碑中，在到期日当天结束前提交证明材料的比例。', definitionEn: 'Share of the milestones due in the year (or already submitted) whose evidence arrived by the end of the due day.' },
+  call_acceptance_rate: { nameZh: '榜单验收通过率', nameEn: 'Calls accepted', unit: '%', direction: 1, definitionZh: '当年结束的榜单中通过验收（而非终止）的比例。', definitionEn: 'Share of the calls that ended in the year that were accepted rather than terminated.' },
+  call_funding_committed: { nameZh: '揭榜挂帅立项经费', nameEn: 'Call funding committed', unit: 'yuan', direction: 1, definitionZh: '当年决定中榜的申请预算合计。', definitionEn: 'Budgets of the applications awarded in the year, summed.' },
+  call_funding_paid: { nameZh: '揭榜挂帅拨付经费', nameEn: 'Call funding paid', unit: 'yuan', direction: 1, definitionZh: '当年按验收通过的里程碑拨付的经费合计。', definitionEn: 'Milestone payments released in the year, summed.' },
+};
+
+/** KeChuang's own measures of the key-enterprise service ledger (issue 6). */
+const SERVICE_INDICATORS: Record<ServiceStatistic, Omit<DerivedIndicator, 'code' | 'level'>> = {
+  demands_received: { nameZh: '企业诉求受理数', nameEn: 'Enterprise demands received', unit: 'demands', direction: 1, definitionZh: '当年受理的企业诉求数量。', definitionEn: 'Enterprise demands received in the year.' },
+  demand_response_on_time_rate: { nameZh: '诉求按时响应率', nameEn: 'Demands answered in time', unit: '%', direction: 1, definitionZh: '当年受理的诉求中，在响应时限内被责任部门受理的比例（分母为已受理或已超过响应时限者）。', definitionEn: 'Share of the demands received in the year that the owning department accepted within the response time (over those accepted or past their response deadline).' },
+  demand_resolution_on_time_rate: { nameZh: '诉求按时办结率', nameEn: 'Demands resolved in time', unit: '%', direction: 1, definitionZh: '当年受理的诉求中，在办结时限内办结的比例（分母为已办结或已超过办结时限者）。', definitionEn: 'Share of the demands received in the year resolved within the resolution time (over those resolved or past their resolution deadline).' },
+  demand_reopen_aware_resolution_rate: { nameZh: '诉求实际解决率', nameEn: 'Demands resolved for good', unit: '%', direction: 1, definitionZh: `当年受理并至少办结过一次的诉求中，未在办结后${DEFAULT_LADDER.reopenWindowDays}天内被企业重新打开、且目前处于办结或确认状态的比例。`, definitionEn: `Share of the demands received in the year and resolved at least once that were not reopened by the enterprise within ${DEFAULT_LADDER.reopenWindowDays} days of a resolution, and are now resolved or confirmed.` },
+  demand_satisfaction: { nameZh: '诉求办理满意度', nameEn: 'Satisfaction with demand handling', unit: 'points (1–5)', direction: 1, definitionZh: '当年受理的诉求中，企业评价（1–5分）的平均分。', definitionEn: 'Mean rating (1–5) enterprises gave the demands received in the year.' },
+};
+
+type Derivation = {
+  key: string;
+  /** Names the computation in each figure's provenance: change it when the definition changes. */
+  query: string;
+  source: { titleZh: string; titleEn: string };
+  indicators: DerivedIndicator[];
+  params: Record<string, unknown>;
+  compute: (tx: ReadTx, centreId: string, now: Date) => Promise<DerivedFigure[]>;
+};
+
+/** A figure a derivation computes: the value, the fraction behind it, and the records counted. */
+type DerivedFigure = Omit<StatisticFigure, 'code' | 'records'> & { code: string; records: { kind: string; id: string }[] };
+
+export const DERIVATIONS: readonly Derivation[] = [
+  {
+    key: 'calls',
+    query: 'calls.statistics/v1',
+    source: { titleZh: '科创平台揭榜挂帅记录', titleEn: 'KeChuang open-call records' },
+    indicators: Object.entries(CALL_INDICATORS).map(([code, d]) => ({ code, level: 'centre', ...d })),
+    params: DEFAULT_STATISTICS_PARAMS,
+    compute: (tx, centreId, now) => loadCallStatistics(tx, centreId, now),
+  },
+  {
+    key: 'services',
+    query: 'services.statistics/v1',
+    source: { titleZh: '科创平台企业诉求记录', titleEn: 'KeChuang enterprise demand records' },
+    indicators: Object.entries(SERVICE_INDICATORS).map(([code, d]) => ({ code, level: 'centre', ...d })),
+    params: { reopenWindowDays: DEFAULT_LADDER.reopenWindowDays, periods: 'year of receipt, Asia/Shanghai' },
+    compute: (tx, centreId, now) => loadServiceStatistics(tx, centreId, now),
+  },
+];
+
+export type DerivationReport = { key: string; sourceId: string; figures: number; inserted: number; updated: number; unchanged: number; withdrawn: number };
+
+const sameFigure = (o: ObservationRow, value: number, isSample: boolean, derivation: Record<string, unknown>): boolean => {
+  const before = (o.derivation ?? {}) as Record<string, unknown>;
+  return o.value === value && o.isSample === isSample && canonicalJson(before['records'] ?? null) === canonicalJson(derivation['records']) && before['numerator'] === derivation['numerator'] && before['denominator'] === derivation['denominator'];
+};
+
+/**
+ * Recompute every derived figure of a centre from its records, in one
+ * transaction, audited once per derivation that changed something. The caller checks who may: the
+ * route (indicators:write in the centre) or the scheduler (the system).
+ */
+export const refreshDerivedFigures = async (ctx: ServiceContext, centreId: string): Promise<DerivationReport[]> => withWriteTx(ctx.db, async (tx) => {
+    await assertCentre(tx, centreId);
+    const areaId = await findRootAreaId(tx, centreId);
+    if (!areaId) throw new AppError('CONFLICT', `Centre ${centreId} has no top area to attach its figures to`);
+    const reports: DerivationReport[] = [];
+    for (const d of DERIVATIONS) {
+      const sourceId = `${centreId}-derived-${d.key}`;
+      await tx
+        .insert(sources)
+        .values({ id: sourceId, centreId, kind: 'derived', titleZh: d.source.titleZh, titleEn: d.source.titleEn, publisher: 'KeChuang', publishedOn: null, dateAsGiven: null, url: null, fileName: null, language: null, extra: { query: d.query }, createdAt: ctx.now })
+        .onConflictDoNothing();
+      const existingIndicators = await tx.select().from(indicators).where(and(eq(indicators.centreId, centreId), inArray(indicators.code, d.indicators.map((i) => i.code))));
+      const idOf = new Map(existingIndicators.map((i) => [i.code, i.id]));
+      const defined: string[] = [];
+      for (const def of d.indicators) {
+        if (idOf.has(def.code)) continue;
+        defined.push(def.code);
+        const id = randomUUID();
+        await tx.insert(indicators).values({ id, centreId, ...def, metricType: def.unit === '%' ? 'share' : 'count', frequency: 'annual', headlineRank: null, sourceId, createdAt: ctx.now, updatedAt: ctx.now });
+        idOf.set(def.code, id);
+      }
+      const figures = await d.compute(tx, centreId, ctx.now);
+      const indicatorIds = [...idOf.values()];
+      const existing = await tx.select().from(observations).where(and(inArray(observations.indicatorId, indicatorIds), eq(observations.provenance, 'derived'), eq(observations.sourceId, sourceId)));
+      const byCell = new Map(existing.map((o) => [`${o.indicatorId}|${o.period}`, o]));
+      const report: DerivationReport = { key: d.key, sourceId, figures: figures.length, inserted: 0, updated: 0, unchanged: 0, withdrawn: 0 };
+      const kept = new Set<string>();
+      for (const f of figures) {
+        const indicatorId = idOf.get(f.code) as string;
+        const derivation = { query: d.query, params: d.params, numerator: f.numerator, denominator: f.denominator, records: f.records, computedAt: ctx.now.toISOString() };
+        const before = byCell.get(`${indicatorId}|${f.period}`);
+        if (before) {
+          kept.add(before.id);
+          if (sameFigure(before, f.value, f.isSample, derivation)) report.unchanged++;
+          else {
+            await tx.update(observations).set({ value: f.value, isSample: f.isSample, derivation, updatedAt: ctx.now }).where(eq(observations.id, before.id));
+            report.updated++;
+          }
+          continue;
+        }
+        // A figure typed in or imported for the same cell stays; the derived one is skipped rather than fighting it.
+        const clash = await tx.select({ id: observations.id }).from(observations).where(and(eq(observations.indicatorId, indicatorId), eq(observations.areaId, areaId), eq(observations.period, f.period), eq(observations.status, 'measured'))).limit(1);
+        if (clash.length) continue;
+        await tx.insert(observations).values({
+          id: randomUUID(),
+          indicatorId,
+          areaId,
+          entityId: null,
+          year: Number(f.period.slice(0, 4)),
+          yearBasis: 'stated',
+          period: f.period,
+          value: f.value,
+          valueAsGiven: null,
+          qualifier: 'exact',
+          status: 'measured',
+          sourceId,
+          quote: null,
+          quoteGlossEn: null,
+          provenance: 'derived',
+          derivation,
+          isSample: f.isSample,
+          createdBy: null,
+          updatedAt: ctx.now,
+        });
+        report.inserted++;
+      }
+      const gone = existing.filter((o) => !kept.has(o.id)).map((o) => o.id);
+      if (gone.length) await tx.delete(observations).where(inArray(observations.id, gone));
+      report.withdrawn = gone.length;
+      // The scheduler refreshes every few minutes: only a refresh that wrote something is audited.
+      if (defined.length || report.inserted || report.updated || report.withdrawn) await appendAuditEvent(tx, { actor: ctx.actor, at: ctx.now, action: 'observations.derive', entityType: 'source', entityId: sourceId, centreId, before: gone.length ? { withdrawn: gone } : null, after: defined.length ? { ...report, indicatorsDefined: defined } : report, requestId: ctx.requestId });
+      reports.push(report);
+    }
+    return reports;
+  });
