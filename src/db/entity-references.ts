@@ -42,5 +42,7 @@ export const ENTITY_REFERENCES: readonly EntityReference[] = [
   { key: 'service_visits', table: 'service_visits', column: 'enterprise_id' },
   { key: 'demands', table: 'demands', column: 'enterprise_id' },
   { key: 'fact_answers', table: 'enterprise_fact_answers', column: 'enterprise_id' },
+  { key: 'tech_contracts_sold', table: 'tech_contracts', column: 'seller_id', uniqueWith: { columns: ['contract_key'], collision: 'kept' } },
+  { key: 'tech_contracts_bought', table: 'tech_contracts', column: 'buyer_entity_id' },
   { key: 'policy_consents', table: 'policy_push_consents', column: 'enterprise_id', uniqueWith: { columns: [], collision: 'kept' } },
 ];

@@ -8,6 +8,7 @@ import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { callsRoutes } from './modules/calls/calls.routes.js';
 import { centresRoutes } from './modules/centres/centres.routes.js';
+import { contractsRoutes } from './modules/contracts/contracts.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { indicatorsRoutes } from './modules/indicators/indicators.routes.js';
 import { policiesRoutes } from './modules/policies/policies.routes.js';
@@ -70,6 +71,7 @@ export const buildApp = async (deps: AppDeps, opts: { logger?: boolean } = {}): 
   await app.register(auditRoutes);
   await app.register(centresRoutes);
   await app.register(indicatorsRoutes);
+  await app.register(contractsRoutes);
   await app.register(registryRoutes);
   await app.register(registryImportRoutes);
   await app.register(evaluationRoutes);

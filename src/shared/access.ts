@@ -45,6 +45,12 @@ export const PERMISSIONS = [
   'services:request',
   /** Author the policy library: documents, versions, eligibility rules, stacking rules. */
   'policies:write',
+  /** Submit technology contracts for registration as their seller (one's own organisation). */
+  'contracts:submit',
+  /** Review and register technology contracts, import historical registrations (registrars). */
+  'contracts:register',
+  /** See every technology contract of the centre, amounts and parties included (registrars, authorised analysts). */
+  'contracts:read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -57,11 +63,11 @@ export type Permission = (typeof PERMISSIONS)[number];
 export type Access = 'public' | 'authenticated' | { permission: Permission } | { anyOf: readonly Permission[] };
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  admin: ['centre:read', 'users:manage', 'audit:read', 'centre:configure', 'registry:write', 'registry:review', 'people:private', 'indicators:write', 'evaluation:run', 'calls:manage', 'services:manage', 'policies:write'],
-  analyst: ['centre:read', 'registry:write', 'indicators:write', 'evaluation:run', 'policies:write'],
-  service_officer: ['centre:read', 'registry:write', 'registry:review', 'people:private', 'calls:manage', 'services:manage'],
-  enterprise_member: ['registry:propose', 'calls:apply', 'services:request'],
-  research_member: ['registry:propose', 'calls:apply'],
+  admin: ['centre:read', 'users:manage', 'audit:read', 'centre:configure', 'registry:write', 'registry:review', 'people:private', 'indicators:write', 'evaluation:run', 'calls:manage', 'services:manage', 'policies:write', 'contracts:register', 'contracts:read'],
+  analyst: ['centre:read', 'registry:write', 'indicators:write', 'evaluation:run', 'policies:write', 'contracts:read'],
+  service_officer: ['centre:read', 'registry:write', 'registry:review', 'people:private', 'calls:manage', 'services:manage', 'contracts:register', 'contracts:read'],
+  enterprise_member: ['registry:propose', 'calls:apply', 'services:request', 'contracts:submit'],
+  research_member: ['registry:propose', 'calls:apply', 'contracts:submit'],
   expert_reviewer: ['calls:review'],
 };
 

@@ -6,3 +6,4 @@ export * from './application.js';
 export * from './milestone.js';
 export * from './assignment.js';
 export * from './demand.js';
+export * from './tech-contract.js';

@@ -8,3 +8,4 @@ export * from './evaluation.js';
 export * from './calls.js';
 export * from './services.js';
 export * from './policies.js';
+export * from './contracts.js';

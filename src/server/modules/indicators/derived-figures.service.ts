@@ -9,6 +9,7 @@ import type { ServiceContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { loadCallStatistics } from '../calls/calls-statistics.js';
 import { loadServiceStatistics } from '../services/services-statistics.js';
+import { CONTRACT_INDICATORS, loadContractFigures } from '../contracts/contracts-statistics.js';
 import { DEFAULT_LADDER, type ServiceStatistic } from '../../../core/services/index.js';
 import { findRootAreaId, type ObservationRow } from './indicators.repository.js';
 import { assertCentre } from './indicators.service.js';
@@ -62,8 +63,12 @@ type Derivation = {
   compute: (tx: ReadTx, centreId: string, now: Date) => Promise<DerivedFigure[]>;
 };
 
-/** A figure a derivation computes: the value, the fraction behind it, and the records counted. */
-type DerivedFigure = Omit<StatisticFigure, 'code' | 'records'> & { code: string; records: { kind: string; id: string }[] };
+/**
+ * A figure a derivation computes: the value, the fraction behind it, and the records counted.
+ * Figures over many records (technology contracts) name the filter that lists them
+ * (`drillDown`) instead of every id; figures for a district carry its `areaId`.
+ */
+export type DerivedFigure = Omit<StatisticFigure, 'code' | 'records'> & { code: string; records: { kind: string; id: string }[]; areaId?: string; drillDown?: { kind: string; filter: Record<string, string | number>; count: number } };
 
 export const DERIVATIONS: readonly Derivation[] = [
   {
@@ -82,13 +87,21 @@ export const DERIVATIONS: readonly Derivation[] = [
     params: { reopenWindowDays: DEFAULT_LADDER.reopenWindowDays, periods: 'year of receipt, Asia/Shanghai' },
     compute: (tx, centreId, now) => loadServiceStatistics(tx, centreId, now),
   },
+  {
+    key: 'contracts',
+    query: 'contracts.statistics/v1',
+    source: { titleZh: '科创平台技术合同登记记录', titleEn: 'KeChuang technology-contract registrations' },
+    indicators: CONTRACT_INDICATORS.map((d) => ({ ...d, level: 'centre' as const })),
+    params: { periods: 'year of registration, centre time zone', areas: 'the centre and each seller district' },
+    compute: (tx, centreId) => loadContractFigures(tx, centreId),
+  },
 ];
 
 export type DerivationReport = { key: string; sourceId: string; figures: number; inserted: number; updated: number; unchanged: number; withdrawn: number };
 
 const sameFigure = (o: ObservationRow, value: number, isSample: boolean, derivation: Record<string, unknown>): boolean => {
   const before = (o.derivation ?? {}) as Record<string, unknown>;
-  return o.value === value && o.isSample === isSample && canonicalJson(before['records'] ?? null) === canonicalJson(derivation['records']) && before['numerator'] === derivation['numerator'] && before['denominator'] === derivation['denominator'];
+  return o.value === value && o.isSample === isSample && canonicalJson(before['records'] ?? null) === canonicalJson(derivation['records']) && canonicalJson(before['drillDown'] ?? null) === canonicalJson(derivation['drillDown'] ?? null) && before['numerator'] === derivation['numerator'] && before['denominator'] === derivation['denominator'];
 };
 
 /**
@@ -120,13 +133,14 @@ export const refreshDerivedFigures = async (ctx: ServiceContext, centreId: strin
       const figures = await d.compute(tx, centreId, ctx.now);
       const indicatorIds = [...idOf.values()];
       const existing = await tx.select().from(observations).where(and(inArray(observations.indicatorId, indicatorIds), eq(observations.provenance, 'derived'), eq(observations.sourceId, sourceId)));
-      const byCell = new Map(existing.map((o) => [`${o.indicatorId}|${o.period}`, o]));
+      const byCell = new Map(existing.map((o) => [`${o.indicatorId}|${o.areaId}|${o.period}`, o]));
       const report: DerivationReport = { key: d.key, sourceId, figures: figures.length, inserted: 0, updated: 0, unchanged: 0, withdrawn: 0 };
       const kept = new Set<string>();
       for (const f of figures) {
         const indicatorId = idOf.get(f.code) as string;
-        const derivation = { query: d.query, params: d.params, numerator: f.numerator, denominator: f.denominator, records: f.records, computedAt: ctx.now.toISOString() };
-        const before = byCell.get(`${indicatorId}|${f.period}`);
+        const figureAreaId = f.areaId ?? areaId;
+        const derivation = { query: d.query, params: d.params, numerator: f.numerator, denominator: f.denominator, records: f.records, ...(f.drillDown ? { drillDown: f.drillDown } : {}), computedAt: ctx.now.toISOString() };
+        const before = byCell.get(`${indicatorId}|${figureAreaId}|${f.period}`);
         if (before) {
           kept.add(before.id);
           if (sameFigure(before, f.value, f.isSample, derivation)) report.unchanged++;
@@ -137,12 +151,12 @@ export const refreshDerivedFigures = async (ctx: ServiceContext, centreId: strin
           continue;
         }
         // A figure typed in or imported for the same cell stays; the derived one is skipped rather than fighting it.
-        const clash = await tx.select({ id: observations.id }).from(observations).where(and(eq(observations.indicatorId, indicatorId), eq(observations.areaId, areaId), eq(observations.period, f.period), eq(observations.status, 'measured'))).limit(1);
+        const clash = await tx.select({ id: observations.id }).from(observations).where(and(eq(observations.indicatorId, indicatorId), eq(observations.areaId, figureAreaId), eq(observations.period, f.period), eq(observations.status, 'measured'))).limit(1);
         if (clash.length) continue;
         await tx.insert(observations).values({
           id: randomUUID(),
           indicatorId,
-          areaId,
+          areaId: figureAreaId,
           entityId: null,
           year: Number(f.period.slice(0, 4)),
           yearBasis: 'stated',

@@ -1,0 +1,3 @@
+export * from '../../shared/contracts-vocabulary.js';
+export * from './contract.js';
+export * from './statistics.js';

@@ -1,0 +1,193 @@
+import { randomUUID } from 'node:crypto';
+import { aggregate, canonicalPatentNumber, checkContract, contractKey, registrationNumber, sellerKindOf, type RegisteredContract } from '../../../core/contracts/index.js';
+import { isBuyerRegion, PROVINCES, TECH_CONTRACT_TYPE_ZH, TECH_CONTRACT_TYPES, TECHNICAL_FIELD_ZH, TECHNICAL_FIELDS, type TechContractType, type TechnicalField } from '../../../shared/contracts-vocabulary.js';
+import { appendAuditEvent } from '../../../db/audit-log.js';
+import { withWriteTx } from '../../../db/tx.js';
+import type { ServiceContext } from '../../context.js';
+import { AppError } from '../../errors.js';
+import { formatOf, readTable, writeTable } from '../../tabular.js';
+import { parseFigure } from '../indicators/observations-import.js';
+import * as repo from './contracts.repository.js';
+import { placeOf } from './contracts.service.js';
+
+/**
+ * Historical registrations from a spreadsheet: each row a contract that was
+ * registered before the platform. The file lands whole or not at all: any bad
+ * row leaves the database untouched and the report names every problem by
+ * row, column and value. Imported contracts are `registered`, carry the batch
+ * id, and enter the statistics in the same transaction.
+ */
+
+export const CONTRACT_IMPORT_COLUMNS = [
+  { field: 'contractNumber', zh: '合同编号', en: 'Contract number', required: true },
+  { field: 'title', zh: '合同名称', en: 'Title', required: true },
+  { field: 'type', zh: '合同类型', en: 'Type', required: true },
+  { field: 'field', zh: '技术领域', en: 'Technical field', required: true },
+  { field: 'seller', zh: '卖方', en: 'Seller', required: true },
+  { field: 'buyer', zh: '买方', en: 'Buyer', required: true },
+  { field: 'buyerRegion', zh: '买方地区', en: 'Buyer region', required: false },
+  { field: 'amount', zh: '合同成交额（元）', en: 'Contract amount (yuan)', required: true },
+  { field: 'technicalAmount', zh: '技术交易额（元）', en: 'Technical transaction amount (yuan)', required: false },
+  { field: 'signedOn', zh: '签订日期', en: 'Signed on', required: true },
+  { field: 'registeredOn', zh: '登记日期', en: 'Registered on', required: true },
+  { field: 'registrationNumber', zh: '登记号', en: 'Registration number', required: false },
+  { field: 'patentNumbers', zh: '专利号', en: 'Patent numbers', required: false },
+] as const;
+type Column = (typeof CONTRACT_IMPORT_COLUMNS)[number]['field'];
+
+export const MAX_CONTRACT_IMPORT_ROWS = 100_000;
+const MAX_ERRORS = 500;
+
+export type ContractImportError = { row: number; column: string; value: string; reason: string };
+export type ContractImportReport = { batch: string | null; rows: number; imported: number; errors: ContractImportError[]; dryRun: boolean };
+
+const HEADERS = new Map<string, Column>(CONTRACT_IMPORT_COLUMNS.flatMap((c) => [[c.zh.toLowerCase(), c.field], [c.en.toLowerCase(), c.field], [c.field.toLowerCase(), c.field]] as [string, Column][]));
+const TYPE_WORDS = new Map<string, TechContractType>([...TECH_CONTRACT_TYPES.map((t) => [t, t] as const), ...Object.entries(TECH_CONTRACT_TYPE_ZH).map(([t, zh]) => [zh, t as TechContractType] as const)]);
+const FIELD_WORDS = new Map<string, TechnicalField>([...TECHNICAL_FIELDS.map((t) => [t, t] as const), ...Object.entries(TECHNICAL_FIELD_ZH).map(([t, zh]) => [zh, t as TechnicalField] as const)]);
+const REGION_WORDS = new Map<string, string>(Object.entries(PROVINCES).flatMap(([code, n]) => [[code, code], [n.zh, code], [n.en.toLowerCase(), code]] as [string, string][]));
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const realDate = (s: string): boolean => {
+  const d = new Date(`${s}T00:00:00Z`);
+  return DATE.test(s) && !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+};
+
+/** A blank template with both header rows' worth of names: Chinese headers (English ones are accepted too). */
+export const contractImportTemplate = (format: 'csv' | 'xlsx'): Promise<Buffer> => writeTable(CONTRACT_IMPORT_COLUMNS.map((c) => c.zh), [], format, '技术合同');
+
+export const importContracts = async (ctx: ServiceContext, centreId: string, input: Buffer, fileName: string, opts: { dryRun: boolean; isSample: boolean }): Promise<ContractImportReport> => {
+  const format = formatOf(fileName);
+  return withWriteTx(ctx.db, async (tx) => {
+    const centre = await repo.findCentre(tx, centreId);
+    if (!centre) throw new AppError('NOT_FOUND', `No centre ${centreId}`);
+    const [orgs, root, links] = [await repo.organisationLookup(tx, centreId), await repo.rootArea(tx, centreId), await repo.areaLinks(tx, centreId)];
+    const province = (root?.code ?? '00').slice(0, 2);
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: centre.timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ctx.now);
+    const errors: ContractImportError[] = [];
+    const fail = (row: number, column: string, value: string, reason: string) => {
+      if (errors.length < MAX_ERRORS) errors.push({ row, column, value, reason });
+    };
+    let columns: (Column | null)[] | null = null;
+    let rowNumber = 0;
+    const parsed: (repo.ContractInsert & { row: number })[] = [];
+    const seenInFile = new Map<string, number>();
+    const numbersInFile = new Map<string, number>();
+    const entityCache = new Map<string, Awaited<ReturnType<typeof repo.findEntity>>>();
+    const entity = async (id: string) => {
+      if (!entityCache.has(id)) entityCache.set(id, await repo.findEntity(tx, centreId, id));
+      return entityCache.get(id);
+    };
+    for await (const cells of readTable(input, format)) {
+      rowNumber++;
+      if (!columns) {
+        columns = cells.map((h) => HEADERS.get(h.trim().replace(/^\uFEFF/, '').toLowerCase()) ?? null);
+        for (const c of CONTRACT_IMPORT_COLUMNS) if (c.required && !columns.includes(c.field)) fail(1, c.zh, '', `missing column ${c.zh} / ${c.en}`);
+        if (errors.length) break;
+        continue;
+      }
+      if (cells.every((c) => c.trim() === '')) continue;
+      if (parsed.length + errors.length >= MAX_CONTRACT_IMPORT_ROWS) throw new AppError('PAYLOAD_TOO_LARGE', `At most ${MAX_CONTRACT_IMPORT_ROWS} contracts per file`);
+      const v = (f: Column): string => (columns as (Column | null)[]).reduce((acc, c, i) => (c === f ? (cells[i] ?? '').trim() : acc), '');
+      const label = (f: Column) => CONTRACT_IMPORT_COLUMNS.find((c) => c.field === f)?.zh ?? f;
+      const before = errors.length;
+      for (const c of CONTRACT_IMPORT_COLUMNS) if (c.required && v(c.field) === '') fail(rowNumber, c.zh, '', 'required');
+      const type = TYPE_WORDS.get(v('type'));
+      if (v('type') && !type) fail(rowNumber, label('type'), v('type'), `not a contract type (${Object.values(TECH_CONTRACT_TYPE_ZH).join('、')})`);
+      const field = FIELD_WORDS.get(v('field'));
+      if (v('field') && !field) fail(rowNumber, label('field'), v('field'), 'not a technical field');
+      const sellerId = orgs.get(v('seller').toLowerCase());
+      if (v('seller') && !sellerId) fail(rowNumber, label('seller'), v('seller'), 'no organisation with this id, USCC or name in the registry');
+      const buyerId = orgs.get(v('buyer').toLowerCase()) ?? null;
+      let buyerRegion = buyerId ? province : null;
+      const regionText = v('buyerRegion');
+      if (regionText) {
+        const region = REGION_WORDS.get(regionText) ?? REGION_WORDS.get(regionText.toLowerCase()) ?? (isBuyerRegion(regionText) ? regionText : undefined);
+        if (!region) fail(rowNumber, label('buyerRegion'), regionText, 'not a province (name or GB/T 2260 code) or abroad:XX');
+        else buyerRegion = region;
+      } else if (!buyerId && v('buyer')) fail(rowNumber, label('buyerRegion'), '', 'required for a buyer outside the registry');
+      const amount = parseFigure(v('amount'));
+      if (v('amount') && (amount === null || amount <= 0)) fail(rowNumber, label('amount'), v('amount'), 'not a positive amount');
+      const technical = v('technicalAmount') ? parseFigure(v('technicalAmount')) : amount;
+      if (v('technicalAmount') && (technical === null || technical < 0 || (amount !== null && technical > amount))) fail(rowNumber, label('technicalAmount'), v('technicalAmount'), 'not an amount between 0 and the contract amount');
+      for (const d of ['signedOn', 'registeredOn'] as const) if (v(d) && !realDate(v(d))) fail(rowNumber, label(d), v(d), 'not a date (YYYY-MM-DD)');
+      if (realDate(v('registeredOn')) && v('registeredOn') > today) fail(rowNumber, label('registeredOn'), v('registeredOn'), 'after today');
+      if (realDate(v('registeredOn')) && realDate(v('signedOn')) && v('registeredOn') < v('signedOn')) fail(rowNumber, label('registeredOn'), v('registeredOn'), 'before the signing date');
+      const patents = v('patentNumbers') ? v('patentNumbers').split(/[;；,，\s]+/).filter(Boolean) : [];
+      if (errors.length > before || !type || !field || !sellerId || amount === null || technical === null || !buyerRegion) continue;
+      const breakdown = technical < amount ? [{ item: 'technical_fee' as const, amount: technical }, { item: 'other_non_technical' as const, amount: Math.round((amount - technical) * 100) / 100 }] : [];
+      for (const i of checkContract({ type, sellerId, buyerEntityId: buyerId, amount, breakdown, patentNumbers: patents, signedOn: v('signedOn'), validUntil: null }, today)) fail(rowNumber, i.path.startsWith('patent') ? label('patentNumbers') : i.path.startsWith('buyer') ? label('buyer') : label('amount'), '', i.message);
+      if (errors.length > before) continue;
+      const key = contractKey(v('contractNumber'));
+      const firstRow = seenInFile.get(`${sellerId}|${key}`);
+      if (firstRow) {
+        fail(rowNumber, label('contractNumber'), v('contractNumber'), `the same contract as row ${firstRow}`);
+        continue;
+      }
+      seenInFile.set(`${sellerId}|${key}`, rowNumber);
+      const dup = await repo.findLiveDuplicate(tx, sellerId, key);
+      if (dup) {
+        fail(rowNumber, label('contractNumber'), v('contractNumber'), dup.registrationNumber ? `already registered as ${dup.registrationNumber}` : 'already submitted');
+        continue;
+      }
+      const regNo = v('registrationNumber') || null;
+      if (regNo) {
+        const other = numbersInFile.get(regNo);
+        if (other) {
+          fail(rowNumber, label('registrationNumber'), regNo, `also on row ${other}`);
+          continue;
+        }
+        numbersInFile.set(regNo, rowNumber);
+      }
+      const seller = await entity(sellerId);
+      const place = placeOf(seller?.areaId ?? null, links);
+      parsed.push({
+        row: rowNumber,
+        id: randomUUID(),
+        centreId,
+        state: 'registered',
+        contractNumber: v('contractNumber'),
+        contractKey: key,
+        title: v('title'),
+        type,
+        field,
+        sellerId,
+        sellerKind: sellerKindOf(seller?.category ?? ''),
+        sellerDistrictId: place.district,
+        sellerParkId: place.park,
+        buyerEntityId: buyerId,
+        buyerName: buyerId ? ((await entity(buyerId))?.nameZh ?? v('buyer')) : v('buyer'),
+        buyerRegion,
+        amount,
+        technicalAmount: technical,
+        breakdown,
+        patentNumbers: patents.map(canonicalPatentNumber),
+        signedOn: v('signedOn'),
+        submittedAt: new Date(`${v('registeredOn')}T00:00:00Z`),
+        decidedAt: new Date(`${v('registeredOn')}T00:00:00Z`),
+        registrationNumber: regNo,
+        registeredOn: v('registeredOn'),
+        submittedBy: null,
+        registrarId: ctx.user?.id ?? null,
+        isSample: opts.isSample,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      });
+    }
+    if (!columns) throw new AppError('VALIDATION_FAILED', 'The file is empty', { fields: [{ in: 'body', path: 'file', reason: 'empty_file', message: 'no header row' }] });
+    const rows = rowNumber - 1;
+    const taken = await repo.existingRegistrationNumbers(tx, centreId, [...numbersInFile.keys()]);
+    for (const n of taken) fail(numbersInFile.get(n) ?? 0, '登记号', n, 'already used by a registered contract');
+    if (errors.length || opts.dryRun) return { batch: null, rows, imported: 0, errors, dryRun: opts.dryRun };
+    const batch = randomUUID();
+    // Rows without a registration number get the next numbers of their registration year.
+    const byYear = new Map<number, typeof parsed>();
+    for (const p of parsed) if (!p.registrationNumber) byYear.set(Number(p.registeredOn?.slice(0, 4)), [...(byYear.get(Number(p.registeredOn?.slice(0, 4))) ?? []), p]);
+    for (const [year, list] of byYear) {
+      const first = await repo.takeSequence(tx, centreId, year, list.length);
+      list.forEach((p, i) => (p.registrationNumber = registrationNumber(year, root?.code ?? '000000', first + i)));
+    }
+    await repo.insertContracts(tx, parsed.map(({ row: _row, ...p }) => ({ ...p, importBatch: batch })));
+    await repo.addToStats(tx, centreId, aggregate(parsed.map((p): RegisteredContract => ({ registeredOn: p.registeredOn as string, type: p.type as TechContractType, field: p.field as TechnicalField, sellerKind: p.sellerKind as RegisteredContract['sellerKind'], sellerDistrictId: p.sellerDistrictId ?? null, sellerParkId: p.sellerParkId ?? null, buyerRegion: p.buyerRegion, amount: p.amount, technicalAmount: p.technicalAmount, isSample: p.isSample ?? false }))));
+    await appendAuditEvent(tx, { actor: ctx.actor, at: ctx.now, action: 'tech_contract.import', entityType: 'tech_contract_batch', entityId: batch, centreId, before: null, after: { fileName, rows, imported: parsed.length, isSample: opts.isSample, firstId: parsed[0]?.id ?? null }, requestId: ctx.requestId });
+    return { batch, rows, imported: parsed.length, errors: [], dryRun: false };
+  });
+};
