@@ -26,13 +26,17 @@ const ECHARTS_GRAPH_ONLY = String.raw`lib[\\/](chart[\\/]graph[\\/]|chart[\\/]he
  */
 const ECHARTS_LINE_ONLY = String.raw`lib[\\/](chart[\\/]line[\\/]|chart[\\/]line\.js|component[\\/]legend[\\/]|component[\\/]legend\.js|component[\\/]helper[\\/]listComponent\.js|layout[\\/]points\.js|util[\\/]styleCompat\.js)`;
 
+/** ECharts modules only the Sankey series uses (technology flows). Keep in step with src/web/charts/echarts-sankey.ts. */
+const ECHARTS_SANKEY_ONLY = String.raw`lib[\\/]chart[\\/]sankey[\\/]`;
+
 const vendorGroups = [
   { name: 'router', test: /node_modules[\\/]react-router[\\/]/, priority: 41 },
   { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 40 },
-  { name: 'echarts', test: new RegExp(String.raw`node_modules[\\/](zrender[\\/]|echarts[\\/](?!${ECHARTS_GRAPH_ONLY}|${ECHARTS_LINE_ONLY}))`), priority: 30 },
+  { name: 'echarts', test: new RegExp(String.raw`node_modules[\\/](zrender[\\/]|echarts[\\/](?!${ECHARTS_GRAPH_ONLY}|${ECHARTS_LINE_ONLY}|${ECHARTS_SANKEY_ONLY}))`), priority: 30 },
   // Below 'echarts': a group also takes its members' dependencies, and those must stay in the shared chunk.
   { name: 'echarts-graph', test: new RegExp(String.raw`node_modules[\\/]echarts[\\/]${ECHARTS_GRAPH_ONLY}`), priority: 29 },
   { name: 'echarts-line', test: new RegExp(String.raw`node_modules[\\/]echarts[\\/]${ECHARTS_LINE_ONLY}`), priority: 28 },
+  { name: 'echarts-sankey', test: new RegExp(String.raw`node_modules[\\/]echarts[\\/]${ECHARTS_SANKEY_ONLY}`), priority: 27 },
   {
     // Only the antd code the shell needs up front; components used by one
     // lazy page (Table, Form, Select…) stay with that page.

@@ -12,7 +12,7 @@ export const webRoot = fileURLToPath(new URL('../dist/web', import.meta.url));
 export const shots = fileURLToPath(new URL('../test-output/screenshots', import.meta.url));
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
-export type BrowserRig = { base: string; browser: Browser; app: FastifyInstance; close: () => Promise<void> };
+export type BrowserRig = { base: string; browser: Browser; app: FastifyInstance; database: Awaited<ReturnType<typeof openTestDatabase>>['handle']; close: () => Promise<void> };
 
 /** The built web app and the API on a loopback port over a fresh test database, and Debian's Chromium. */
 export const startRig = async (): Promise<BrowserRig> => {
@@ -30,6 +30,7 @@ export const startRig = async (): Promise<BrowserRig> => {
     base: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`,
     browser,
     app,
+    database: db.handle,
     close: async () => {
       await browser.close();
       await app.close();

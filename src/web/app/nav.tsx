@@ -6,6 +6,7 @@ import {
   CheckSquareOutlined,
   BranchesOutlined,
   DashboardOutlined,
+  FileDoneOutlined,
   FileProtectOutlined,
   FlagOutlined,
   GiftOutlined,
@@ -29,6 +30,8 @@ export const ROUTES = {
   targets: '/targets',
   evaluation: '/evaluation',
   calls: '/calls',
+  contracts: '/contracts',
+  contractRegistry: '/contracts/registry',
   services: '/services',
   myDemands: '/services/demands',
   policies: '/policies',
@@ -63,6 +66,8 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   { key: 'registry', path: ROUTES.registry, label: 'nav.registry', icon: <AppstoreOutlined />, activeExcept: [ROUTES.corrections] },
   { key: 'corrections', path: ROUTES.corrections, label: 'nav.corrections', icon: <CheckSquareOutlined />, permission: 'registry:review' },
   { key: 'open-calls', path: ROUTES.calls, label: 'nav.openCalls', icon: <FlagOutlined /> },
+  // 技术合同 (issue 7): statistics for everyone; registration, review and import on its tabs.
+  { key: 'tech-contracts', path: ROUTES.contracts, label: 'nav.techContracts', icon: <FileDoneOutlined /> },
   // 企业服务: the service desk for officers (its own tabs lead to the ledger, packages, departments, metrics) …
   { key: 'enterprise-services', path: ROUTES.services, label: 'nav.enterpriseServices', icon: <ShopOutlined />, permission: 'services:manage', activeExcept: [ROUTES.serviceMetrics] },
   // … an enterprise's own demands and package …

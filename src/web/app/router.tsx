@@ -45,6 +45,11 @@ const ServicePackagePage = lazyWithMessages(() => import('../pages/ServicePackag
 const ServiceDepartmentsPage = lazyWithMessages(() => import('../pages/ServiceDepartmentsPage.js'), 'ServiceDepartmentsPage', ['services']);
 const ServiceMetricsPage = lazyWithMessages(() => import('../pages/ServiceMetricsPage.js'), 'ServiceMetricsPage', ['services']);
 const EnterpriseServicePage = lazyWithMessages(() => import('../pages/EnterpriseServicePage.js'), 'EnterpriseServicePage', ['services', 'registry', 'calls', 'policies']);
+const ContractStatisticsPage = lazyWithMessages(() => import('../pages/ContractStatisticsPage.js'), 'ContractStatisticsPage', ['contracts', 'indicators']);
+const ContractsPage = lazyWithMessages(() => import('../pages/ContractsPage.js'), 'ContractsPage', ['contracts']);
+const ContractPage = lazyWithMessages(() => import('../pages/ContractPage.js'), 'ContractPage', ['contracts', 'registry']);
+const ContractNewPage = lazyWithMessages(() => import('../pages/ContractNewPage.js'), 'ContractNewPage', ['contracts', 'registry']);
+const ContractImportPage = lazyWithMessages(() => import('../pages/ContractImportPage.js'), 'ContractImportPage', ['contracts']);
 const PoliciesPage = lazyWithMessages(() => import('../pages/PoliciesPage.js'), 'PoliciesPage', ['policies']);
 const PolicyPage = lazyWithMessages(() => import('../pages/PolicyPage.js'), 'PolicyPage', ['policies', 'registry']);
 const PolicyEditPage = lazyWithMessages(() => import('../pages/PolicyEditPage.js'), 'PolicyEditPage', ['policies', 'registry']);
@@ -235,6 +240,39 @@ export const AppRoutes = () => (
             <RequireSignIn>
               <EnterpriseServicePage />
             </RequireSignIn>
+          }
+        />
+        <Route path="contracts" element={<ContractStatisticsPage />} />
+        <Route
+          path="contracts/registry"
+          element={
+            <RequireSignIn>
+              <ContractsPage />
+            </RequireSignIn>
+          }
+        />
+        <Route
+          path="contracts/registry/:contractId"
+          element={
+            <RequireSignIn>
+              <ContractPage />
+            </RequireSignIn>
+          }
+        />
+        <Route
+          path="contracts/new"
+          element={
+            <RequireSignIn>
+              <ContractNewPage />
+            </RequireSignIn>
+          }
+        />
+        <Route
+          path="contracts/import"
+          element={
+            <RequirePermission permission="contracts:register">
+              <ContractImportPage />
+            </RequirePermission>
           }
         />
         <Route path="policies" element={<PoliciesPage />} />

@@ -1,6 +1,7 @@
 import type account from './locales/zh-CN/account.json';
 import type admin from './locales/zh-CN/admin.json';
 import type calls from './locales/zh-CN/calls.json';
+import type contracts from './locales/zh-CN/contracts.json';
 import type core from './locales/zh-CN/core.json';
 import type evaluation from './locales/zh-CN/evaluation.json';
 import type importNs from './locales/zh-CN/import.json';
@@ -27,6 +28,7 @@ type SourceCatalogs = {
   account: typeof account;
   admin: typeof admin;
   calls: typeof calls;
+  contracts: typeof contracts;
   evaluation: typeof evaluation;
   import: typeof importNs;
   indicators: typeof indicators;

@@ -38,7 +38,8 @@ type Column = (typeof CONTRACT_IMPORT_COLUMNS)[number]['field'];
 export const MAX_CONTRACT_IMPORT_ROWS = 100_000;
 const MAX_ERRORS = 500;
 
-export type ContractImportError = { row: number; column: string; value: string; reason: string };
+/** One problem: `code` for the web to translate (with `params`), `reason` in English for API users. */
+export type ContractImportError = { row: number; column: string; value: string; code: string; params?: Record<string, string | number>; reason: string };
 export type ContractImportReport = { batch: string | null; rows: number; imported: number; errors: ContractImportError[]; dryRun: boolean };
 
 const HEADERS = new Map<string, Column>(CONTRACT_IMPORT_COLUMNS.flatMap((c) => [[c.zh.toLowerCase(), c.field], [c.en.toLowerCase(), c.field], [c.field.toLowerCase(), c.field]] as [string, Column][]));
@@ -63,8 +64,8 @@ export const importContracts = async (ctx: ServiceContext, centreId: string, inp
     const province = (root?.code ?? '00').slice(0, 2);
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: centre.timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ctx.now);
     const errors: ContractImportError[] = [];
-    const fail = (row: number, column: string, value: string, reason: string) => {
-      if (errors.length < MAX_ERRORS) errors.push({ row, column, value, reason });
+    const fail = (row: number, column: string, value: string, code: string, reason: string, params?: Record<string, string | number>) => {
+      if (errors.length < MAX_ERRORS) errors.push({ row, column, value, code, reason, ...(params ? { params } : {}) });
     };
     let columns: (Column | null)[] | null = null;
     let rowNumber = 0;
@@ -80,7 +81,7 @@ export const importContracts = async (ctx: ServiceContext, centreId: string, inp
       rowNumber++;
       if (!columns) {
         columns = cells.map((h) => HEADERS.get(h.trim().replace(/^\uFEFF/, '').toLowerCase()) ?? null);
-        for (const c of CONTRACT_IMPORT_COLUMNS) if (c.required && !columns.includes(c.field)) fail(1, c.zh, '', `missing column ${c.zh} / ${c.en}`);
+        for (const c of CONTRACT_IMPORT_COLUMNS) if (c.required && !columns.includes(c.field)) fail(1, c.zh, '', 'missing_column', `missing column ${c.zh} / ${c.en}`);
         if (errors.length) break;
         continue;
       }
@@ -89,50 +90,50 @@ export const importContracts = async (ctx: ServiceContext, centreId: string, inp
       const v = (f: Column): string => (columns as (Column | null)[]).reduce((acc, c, i) => (c === f ? (cells[i] ?? '').trim() : acc), '');
       const label = (f: Column) => CONTRACT_IMPORT_COLUMNS.find((c) => c.field === f)?.zh ?? f;
       const before = errors.length;
-      for (const c of CONTRACT_IMPORT_COLUMNS) if (c.required && v(c.field) === '') fail(rowNumber, c.zh, '', 'required');
+      for (const c of CONTRACT_IMPORT_COLUMNS) if (c.required && v(c.field) === '') fail(rowNumber, c.zh, '', 'required', 'required');
       const type = TYPE_WORDS.get(v('type'));
-      if (v('type') && !type) fail(rowNumber, label('type'), v('type'), `not a contract type (${Object.values(TECH_CONTRACT_TYPE_ZH).join('、')})`);
+      if (v('type') && !type) fail(rowNumber, label('type'), v('type'), 'unknown_type', `not a contract type (${Object.values(TECH_CONTRACT_TYPE_ZH).join('、')})`);
       const field = FIELD_WORDS.get(v('field'));
-      if (v('field') && !field) fail(rowNumber, label('field'), v('field'), 'not a technical field');
+      if (v('field') && !field) fail(rowNumber, label('field'), v('field'), 'unknown_field', 'not a technical field');
       const sellerId = orgs.get(v('seller').toLowerCase());
-      if (v('seller') && !sellerId) fail(rowNumber, label('seller'), v('seller'), 'no organisation with this id, USCC or name in the registry');
+      if (v('seller') && !sellerId) fail(rowNumber, label('seller'), v('seller'), 'unknown_organisation', 'no organisation with this id, USCC or name in the registry');
       const buyerId = orgs.get(v('buyer').toLowerCase()) ?? null;
       let buyerRegion = buyerId ? province : null;
       const regionText = v('buyerRegion');
       if (regionText) {
         const region = REGION_WORDS.get(regionText) ?? REGION_WORDS.get(regionText.toLowerCase()) ?? (isBuyerRegion(regionText) ? regionText : undefined);
-        if (!region) fail(rowNumber, label('buyerRegion'), regionText, 'not a province (name or GB/T 2260 code) or abroad:XX');
+        if (!region) fail(rowNumber, label('buyerRegion'), regionText, 'unknown_region', 'not a province (name or GB/T 2260 code) or abroad:XX');
         else buyerRegion = region;
-      } else if (!buyerId && v('buyer')) fail(rowNumber, label('buyerRegion'), '', 'required for a buyer outside the registry');
+      } else if (!buyerId && v('buyer')) fail(rowNumber, label('buyerRegion'), '', 'region_required', 'required for a buyer outside the registry');
       const amount = parseFigure(v('amount'));
-      if (v('amount') && (amount === null || amount <= 0)) fail(rowNumber, label('amount'), v('amount'), 'not a positive amount');
+      if (v('amount') && (amount === null || amount <= 0)) fail(rowNumber, label('amount'), v('amount'), 'amount_invalid', 'not a positive amount');
       const technical = v('technicalAmount') ? parseFigure(v('technicalAmount')) : amount;
-      if (v('technicalAmount') && (technical === null || technical < 0 || (amount !== null && technical > amount))) fail(rowNumber, label('technicalAmount'), v('technicalAmount'), 'not an amount between 0 and the contract amount');
-      for (const d of ['signedOn', 'registeredOn'] as const) if (v(d) && !realDate(v(d))) fail(rowNumber, label(d), v(d), 'not a date (YYYY-MM-DD)');
-      if (realDate(v('registeredOn')) && v('registeredOn') > today) fail(rowNumber, label('registeredOn'), v('registeredOn'), 'after today');
-      if (realDate(v('registeredOn')) && realDate(v('signedOn')) && v('registeredOn') < v('signedOn')) fail(rowNumber, label('registeredOn'), v('registeredOn'), 'before the signing date');
+      if (v('technicalAmount') && (technical === null || technical < 0 || (amount !== null && technical > amount))) fail(rowNumber, label('technicalAmount'), v('technicalAmount'), 'technical_amount_invalid', 'not an amount between 0 and the contract amount');
+      for (const d of ['signedOn', 'registeredOn'] as const) if (v(d) && !realDate(v(d))) fail(rowNumber, label(d), v(d), 'date_invalid', 'not a date (YYYY-MM-DD)');
+      if (realDate(v('registeredOn')) && v('registeredOn') > today) fail(rowNumber, label('registeredOn'), v('registeredOn'), 'date_future', 'after today');
+      if (realDate(v('registeredOn')) && realDate(v('signedOn')) && v('registeredOn') < v('signedOn')) fail(rowNumber, label('registeredOn'), v('registeredOn'), 'registered_before_signed', 'before the signing date');
       const patents = v('patentNumbers') ? v('patentNumbers').split(/[;；,，\s]+/).filter(Boolean) : [];
       if (errors.length > before || !type || !field || !sellerId || amount === null || technical === null || !buyerRegion) continue;
       const breakdown = technical < amount ? [{ item: 'technical_fee' as const, amount: technical }, { item: 'other_non_technical' as const, amount: Math.round((amount - technical) * 100) / 100 }] : [];
-      for (const i of checkContract({ type, sellerId, buyerEntityId: buyerId, amount, breakdown, patentNumbers: patents, signedOn: v('signedOn'), validUntil: null }, today)) fail(rowNumber, i.path.startsWith('patent') ? label('patentNumbers') : i.path.startsWith('buyer') ? label('buyer') : label('amount'), '', i.message);
+      for (const i of checkContract({ type, sellerId, buyerEntityId: buyerId, amount, breakdown, patentNumbers: patents, signedOn: v('signedOn'), validUntil: null }, today)) fail(rowNumber, i.path.startsWith('patent') ? label('patentNumbers') : i.path.startsWith('buyer') ? label('buyer') : i.path === 'signedOn' ? label('signedOn') : label('amount'), '', i.code, i.message);
       if (errors.length > before) continue;
       const key = contractKey(v('contractNumber'));
       const firstRow = seenInFile.get(`${sellerId}|${key}`);
       if (firstRow) {
-        fail(rowNumber, label('contractNumber'), v('contractNumber'), `the same contract as row ${firstRow}`);
+        fail(rowNumber, label('contractNumber'), v('contractNumber'), 'same_as_row', `the same contract as row ${firstRow}`, { row: firstRow });
         continue;
       }
       seenInFile.set(`${sellerId}|${key}`, rowNumber);
       const dup = await repo.findLiveDuplicate(tx, sellerId, key);
       if (dup) {
-        fail(rowNumber, label('contractNumber'), v('contractNumber'), dup.registrationNumber ? `already registered as ${dup.registrationNumber}` : 'already submitted');
+        fail(rowNumber, label('contractNumber'), v('contractNumber'), dup.registrationNumber ? 'already_registered' : 'already_submitted', dup.registrationNumber ? `already registered as ${dup.registrationNumber}` : 'already submitted', dup.registrationNumber ? { number: dup.registrationNumber } : undefined);
         continue;
       }
       const regNo = v('registrationNumber') || null;
       if (regNo) {
         const other = numbersInFile.get(regNo);
         if (other) {
-          fail(rowNumber, label('registrationNumber'), regNo, `also on row ${other}`);
+          fail(rowNumber, label('registrationNumber'), regNo, 'number_repeated', `also on row ${other}`, { row: other });
           continue;
         }
         numbersInFile.set(regNo, rowNumber);
@@ -175,7 +176,7 @@ export const importContracts = async (ctx: ServiceContext, centreId: string, inp
     if (!columns) throw new AppError('VALIDATION_FAILED', 'The file is empty', { fields: [{ in: 'body', path: 'file', reason: 'empty_file', message: 'no header row' }] });
     const rows = rowNumber - 1;
     const taken = await repo.existingRegistrationNumbers(tx, centreId, [...numbersInFile.keys()]);
-    for (const n of taken) fail(numbersInFile.get(n) ?? 0, '登记号', n, 'already used by a registered contract');
+    for (const n of taken) fail(numbersInFile.get(n) ?? 0, '登记号', n, 'number_taken', 'already used by a registered contract');
     if (errors.length || opts.dryRun) return { batch: null, rows, imported: 0, errors, dryRun: opts.dryRun };
     const batch = randomUUID();
     // Rows without a registration number get the next numbers of their registration year.

@@ -219,7 +219,7 @@ describe('indicators computed from the registrations', () => {
     const { observations } = await import('../../../db/schema/index.js');
     const [row] = await t.database.db.select({ derivation: observations.derivation }).from(observations).where(eq(observations.id, centre2025.id));
     const drill = (row?.derivation as { drillDown: { filter: Record<string, string>; count: number } }).drillDown;
-    const listed = await t.request({ method: 'GET', url: `${C}/tech-contracts?${new URLSearchParams(Object.entries(drill.filter).map(([k, v]) => [k, String(v)]))}`, session: analyst });
+    const listed = await t.request({ method: 'GET', url: `${C}/tech-contracts?${new URLSearchParams(Object.entries(drill.filter).map(([k, v]): [string, string] => [k, String(v)]))}`, session: analyst });
     expect(listed.json().total).toBe(drill.count);
     expect(listed.json().items.reduce((s: number, c: { technicalAmount: number }) => s + c.technicalAmount, 0)).toBe(560_000);
     // Nothing changed: a second refresh writes nothing.

@@ -81,7 +81,7 @@ export const contractsRoutes = async (instance: FastifyInstance): Promise<void> 
         summary: 'Import historical registrations from a CSV or XLSX body: checked row by row, written whole or not at all; dryRun only checks',
         params: ZCentreParams,
         querystring: z.object({ fileName: z.string().trim().min(1).max(200), dryRun: z.enum(['true', 'false']).default('false'), sample: z.enum(['true', 'false']).default('false') }),
-        response: { 200: z.object({ batch: z.string().nullable(), rows: z.number(), imported: z.number(), dryRun: z.boolean(), errors: z.array(z.object({ row: z.number(), column: z.string(), value: z.string(), reason: z.string() })) }), ...errors, 413: ZErrorBodySchema, 415: ZErrorBodySchema },
+        response: { 200: z.object({ batch: z.string().nullable(), rows: z.number(), imported: z.number(), dryRun: z.boolean(), errors: z.array(z.object({ row: z.number(), column: z.string(), value: z.string(), code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional(), reason: z.string() })) }), ...errors, 413: ZErrorBodySchema, 415: ZErrorBodySchema },
       },
     },
     async (request) => {
