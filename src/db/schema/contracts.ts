@@ -85,7 +85,7 @@ export const techContractSequences = pgTable(
 /**
  * Roll-up cells of registered contracts: one row per centre, month,
  * dimension and key (see core/contracts/statistics.ts). Each registration adds
- * to its cells in the same transaction; `kechuang contracts rebuild-stats`
+ * to its cells in the same transaction; `POST …/tech-contracts/statistics/rebuild`
  * recomputes them from the contracts.
  */
 export const techContractStats = pgTable(

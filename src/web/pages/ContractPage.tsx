@@ -10,7 +10,7 @@ import { useI18n } from '../i18n/I18nProvider.js';
 import { ContractForm, contractIssueText } from '../modules/contracts/ContractForm.js';
 import { ContractsNav } from '../modules/contracts/ContractsNav.js';
 import { useContractQuery, useContractTransitionMutation, useUpdateContractMutation } from '../modules/contracts/hooks.js';
-import { actionLabel, fieldLabel, formatYuan, itemLabel, planLabel, regionLabel, sellerKindLabel, STATE_COLOURS, stateLabel, typeLabel } from '../modules/contracts/labels.js';
+import { actionLabel, fieldLabel, formatYuan, itemLabel, planLabel, regionLabel, STATE_COLOURS, stateLabel, typeLabel } from '../modules/contracts/labels.js';
 import '../modules/contracts/contracts.css';
 import { PageHeader } from '../ui/PageHeader.js';
 import { Panel } from '../ui/Panel.js';
@@ -123,7 +123,7 @@ export const ContractPage = () => {
                     <Descriptions.Item label={t('contracts.col.type')}>{typeLabel(t, c.type)}</Descriptions.Item>
                     <Descriptions.Item label={t('contracts.col.field')}>{fieldLabel(t, c.field)}</Descriptions.Item>
                     <Descriptions.Item label={t('contracts.col.signedOn')}>{c.signedOn}{c.validUntil ? ` – ${c.validUntil}` : ''}</Descriptions.Item>
-                    <Descriptions.Item label={t('contracts.col.seller')}>{pickName(c.seller, locale)} · {sellerKindLabel(t, c.seller.kind)}</Descriptions.Item>
+                    <Descriptions.Item label={t('contracts.col.seller')}>{pickName(c.seller, locale)}</Descriptions.Item>
                     <Descriptions.Item label={t('contracts.col.buyer')}>{c.buyer.name} · {regionLabel(t, locale, c.buyer.region)}</Descriptions.Item>
                     <Descriptions.Item label={t('contracts.col.amount')}>{formatYuan(c.amount, locale)}</Descriptions.Item>
                     <Descriptions.Item label={t('contracts.col.technicalAmount')}><span data-testid="contract-technical-amount">{formatYuan(c.technicalAmount, locale)}</span></Descriptions.Item>

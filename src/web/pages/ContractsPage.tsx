@@ -6,8 +6,8 @@ import { useSession } from '../app/session.js';
 import { formatDateTime, formatNumber, pickName } from '../i18n/format.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { CONTRACT_ROUTES, contractPath, ContractsNav } from '../modules/contracts/ContractsNav.js';
-import { useContractsQuery, type ContractList } from '../modules/contracts/hooks.js';
-import { formatYuan, STATE_COLOURS, stateLabel, typeLabel } from '../modules/contracts/labels.js';
+import { useContractStatisticsQuery, useContractsQuery, type ContractList } from '../modules/contracts/hooks.js';
+import { fieldLabel, formatYuan, regionLabel, sellerKindLabel, STATE_COLOURS, stateLabel, typeLabel } from '../modules/contracts/labels.js';
 import '../modules/contracts/contracts.css';
 import { PageHeader } from '../ui/PageHeader.js';
 import { QueryState } from '../ui/QueryState.js';
@@ -45,6 +45,16 @@ export const ContractsPage = () => {
       return next;
     });
   const drill = DRILL_KEYS.filter((k) => params.get(k));
+  // Area names for a drill-down by district or park come with the statistics (open data, already cached from the page that linked here).
+  const areas = useContractStatisticsQuery(centre.id, { dimension: 'total' }).data?.areas ?? {};
+  const drillLabel = (key: (typeof DRILL_KEYS)[number], value: string): string => {
+    if (key === 'year') return `${t('contracts.list.year')} ${value}`;
+    if (key === 'field') return fieldLabel(t, value as never);
+    if (key === 'sellerKind') return sellerKindLabel(t, value as never);
+    if (key === 'buyerRegion') return regionLabel(t, locale, value);
+    const area = areas[value];
+    return area ? pickName({ nameZh: area.nameZh, nameEn: area.nameEn }, locale) : value;
+  };
   return (
     <div className="kc-page" data-testid="contracts-page">
       <ContractsNav />
@@ -69,7 +79,7 @@ export const ContractsPage = () => {
       </div>
       {drill.length > 0 && (
         <p className="kc-small" data-testid="contracts-drill">
-          {t('contracts.list.filtered')} {drill.map((k) => `${k}=${params.get(k)}`).join(' · ')}{' '}
+          {t('contracts.list.filtered')} {drill.map((k) => drillLabel(k, params.get(k) ?? '')).join(' · ')}{' '}
           <Button type="link" size="small" onClick={() => set(Object.fromEntries(drill.map((k) => [k, undefined])))}>
             {t('contracts.list.clearFilters')}
           </Button>

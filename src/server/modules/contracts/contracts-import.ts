@@ -72,11 +72,6 @@ export const importContracts = async (ctx: ServiceContext, centreId: string, inp
     const parsed: (repo.ContractInsert & { row: number })[] = [];
     const seenInFile = new Map<string, number>();
     const numbersInFile = new Map<string, number>();
-    const entityCache = new Map<string, Awaited<ReturnType<typeof repo.findEntity>>>();
-    const entity = async (id: string) => {
-      if (!entityCache.has(id)) entityCache.set(id, await repo.findEntity(tx, centreId, id));
-      return entityCache.get(id);
-    };
     for await (const cells of readTable(input, format)) {
       rowNumber++;
       if (!columns) {
@@ -95,9 +90,11 @@ export const importContracts = async (ctx: ServiceContext, centreId: string, inp
       if (v('type') && !type) fail(rowNumber, label('type'), v('type'), 'unknown_type', `not a contract type (${Object.values(TECH_CONTRACT_TYPE_ZH).join('、')})`);
       const field = FIELD_WORDS.get(v('field'));
       if (v('field') && !field) fail(rowNumber, label('field'), v('field'), 'unknown_field', 'not a technical field');
-      const sellerId = orgs.get(v('seller').toLowerCase());
+      const seller = orgs.get(v('seller').toLowerCase());
+      const sellerId = seller?.id;
       if (v('seller') && !sellerId) fail(rowNumber, label('seller'), v('seller'), 'unknown_organisation', 'no organisation with this id, USCC or name in the registry');
-      const buyerId = orgs.get(v('buyer').toLowerCase()) ?? null;
+      const buyer = orgs.get(v('buyer').toLowerCase()) ?? null;
+      const buyerId = buyer?.id ?? null;
       let buyerRegion = buyerId ? province : null;
       const regionText = v('buyerRegion');
       if (regionText) {
@@ -124,11 +121,6 @@ export const importContracts = async (ctx: ServiceContext, centreId: string, inp
         continue;
       }
       seenInFile.set(`${sellerId}|${key}`, rowNumber);
-      const dup = await repo.findLiveDuplicate(tx, sellerId, key);
-      if (dup) {
-        fail(rowNumber, label('contractNumber'), v('contractNumber'), dup.registrationNumber ? 'already_registered' : 'already_submitted', dup.registrationNumber ? `already registered as ${dup.registrationNumber}` : 'already submitted', dup.registrationNumber ? { number: dup.registrationNumber } : undefined);
-        continue;
-      }
       const regNo = v('registrationNumber') || null;
       if (regNo) {
         const other = numbersInFile.get(regNo);
@@ -138,7 +130,6 @@ export const importContracts = async (ctx: ServiceContext, centreId: string, inp
         }
         numbersInFile.set(regNo, rowNumber);
       }
-      const seller = await entity(sellerId);
       const place = placeOf(seller?.areaId ?? null, links);
       parsed.push({
         row: rowNumber,
@@ -155,7 +146,7 @@ export const importContracts = async (ctx: ServiceContext, centreId: string, inp
         sellerDistrictId: place.district,
         sellerParkId: place.park,
         buyerEntityId: buyerId,
-        buyerName: buyerId ? ((await entity(buyerId))?.nameZh ?? v('buyer')) : v('buyer'),
+        buyerName: buyer ? (buyer.nameZh ?? buyer.nameEn) : v('buyer'),
         buyerRegion,
         amount,
         technicalAmount: technical,
@@ -175,8 +166,15 @@ export const importContracts = async (ctx: ServiceContext, centreId: string, inp
     }
     if (!columns) throw new AppError('VALIDATION_FAILED', 'The file is empty', { fields: [{ in: 'body', path: 'file', reason: 'empty_file', message: 'no header row' }] });
     const rows = rowNumber - 1;
+    // Against the database, in bulk: contracts already submitted or registered, registration numbers already used.
+    const dups = await repo.findLiveDuplicates(tx, parsed.map((p) => ({ sellerId: p.sellerId, contractKey: p.contractKey })));
+    for (const p of parsed) {
+      const dup = dups.get(`${p.sellerId}|${p.contractKey}`);
+      if (dup) fail(p.row, '合同编号', p.contractNumber, dup.registrationNumber ? 'already_registered' : 'already_submitted', dup.registrationNumber ? `already registered as ${dup.registrationNumber}` : 'already submitted', dup.registrationNumber ? { number: dup.registrationNumber } : undefined);
+    }
     const taken = await repo.existingRegistrationNumbers(tx, centreId, [...numbersInFile.keys()]);
     for (const n of taken) fail(numbersInFile.get(n) ?? 0, '登记号', n, 'number_taken', 'already used by a registered contract');
+    errors.sort((a, b) => a.row - b.row);
     if (errors.length || opts.dryRun) return { batch: null, rows, imported: 0, errors, dryRun: opts.dryRun };
     const batch = randomUUID();
     // Rows without a registration number get the next numbers of their registration year.

@@ -20,11 +20,29 @@ export const areaLinks = (tx: ReadTx, centreId: string) =>
 export const findEntity = async (tx: ReadTx, centreId: string, id: string) =>
   (await tx.select({ id: entities.id, nameZh: entities.nameZh, nameEn: entities.nameEn, category: entities.category, areaId: entities.areaId, status: entities.status, uscc: entities.uscc }).from(entities).where(and(eq(entities.centreId, centreId), eq(entities.id, id))))[0];
 
-/** Organisations an import may name as seller or buyer, by id, USCC or either name (lower case). */
-export const organisationLookup = async (tx: ReadTx, centreId: string): Promise<Map<string, string>> => {
-  const rows = await tx.select({ id: entities.id, nameZh: entities.nameZh, nameEn: entities.nameEn, uscc: entities.uscc }).from(entities).where(and(eq(entities.centreId, centreId), eq(entities.status, 'active'), ne(entities.category, 'person')));
-  const out = new Map<string, string>();
-  for (const r of rows) for (const key of [r.id, r.uscc, r.nameZh, r.nameEn]) if (key) out.set(key.trim().toLowerCase(), r.id);
+export type Organisation = { id: string; nameZh: string | null; nameEn: string; category: string; areaId: string | null };
+
+/** Organisations an import may name as seller or buyer, by id, USCC or either name (lower case), read once for the whole file. */
+export const organisationLookup = async (tx: ReadTx, centreId: string): Promise<Map<string, Organisation>> => {
+  const rows = await tx.select({ id: entities.id, nameZh: entities.nameZh, nameEn: entities.nameEn, uscc: entities.uscc, category: entities.category, areaId: entities.areaId }).from(entities).where(and(eq(entities.centreId, centreId), eq(entities.status, 'active'), ne(entities.category, 'person')));
+  const out = new Map<string, Organisation>();
+  for (const { uscc, ...r } of rows) for (const key of [r.id, uscc, r.nameZh, r.nameEn]) if (key) out.set(key.trim().toLowerCase(), r);
+  return out;
+};
+
+/** Live submissions among these (seller, contract key) pairs, keyed `seller|key`: one query per thousand pairs. */
+export const findLiveDuplicates = async (tx: ReadTx, pairs: readonly { sellerId: string; contractKey: string }[]): Promise<Map<string, { id: string; state: string; registrationNumber: string | null }>> => {
+  const out = new Map<string, { id: string; state: string; registrationNumber: string | null }>();
+  for (let i = 0; i < pairs.length; i += 1000) {
+    const part = pairs.slice(i, i + 1000);
+    const res = (await tx.execute(sql`
+      select t.id, t.state, t.registration_number, t.seller_id, t.contract_key
+      from tech_contracts t
+      join unnest(${sql.param(part.map((p) => p.sellerId))}::text[], ${sql.param(part.map((p) => p.contractKey))}::text[]) as k(seller_id, contract_key)
+        on t.seller_id = k.seller_id and t.contract_key = k.contract_key
+      where t.state in ('submitted', 'under_review', 'returned', 'registered')`)) as unknown as { rows: { id: string; state: string; registration_number: string | null; seller_id: string; contract_key: string }[] };
+    for (const r of res.rows) out.set(`${r.seller_id}|${r.contract_key}`, { id: r.id, state: r.state, registrationNumber: r.registration_number });
+  }
   return out;
 };
 
