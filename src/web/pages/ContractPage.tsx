@@ -1,4 +1,4 @@
-import { Button, Descriptions, Input, Tag } from 'antd';
+import { Button, Descriptions, Input, Popconfirm, Tag } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import type { TechContractAction } from '../../shared/contracts-vocabulary.js';
@@ -61,11 +61,20 @@ export const ContractPage = () => {
               <Panel data-testid="contract-actions">
                 {c.actions.some((a) => NEEDS_NOTE.includes(a)) && <Input.TextArea rows={2} value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('contracts.action.notePlaceholder')} aria-label={t('contracts.action.note')} data-testid="contract-note" style={{ marginBottom: 8 }} />}
                 <div className="kc-tc-actions">
-                  {c.actions.map((a) => (
-                    <Button key={a} type={a === 'register' || a === 'resubmit' ? 'primary' : 'default'} danger={a === 'decline'} loading={transition.isPending && transition.variables?.action === a} onClick={() => void act(a)} data-testid={`contract-action-${a}`}>
-                      {actionLabel(t, a)}
-                    </Button>
-                  ))}
+                  {c.actions.map((a) =>
+                    a === 'withdraw' ? (
+                      // Withdrawing is final: ask first.
+                      <Popconfirm key={a} title={t('contracts.action.withdrawConfirm')} okText={actionLabel(t, a)} cancelText={t('common.cancel')} onConfirm={() => void act(a)}>
+                        <Button danger loading={transition.isPending && transition.variables?.action === a} data-testid={`contract-action-${a}`}>
+                          {actionLabel(t, a)}
+                        </Button>
+                      </Popconfirm>
+                    ) : (
+                      <Button key={a} type={a === 'register' || a === 'resubmit' ? 'primary' : 'default'} danger={a === 'decline'} loading={transition.isPending && transition.variables?.action === a} onClick={() => void act(a)} data-testid={`contract-action-${a}`}>
+                        {actionLabel(t, a)}
+                      </Button>
+                    ),
+                  )}
                 </div>
                 {error && <div className="kc-tc-error" role="alert" data-testid="contract-action-error">{error}</div>}
               </Panel>

@@ -103,9 +103,10 @@ export const ContractsPage = () => {
             { title: t('contracts.col.seller'), key: 'seller', render: (_, c) => pickName(c.seller, locale) },
             { title: t('contracts.col.buyer'), key: 'buyer', render: (_, c) => c.buyer.name },
             { title: t('contracts.col.technicalAmount'), key: 'tech', align: 'right', render: (_, c) => formatYuan(c.technicalAmount, locale) },
+            { title: t('contracts.col.submittedAt'), key: 'submitted', render: (_, c) => <span className="kc-small">{formatDateTime(c.submittedAt, locale)}</span> },
             { title: t('contracts.col.state'), key: 'state', render: (_, c) => <Tag color={STATE_COLOURS[c.state]} data-testid="contract-state" data-state={c.state}>{stateLabel(t, c.state)}</Tag> },
             { title: t('contracts.col.clock'), key: 'clock', render: (_, c) => <ReviewClock clock={c.clock} state={c.state} /> },
-            { title: t('contracts.col.registration'), key: 'reg', render: (_, c) => c.registrationNumber ?? <span className="kc-muted">{formatDateTime(c.submittedAt, locale)}</span> },
+            { title: t('contracts.col.registration'), key: 'reg', render: (_, c) => c.registrationNumber ?? <span className="kc-muted">—</span> },
           ]}
         />
       </QueryState>

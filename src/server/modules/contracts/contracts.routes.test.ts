@@ -139,6 +139,23 @@ describe('registering', () => {
   });
 });
 
+describe('withdrawing and declining', () => {
+  test('a withdrawn or declined submission frees the contract number for a new submission; neither reaches the statistics', async () => {
+    const submit = () => t.request({ method: 'POST', url: `${C}/tech-contracts`, session: seller, payload: contract({ contractNumber: 'SP-2026-009' }) });
+    const first = (await submit()).json();
+    let r = await t.request({ method: 'POST', url: `${C}/tech-contracts/${first.id}/transitions`, session: seller, payload: { action: 'withdraw', note: null, version: first.version } });
+    expect(r.json()).toMatchObject({ state: 'withdrawn', actions: [], canEdit: false });
+    const second = (await submit()).json();
+    expect(second.state).toBe('submitted');
+    r = await t.request({ method: 'POST', url: `${C}/tech-contracts/${second.id}/transitions`, session: registrar, payload: { action: 'start_review', note: null, version: second.version } });
+    r = await t.request({ method: 'POST', url: `${C}/tech-contracts/${second.id}/transitions`, session: registrar, payload: { action: 'decline', note: '合同内容为设备买卖，不属于技术合同。', version: r.json().version } });
+    expect(r.json()).toMatchObject({ state: 'not_registered', registrationNumber: null });
+    expect((await submit()).statusCode).toBe(201);
+    const [total] = await t.database.db.select().from(techContractStats).where(and(eq(techContractStats.dimension, 'total'), eq(techContractStats.year, 2026)));
+    expect(total?.contracts).toBe(1);
+  });
+});
+
 describe('statistics and open data', () => {
   test('the public sees aggregates with small cells hidden, beside the published figures and their sources', async () => {
     const r = await t.request({ method: 'GET', url: `${C}/tech-contracts/statistics?dimension=type` });
