@@ -142,7 +142,7 @@ export const ContractPage = () => {
                     <Descriptions.Item label={t('contracts.col.submittedAt')}>{formatDateTime(c.submittedAt, locale)}</Descriptions.Item>
                     <Descriptions.Item label={t('contracts.detail.registrar')}>{c.registrar?.displayName ?? '—'}</Descriptions.Item>
                   </Descriptions>
-                  <p className="kc-muted kc-small" style={{ marginTop: 8 }}>{t('contracts.detail.history', { days: 30 })}</p>
+                  <p className="kc-muted kc-small" style={{ marginTop: 8 }}>{t('contracts.detail.history', { days: c.clock.daysUsed + c.clock.daysLeft })}</p>
                 </Panel>
               </>
             )}

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Access } from '../../../shared/access.js';
+import { REVIEW_DAYS } from '../../../core/contracts/index.js';
 import { describeMachine, techContractWorkflow } from '../../../core/workflow/index.js';
 import { AMOUNT_ITEMS, NON_TECHNICAL_ITEMS, PLAN_ORIGINS, PROVINCES, SELLER_KINDS, TECH_CONTRACT_TYPES, TECHNICAL_FIELDS } from '../../../shared/contracts-vocabulary.js';
 import { ZCentreParams, ZErrorBodySchema, ZId } from '../../../shared/schemas/common.js';
@@ -41,7 +42,7 @@ export const contractsRoutes = async (instance: FastifyInstance): Promise<void> 
     provinces: { ...PROVINCES },
     workflow: describeMachine(techContractWorkflow as never),
     minPublicCell: contracts.MIN_PUBLIC_CELL,
-    reviewDays: 30,
+    reviewDays: REVIEW_DAYS,
   }));
 
   app.get(C, { config: { access: party }, schema: { tags, summary: 'Technology contracts: all of the centre for registrars and analysts, one’s own organisation’s (as seller or buyer) for members', params: ZCentreParams, querystring: ZTechContractListQuery, response: { 200: ZTechContractList, ...errors } } }, async (request) =>

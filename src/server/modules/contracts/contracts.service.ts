@@ -72,38 +72,45 @@ const factsOf = (row: Pick<ContractRow, 'type' | 'sellerId' | 'buyerEntityId' | 
 });
 
 // ---------------------------------------------------------------- reading
-const toContract = async (tx: ReadTx, ctx: ServiceContext, row: ContractRow): Promise<TTechContract> => {
-  const [names, people, centre] = await readTogether(tx, [() => repo.namesOf(tx, [row.sellerId]), () => repo.userNames(tx, row.registrarId ? [row.registrarId] : []), () => repo.findCentre(tx, row.centreId)] as const);
-  const seller = names.get(row.sellerId);
-  const clock = reviewClock(row.submittedAt, ctx.now, row.decidedAt);
-  const roles = rolesOn(ctx.user, row);
-  const state = row.state as TechContractState;
+/** What the list shows of a contract; the detail adds to it. */
+const summaryOf = (row: ContractRow, seller: { nameZh: string | null; nameEn: string } | undefined, now: Date): z.infer<typeof ZTechContractSummary> => {
+  const clock = reviewClock(row.submittedAt, now, row.decidedAt);
   return {
     id: row.id,
-    state,
+    state: row.state as TechContractState,
     contractNumber: row.contractNumber,
     title: row.title,
     type: row.type as TechContractType,
     field: row.field as TechnicalField,
     seller: { id: row.sellerId, nameZh: seller?.nameZh ?? null, nameEn: seller?.nameEn ?? row.sellerId, kind: row.sellerKind as SellerKind },
-    sellerDistrictId: row.sellerDistrictId,
-    sellerParkId: row.sellerParkId,
     buyer: { entityId: row.buyerEntityId, name: row.buyerName, region: row.buyerRegion },
     amount: row.amount,
     technicalAmount: row.technicalAmount,
+    signedOn: row.signedOn,
+    submittedAt: row.submittedAt.toISOString(),
+    registrationNumber: row.registrationNumber,
+    registeredOn: row.registeredOn,
+    clock: { dueAt: clock.dueAt.toISOString(), daysUsed: clock.daysUsed, daysLeft: clock.daysLeft, overdue: clock.overdue },
+    isSample: row.isSample,
+  };
+};
+
+const toContract = async (tx: ReadTx, ctx: ServiceContext, row: ContractRow): Promise<TTechContract> => {
+  const [names, people, centre] = await readTogether(tx, [() => repo.namesOf(tx, [row.sellerId]), () => repo.userNames(tx, row.registrarId ? [row.registrarId] : []), () => repo.findCentre(tx, row.centreId)] as const);
+  const roles = rolesOn(ctx.user, row);
+  const state = row.state as TechContractState;
+  return {
+    ...summaryOf(row, names.get(row.sellerId), ctx.now),
+    sellerDistrictId: row.sellerDistrictId,
+    sellerParkId: row.sellerParkId,
     breakdown: row.breakdown as { item: AmountItem; amount: number }[],
     patentNumbers: row.patentNumbers,
     planOrigin: row.planOrigin as PlanOrigin,
     planProject: row.planProject,
-    signedOn: row.signedOn,
     validUntil: row.validUntil,
-    submittedAt: row.submittedAt.toISOString(),
     decidedAt: row.decidedAt?.toISOString() ?? null,
     decisionNote: row.decisionNote,
-    registrationNumber: row.registrationNumber,
-    registeredOn: row.registeredOn,
     registrar: row.registrarId ? { id: row.registrarId, displayName: people.get(row.registrarId) ?? row.registrarId } : null,
-    clock: { dueAt: clock.dueAt.toISOString(), daysUsed: clock.daysUsed, daysLeft: clock.daysLeft, overdue: clock.overdue },
     // Offered when only a note is missing: the form asks for it.
     actions: availableActions(techContractWorkflow, state, roles, { note: null, openIssues: checkContract(factsOf(row), dayIn(ctx.now, centre?.timezone ?? 'UTC')).length })
       .filter((a) => a.reasons.every((r) => r.code === 'note_required'))
@@ -128,28 +135,7 @@ export const listContracts = async (ctx: ServiceContext, centreId: string, query
   const { limit, offset, ...filter } = query;
   const { rows, total } = await repo.listContracts(ctx.db, { centreId, ...filter, ...(all ? {} : { partyId: user.organisationId as string }) }, limit, offset);
   const names = await repo.namesOf(ctx.db, rows.map((r) => r.sellerId));
-  const items = rows.map((row) => {
-    const seller = names.get(row.sellerId);
-    const clock = reviewClock(row.submittedAt, ctx.now, row.decidedAt);
-    return {
-      id: row.id,
-      state: row.state as TechContractState,
-      contractNumber: row.contractNumber,
-      title: row.title,
-      type: row.type as TechContractType,
-      field: row.field as TechnicalField,
-      seller: { id: row.sellerId, nameZh: seller?.nameZh ?? null, nameEn: seller?.nameEn ?? row.sellerId, kind: row.sellerKind as SellerKind },
-      buyer: { entityId: row.buyerEntityId, name: row.buyerName, region: row.buyerRegion },
-      amount: row.amount,
-      technicalAmount: row.technicalAmount,
-      signedOn: row.signedOn,
-      submittedAt: row.submittedAt.toISOString(),
-      registrationNumber: row.registrationNumber,
-      registeredOn: row.registeredOn,
-      clock: { dueAt: clock.dueAt.toISOString(), daysUsed: clock.daysUsed, daysLeft: clock.daysLeft, overdue: clock.overdue },
-      isSample: row.isSample,
-    };
-  });
+  const items = rows.map((row) => summaryOf(row, names.get(row.sellerId), ctx.now));
   return { items, total };
 };
 
@@ -222,6 +208,13 @@ const centreFacts = async (tx: ReadTx, centreId: string) => {
   return { centre, areaCode, province: areaCode.slice(0, 2), links };
 };
 
+/** Two submissions of one contract at the same moment: the partial unique index refuses the second. */
+const isUniqueViolation = (e: unknown): boolean => {
+  const code = (x: unknown) => (x as { code?: unknown } | null)?.code;
+  return code(e) === '23505' || code((e as { cause?: unknown } | null)?.cause) === '23505';
+};
+const raceLost = (): AppError => new AppError('CONFLICT', 'This contract has just been submitted by its seller', { fields: [issue('contractNumber', 'duplicate_contract', 'submitted a moment ago')] });
+
 const duplicateError = (dup: { id: string; state: string; registrationNumber: string | null }): AppError =>
   new AppError('CONFLICT', 'This contract has already been submitted by its seller', {
     fields: [issue('contractNumber', 'duplicate_contract', dup.registrationNumber ? `already registered as ${dup.registrationNumber}` : `already submitted (${dup.state})`, { data: { existingId: dup.id, state: dup.state, registrationNumber: dup.registrationNumber } })],
@@ -237,7 +230,9 @@ export const submitContract = async (ctx: ServiceContext, centreId: string, inpu
     const dup = await repo.findLiveDuplicate(tx, fields.sellerId, fields.contractKey);
     if (dup) throw duplicateError(dup);
     const id = randomUUID();
-    await repo.insertContracts(tx, [{ id, centreId, state: 'submitted', ...fields, submittedAt: ctx.now, submittedBy: user.id, createdAt: ctx.now, updatedAt: ctx.now }]);
+    await repo.insertContracts(tx, [{ id, centreId, state: 'submitted', ...fields, submittedAt: ctx.now, submittedBy: user.id, createdAt: ctx.now, updatedAt: ctx.now }]).catch((e: unknown) => {
+      throw isUniqueViolation(e) ? raceLost() : e;
+    });
     const row = (await repo.findContract(tx, centreId, id)) as ContractRow;
     await audit(tx, ctx, centreId, 'tech_contract.submit', id, null, row);
     return toContract(tx, ctx, row);
@@ -257,7 +252,9 @@ export const updateContract = async (ctx: ServiceContext, centreId: string, id: 
     if (!fields) throw invalid(issues);
     const dup = await repo.findLiveDuplicate(tx, fields.sellerId, fields.contractKey, id);
     if (dup) throw duplicateError(dup);
-    const row = await repo.updateContract(tx, id, version, { ...fields, updatedAt: ctx.now });
+    const row = await repo.updateContract(tx, id, version, { ...fields, updatedAt: ctx.now }).catch((e: unknown) => {
+      throw isUniqueViolation(e) ? raceLost() : e;
+    });
     if (!row) throw new AppError('CONFLICT', 'The contract changed meanwhile; reload and try again', { fields: [issue('version', 'stale_version', 'someone else changed it first')] });
     await audit(tx, ctx, centreId, 'tech_contract.update', id, before, row);
     return toContract(tx, ctx, row);
@@ -315,9 +312,12 @@ export const transitionContract = async (ctx: ServiceContext, centreId: string, 
 };
 
 // ---------------------------------------------------------------- statistics
-const withGrowth = (rows: repo.StatRowDb[], previous: Map<string, repo.StatRowDb>): (StatRow & { contractsGrowth: number | null; amountGrowth: number | null; technicalAmountGrowth: number | null })[] =>
-  rows.map((r) => {
-    const p = previous.get(`${r.key}|${r.key2}`);
+type GrowthRow = StatRow & { contractsGrowth: number | null; amountGrowth: number | null; technicalAmountGrowth: number | null };
+/** Cells with their growth over the matching cell of `previous` (matched by `keyOf`). */
+const withGrowth = (rows: repo.StatRowDb[], previous: repo.StatRowDb[], keyOf: (r: repo.StatRowDb) => string): GrowthRow[] => {
+  const before = new Map(previous.map((p) => [keyOf(p), p]));
+  return rows.map((r) => {
+    const p = before.get(keyOf(r));
     return {
       key: r.key,
       key2: r.key2,
@@ -331,9 +331,11 @@ const withGrowth = (rows: repo.StatRowDb[], previous: Map<string, repo.StatRowDb
       technicalAmountGrowth: growth(r.technicalAmount, p?.technicalAmount),
     };
   });
+};
+const byKey = (r: repo.StatRowDb) => `${r.key}|${r.key2}`;
 
 /** Hide small cells, and their growth with them (a growth rate would reveal the count). */
-const hideSmall = <T extends StatRow & { contractsGrowth: number | null; amountGrowth: number | null; technicalAmountGrowth: number | null }>(rows: T[], apply: boolean): T[] => {
+const hideSmall = <T extends GrowthRow>(rows: T[], apply: boolean): T[] => {
   if (!apply) return rows;
   const hidden = suppressSmallCells(rows, MIN_PUBLIC_CELL);
   return rows.map((r, i) => (hidden[i]?.suppressed ? { ...r, ...hidden[i], contractsGrowth: null, amountGrowth: null, technicalAmountGrowth: null } : r));
@@ -352,14 +354,14 @@ export const contractStatistics = async (ctx: ServiceContext, centreId: string, 
     () => repo.publishedContractFigures(tx, centreId),
     () => repo.areaLinks(tx, centreId),
   ] as const);
-  const byPrevYear = new Map(years.map((y) => [y.year, y]));
-  const byYear = years.map((y) => ({ year: y.year, ...withGrowth([y], new Map(byPrevYear.has(y.year - 1) ? [['|', byPrevYear.get(y.year - 1) as repo.StatRowDb]] : []))[0]! }));
-  const rows = hideSmall(withGrowth(current, new Map(previous.map((p) => [`${p.key}|${p.key2}`, p]))), suppress).sort((a, b) => (b.amount ?? -1) - (a.amount ?? -1) || a.key.localeCompare(b.key));
+  // A year's growth is over the year before: shift each year on by one and match by year.
+  const byYear = withGrowth(years, years.map((y) => ({ ...y, year: y.year + 1 })), (r) => String(r.year)).map((r, i) => ({ ...r, year: years[i]?.year ?? 0 }));
+  const rows = hideSmall(withGrowth(current, previous, byKey), suppress).sort((a, b) => (b.amount ?? -1) - (a.amount ?? -1) || a.key.localeCompare(b.key));
   return {
     dimension: query.dimension,
     year,
     byYear: suppress ? byYear.map((r) => ({ ...hideSmall([r], true)[0]!, year: r.year })) : byYear,
-    byMonth: hideSmall(withGrowth(months, new Map()), suppress).map((r, i) => ({ ...r, month: months[i]?.month ?? 0 })),
+    byMonth: hideSmall(withGrowth(months, [], byKey), suppress).map((r, i) => ({ ...r, month: months[i]?.month ?? 0 })),
     rows,
     suppression: { applied: suppress, minCell: MIN_PUBLIC_CELL },
     published: published.map((p) => ({ ...p, value: p.value === null ? null : Number(p.value) })),

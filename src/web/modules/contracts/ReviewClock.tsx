@@ -7,5 +7,5 @@ export const ReviewClock = ({ clock, state }: { clock: TTechContract['clock']; s
   const { t } = useI18n();
   const open = state === 'submitted' || state === 'under_review';
   if (!open) return <span className="kc-muted kc-small">{t('contracts.clock.done', { days: clock.daysUsed })}</span>;
-  return clock.overdue ? <Tag color="red">{t('contracts.clock.overdue', { days: clock.daysUsed - 30 })}</Tag> : <Tag color={clock.daysLeft <= 5 ? 'orange' : 'default'}>{t('contracts.clock.left', { days: clock.daysLeft })}</Tag>;
+  return clock.overdue ? <Tag color="red">{t('contracts.clock.overdue', { days: -clock.daysLeft })}</Tag> : <Tag color={clock.daysLeft <= 5 ? 'orange' : 'default'}>{t('contracts.clock.left', { days: clock.daysLeft })}</Tag>;
 };
