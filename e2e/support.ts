@@ -15,12 +15,13 @@ const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 export type BrowserRig = { base: string; browser: Browser; app: FastifyInstance; database: Awaited<ReturnType<typeof openTestDatabase>>['handle']; close: () => Promise<void> };
 
 /** The built web app and the API on a loopback port over a fresh test database, and Debian's Chromium. */
-export const startRig = async (): Promise<BrowserRig> => {
+/** `now` lets a journey move the server's clock (past a deadline); `env` adds settings (longer sessions for such jumps). */
+export const startRig = async (options: { now?: () => Date; env?: Record<string, string> } = {}): Promise<BrowserRig> => {
   if (!existsSync(`${webRoot}/index.html`)) throw new Error('dist/web is missing: run `npm run build` first (npm test does)');
   mkdirSync(shots, { recursive: true });
   const db = await openTestDatabase();
-  const config = parseConfig({ LOG_LEVEL: 'silent', KECHUANG_DATA_DIR: '/nonexistent-test-dir', JOBS_INTERVAL_SECONDS: '0' }, { webRoot });
-  const app = await buildApp({ config, database: db.handle, now: () => new Date(), sessionKey: Buffer.from('e2e-session-key-e2e-session-key-e2e') }, { logger: false });
+  const config = parseConfig({ LOG_LEVEL: 'silent', KECHUANG_DATA_DIR: '/nonexistent-test-dir', JOBS_INTERVAL_SECONDS: '0', ...options.env }, { webRoot });
+  const app = await buildApp({ config, database: db.handle, now: options.now ?? (() => new Date()), sessionKey: Buffer.from('e2e-session-key-e2e-session-key-e2e') }, { logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,

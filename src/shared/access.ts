@@ -51,6 +51,14 @@ export const PERMISSIONS = [
   'contracts:register',
   /** See every technology contract of the centre, amounts and parties included (registrars, authorised analysts). */
   'contracts:read',
+  /** Record and publish S&T achievements for one's own organisation; decide who may read their confidential detail. */
+  'achievements:write',
+  /** Curate every achievement and technology need of the centre, read confidential details (logged), see matches (officers). */
+  'achievements:manage',
+  /** Post technology needs for one's own enterprise and see their matches. */
+  'needs:post',
+  /** Import patent records, link applicants to the registry, keep patent pools (analysts, registrars). Patent records themselves are public. */
+  'patents:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -63,11 +71,11 @@ export type Permission = (typeof PERMISSIONS)[number];
 export type Access = 'public' | 'authenticated' | { permission: Permission } | { anyOf: readonly Permission[] };
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  admin: ['centre:read', 'users:manage', 'audit:read', 'centre:configure', 'registry:write', 'registry:review', 'people:private', 'indicators:write', 'evaluation:run', 'calls:manage', 'services:manage', 'policies:write', 'contracts:register', 'contracts:read'],
-  analyst: ['centre:read', 'registry:write', 'indicators:write', 'evaluation:run', 'policies:write', 'contracts:read'],
-  service_officer: ['centre:read', 'registry:write', 'registry:review', 'people:private', 'calls:manage', 'services:manage', 'contracts:register', 'contracts:read'],
-  enterprise_member: ['registry:propose', 'calls:apply', 'services:request', 'contracts:submit'],
-  research_member: ['registry:propose', 'calls:apply', 'contracts:submit'],
+  admin: ['centre:read', 'users:manage', 'audit:read', 'centre:configure', 'registry:write', 'registry:review', 'people:private', 'indicators:write', 'evaluation:run', 'calls:manage', 'services:manage', 'policies:write', 'contracts:register', 'contracts:read', 'patents:manage', 'achievements:manage'],
+  analyst: ['centre:read', 'registry:write', 'indicators:write', 'evaluation:run', 'policies:write', 'contracts:read', 'patents:manage'],
+  service_officer: ['centre:read', 'registry:write', 'registry:review', 'people:private', 'calls:manage', 'services:manage', 'contracts:register', 'contracts:read', 'patents:manage', 'achievements:manage'],
+  enterprise_member: ['registry:propose', 'calls:apply', 'services:request', 'contracts:submit', 'achievements:write', 'needs:post'],
+  research_member: ['registry:propose', 'calls:apply', 'contracts:submit', 'achievements:write'],
   expert_reviewer: ['calls:review'],
 };
 

@@ -25,7 +25,7 @@ export const TOPIC_STOP_WORDS: ReadonlySet<string> = new Set([
   'the', 'a', 'an', 'and', 'or', 'of', 'to', 'in', 'for', 'on', 'with', 'we', 'our', 'is', 'are', 'be', 'please', 'need', 'needs', 'help', 'company', 'enterprise', 'issue', 'problem',
 ]);
 
-const informative = (w: string): boolean => {
+export const informative = (w: string): boolean => {
   const t = w.trim().toLowerCase();
   if (t.length === 0 || TOPIC_STOP_WORDS.has(t)) return false;
   if (/^[\p{P}\p{S}\s\d]+$/u.test(t)) return false;

@@ -9,3 +9,6 @@ export * from './calls.js';
 export * from './services.js';
 export * from './policies.js';
 export * from './contracts.js';
+export * from './patents.js';
+export * from './scenarios.js';
+export * from './achievements.js';

@@ -6,8 +6,10 @@ import {
   CheckSquareOutlined,
   BranchesOutlined,
   DashboardOutlined,
+  EnvironmentOutlined,
   FileDoneOutlined,
   FileProtectOutlined,
+  SafetyCertificateOutlined,
   FlagOutlined,
   GiftOutlined,
   FundOutlined,
@@ -32,6 +34,9 @@ export const ROUTES = {
   calls: '/calls',
   contracts: '/contracts',
   contractRegistry: '/contracts/registry',
+  patents: '/patents',
+  scenarios: '/scenarios',
+  achievements: '/achievements',
   services: '/services',
   myDemands: '/services/demands',
   policies: '/policies',
@@ -68,6 +73,12 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   { key: 'open-calls', path: ROUTES.calls, label: 'nav.openCalls', icon: <FlagOutlined /> },
   // 技术合同 (issue 7): statistics for everyone; registration, review and import on its tabs.
   { key: 'tech-contracts', path: ROUTES.contracts, label: 'nav.techContracts', icon: <FileDoneOutlined /> },
+  // 专利 (issue 7): public records and counts; pools and the import on its tabs.
+  { key: 'patents', path: ROUTES.patents, label: 'nav.patents', icon: <SafetyCertificateOutlined /> },
+  // 应用场景 (issue 7): batches of scenarios for everyone; officers open and publish batches there.
+  { key: 'scenarios', path: ROUTES.scenarios, label: 'nav.scenarios', icon: <EnvironmentOutlined /> },
+  // 成果转化 (issue 7): the achievements marketplace for everyone; needs and recording on its tabs.
+  { key: 'tech-transfer', path: ROUTES.achievements, label: 'nav.techTransfer', icon: <NodeIndexOutlined /> },
   // 企业服务: the service desk for officers (its own tabs lead to the ledger, packages, departments, metrics) …
   { key: 'enterprise-services', path: ROUTES.services, label: 'nav.enterpriseServices', icon: <ShopOutlined />, permission: 'services:manage', activeExcept: [ROUTES.serviceMetrics] },
   // … an enterprise's own demands and package …
@@ -86,7 +97,6 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
 
 /** Modules on the roadmap: listed greyed out so visitors see where the platform is going. */
 export const COMING_SOON: readonly Omit<NavEntry, 'path' | 'permission'>[] = [
-  { key: 'tech-transfer', label: 'nav.techTransfer', icon: <NodeIndexOutlined /> },
   { key: 'industry-chains', label: 'nav.industryChains', icon: <BranchesOutlined /> },
 ];
 

@@ -15,7 +15,7 @@ export const loadDashboardPage = () => import('../pages/DashboardPage.js');
  */
 const DashboardPage = lazyWithMessages(loadDashboardPage, 'DashboardPage', []);
 const RegistryPage = lazyWithMessages(() => import('../pages/RegistryPage.js'), 'RegistryPage', ['registry']);
-const EntityProfilePage = lazyWithMessages(() => import('../pages/EntityProfilePage.js'), 'EntityProfilePage', ['registry']);
+const EntityProfilePage = lazyWithMessages(() => import('../pages/EntityProfilePage.js'), 'EntityProfilePage', ['registry', 'scenarios']);
 const ImportPage = lazyWithMessages(() => import('../pages/ImportPage.js'), 'ImportPage', ['registry', 'import']);
 const CorrectionsPage = lazyWithMessages(() => import('../pages/CorrectionsPage.js'), 'CorrectionsPage', ['registry']);
 const IndicatorsPage = lazyWithMessages(() => import('../pages/IndicatorsPage.js'), 'IndicatorsPage', ['indicators']);
@@ -29,7 +29,7 @@ const RunReportPage = lazyWithMessages(() => import('../pages/RunReportPage.js')
 const AuditPage = lazyWithMessages(() => import('../pages/AuditPage.js'), 'AuditPage', ['admin']);
 const UsersPage = lazyWithMessages(() => import('../pages/UsersPage.js'), 'UsersPage', ['admin', 'account']);
 const CallsPage = lazyWithMessages(() => import('../pages/CallsPage.js'), 'CallsPage', ['calls']);
-const CallDetailPage = lazyWithMessages(() => import('../pages/CallDetailPage.js'), 'CallDetailPage', ['calls', 'registry']);
+const CallDetailPage = lazyWithMessages(() => import('../pages/CallDetailPage.js'), 'CallDetailPage', ['calls', 'registry', 'scenarios']);
 const CallEditPage = lazyWithMessages(() => import('../pages/CallEditPage.js'), 'CallEditPage', ['calls', 'registry']);
 const ApplicationPage = lazyWithMessages(() => import('../pages/ApplicationPage.js'), 'ApplicationPage', ['calls', 'registry']);
 const TaskAgreementPage = lazyWithMessages(() => import('../pages/TaskAgreementPage.js'), 'TaskAgreementPage', ['calls']);
@@ -50,6 +50,20 @@ const ContractsPage = lazyWithMessages(() => import('../pages/ContractsPage.js')
 const ContractPage = lazyWithMessages(() => import('../pages/ContractPage.js'), 'ContractPage', ['contracts', 'registry']);
 const ContractNewPage = lazyWithMessages(() => import('../pages/ContractNewPage.js'), 'ContractNewPage', ['contracts', 'registry']);
 const ContractImportPage = lazyWithMessages(() => import('../pages/ContractImportPage.js'), 'ContractImportPage', ['contracts']);
+const ScenariosPage = lazyWithMessages(() => import('../pages/ScenariosPage.js'), 'ScenariosPage', ['scenarios', 'calls', 'indicators']);
+const ScenarioBatchPage = lazyWithMessages(() => import('../pages/ScenarioBatchPage.js'), 'ScenarioBatchPage', ['scenarios', 'calls', 'registry']);
+const PatentStatisticsPage = lazyWithMessages(() => import('../pages/PatentStatisticsPage.js'), 'PatentStatisticsPage', ['patents']);
+const PatentsPage = lazyWithMessages(() => import('../pages/PatentsPage.js'), 'PatentsPage', ['patents']);
+const PatentPage = lazyWithMessages(() => import('../pages/PatentPage.js'), 'PatentPage', ['patents', 'registry']);
+const PatentImportPage = lazyWithMessages(() => import('../pages/PatentImportPage.js'), 'PatentImportPage', ['patents']);
+const PatentPoolsPage = lazyWithMessages(() => import('../pages/PatentPoolsPage.js'), 'PatentPoolsPage', ['patents', 'registry']);
+const PatentPoolPage = lazyWithMessages(() => import('../pages/PatentPoolPage.js'), 'PatentPoolPage', ['patents', 'registry']);
+const AchievementsPage = lazyWithMessages(() => import('../pages/AchievementsPage.js'), 'AchievementsPage', ['achievements', 'contracts']);
+const AchievementPage = lazyWithMessages(() => import('../pages/AchievementPage.js'), 'AchievementPage', ['achievements', 'contracts', 'scenarios']);
+const AchievementEditPage = lazyWithMessages(() => import('../pages/AchievementEditPage.js'), 'AchievementEditPage', ['achievements', 'contracts', 'registry']);
+const NeedsPage = lazyWithMessages(() => import('../pages/NeedsPage.js'), 'NeedsPage', ['achievements', 'contracts']);
+const NeedPage = lazyWithMessages(() => import('../pages/NeedPage.js'), 'NeedPage', ['achievements', 'contracts']);
+const NeedEditPage = lazyWithMessages(() => import('../pages/NeedEditPage.js'), 'NeedEditPage', ['achievements', 'contracts', 'registry']);
 const PoliciesPage = lazyWithMessages(() => import('../pages/PoliciesPage.js'), 'PoliciesPage', ['policies']);
 const PolicyPage = lazyWithMessages(() => import('../pages/PolicyPage.js'), 'PolicyPage', ['policies', 'registry']);
 const PolicyEditPage = lazyWithMessages(() => import('../pages/PolicyEditPage.js'), 'PolicyEditPage', ['policies', 'registry']);
@@ -243,6 +257,15 @@ export const AppRoutes = () => (
           }
         />
         <Route path="contracts" element={<ContractStatisticsPage />} />
+        <Route path="scenarios" element={<ScenariosPage />} />
+        <Route
+          path="scenarios/batches/:batchId"
+          element={
+            <RequirePermission permission="calls:manage">
+              <ScenarioBatchPage />
+            </RequirePermission>
+          }
+        />
         <Route
           path="contracts/registry"
           element={
@@ -273,6 +296,70 @@ export const AppRoutes = () => (
             <RequirePermission permission="contracts:register">
               <ContractImportPage />
             </RequirePermission>
+          }
+        />
+        {/* 专利 (issue 7): public records and counts; the import for patents:manage. */}
+        <Route path="patents" element={<PatentStatisticsPage />} />
+        <Route path="patents/registry" element={<PatentsPage />} />
+        <Route path="patents/registry/:patentId" element={<PatentPage />} />
+        <Route path="patents/pools" element={<PatentPoolsPage />} />
+        <Route path="patents/pools/:poolId" element={<PatentPoolPage />} />
+        <Route
+          path="patents/import"
+          element={
+            <RequirePermission permission="patents:manage">
+              <PatentImportPage />
+            </RequirePermission>
+          }
+        />
+        <Route path="achievements" element={<AchievementsPage />} />
+        <Route
+          path="achievements/new"
+          element={
+            <RequireSignIn>
+              <AchievementEditPage />
+            </RequireSignIn>
+          }
+        />
+        <Route
+          path="achievements/needs"
+          element={
+            <RequireSignIn>
+              <NeedsPage />
+            </RequireSignIn>
+          }
+        />
+        <Route
+          path="achievements/needs/new"
+          element={
+            <RequireSignIn>
+              <NeedEditPage />
+            </RequireSignIn>
+          }
+        />
+        <Route
+          path="achievements/needs/:needId"
+          element={
+            <RequireSignIn>
+              <NeedPage />
+            </RequireSignIn>
+          }
+        />
+        <Route
+          path="achievements/needs/:needId/edit"
+          element={
+            <RequireSignIn>
+              <NeedEditPage />
+            </RequireSignIn>
+          }
+        />
+        <Route path="achievements/:achievementId" element={<AchievementPage />} />
+        <Route
+          path="achievements/:achievementId/edit"
+          element={
+            <RequireSignIn>
+              <AchievementEditPage />
+            </RequireSignIn>
           }
         />
         <Route path="policies" element={<PoliciesPage />} />

@@ -1,7 +1,10 @@
 import type account from './locales/zh-CN/account.json';
+import type achievements from './locales/zh-CN/achievements.json';
 import type admin from './locales/zh-CN/admin.json';
 import type calls from './locales/zh-CN/calls.json';
 import type contracts from './locales/zh-CN/contracts.json';
+import type patents from './locales/zh-CN/patents.json';
+import type scenarios from './locales/zh-CN/scenarios.json';
 import type core from './locales/zh-CN/core.json';
 import type evaluation from './locales/zh-CN/evaluation.json';
 import type importNs from './locales/zh-CN/import.json';
@@ -26,9 +29,12 @@ import type { FACT_METRICS, RECOGNITION_TYPES, RELATION_TYPES, TEntityKind } fro
 type SourceCatalogs = {
   core: typeof core;
   account: typeof account;
+  achievements: typeof achievements;
   admin: typeof admin;
   calls: typeof calls;
   contracts: typeof contracts;
+  patents: typeof patents;
+  scenarios: typeof scenarios;
   evaluation: typeof evaluation;
   import: typeof importNs;
   indicators: typeof indicators;

@@ -29,6 +29,7 @@ import { entityPath } from '../modules/registry/utils/paths.js';
 import { Chip } from '../ui/Chip.js';
 import { PageHeader } from '../ui/PageHeader.js';
 import { Panel } from '../ui/Panel.js';
+import { ScenarioPanel } from '../modules/scenarios/ScenarioPanel.js';
 import { QueryState } from '../ui/QueryState.js';
 import { SampleTag } from '../ui/SampleTag.js';
 import { StatusMessage } from '../ui/StatusMessage.js';
@@ -240,6 +241,7 @@ export const CallDetailPage = () => {
                 <NextActions actions={call.actions} label={(a) => callActionLabel(t, a)} testId="call-action" onRun={(action, input) => transition.mutateAsync({ id: call.id, action, note: input.note })} />
               </Panel>
             )}
+            {call.programmeKind === 'scenario' && <ScenarioPanel call={call} />}
 
             <div className="kc-calls-grid">
               <Panel title={t('calls.problem')} data-testid="call-problem">

@@ -22,6 +22,7 @@ import { PersonalPanel } from '../modules/registry/components/PersonalPanel.js';
 import { RecognitionsPanel } from '../modules/registry/components/RecognitionsPanel.js';
 import { RelationsPanel } from '../modules/registry/components/RelationsPanel.js';
 import { TimelinePanel } from '../modules/registry/components/TimelinePanel.js';
+import { ScenarioDeployments } from '../modules/scenarios/DeploymentTable.js';
 import { useDeleteRelationMutation } from '../modules/registry/hooks/useDeleteRelationMutation.js';
 import { useEntityProfileQuery } from '../modules/registry/hooks/useEntityProfileQuery.js';
 import { PageHeader } from '../ui/PageHeader.js';
@@ -154,6 +155,7 @@ export const EntityProfilePage = () => {
                       : undefined
                   }
                 />
+                {!isPerson && <ScenarioDeployments filter={{ enterpriseId: entity.id }} />}
                 <CitationsPanel citations={profile.citations} />
               </div>
               <div className="kc-stack">

@@ -122,22 +122,27 @@ const checkOwner = async (tx: ReadTx, centreId: string, ownerEntityId: string): 
 const criterionRows = (callId: string, list: TCallInput['acceptanceCriteria']) =>
   list.map((c, i) => ({ id: randomUUID(), callId, position: i, metric: c.metric, unit: c.unit, comparator: c.comparator, threshold: c.threshold, testMethod: c.testMethod }));
 
-export const createCall = async (ctx: ServiceContext, centreId: string, input: TCallInput): Promise<CallRow> => {
+export const createCall = async (ctx: ServiceContext, centreId: string, input: TCallInput): Promise<CallRow> => withWriteTx(ctx.db, (tx) => createCallInTx(tx, ctx, centreId, input));
+
+/**
+ * Draft a call inside the caller's transaction, so that modules building on
+ * the engine (scenario batches, technology needs turned into calls) write
+ * their own records with the call or not at all.
+ */
+export const createCallInTx = async (tx: WriteTx, ctx: ServiceContext, centreId: string, input: TCallInput): Promise<CallRow> => {
   const user = requireUser(ctx);
   assertCentre(user, centreId);
-  const programme = await repo.findProgramme(ctx.db, input.programmeId);
+  const programme = await repo.findProgramme(tx, input.programmeId);
   const issues: FieldIssue[] = [];
   if (!programme || programme.centreId !== centreId) issues.push(issue('programmeId', 'not_found', `no programme ${input.programmeId} in this centre`));
-  issues.push(...(await checkOwner(ctx.db, centreId, input.ownerEntityId)));
+  issues.push(...(await checkOwner(tx, centreId, input.ownerEntityId)));
   if (issues.length) throw invalid(issues);
   const { acceptanceCriteria, deadline, ...fields } = input;
-  return withWriteTx(ctx.db, async (tx) => {
-    const id = randomUUID();
-    const row = await repo.insertCall(tx, { ...fields, id, centreId, deadline: deadline ? new Date(deadline) : null, state: 'draft', createdAt: ctx.now, updatedAt: ctx.now });
-    await repo.replaceCriteria(tx, id, criterionRows(id, acceptanceCriteria));
-    await audit(tx, ctx, centreId, 'call.create', 'call', id, null, { ...row, acceptanceCriteria });
-    return row;
-  });
+  const id = randomUUID();
+  const row = await repo.insertCall(tx, { ...fields, id, centreId, deadline: deadline ? new Date(deadline) : null, state: 'draft', createdAt: ctx.now, updatedAt: ctx.now });
+  await repo.replaceCriteria(tx, id, criterionRows(id, acceptanceCriteria));
+  await audit(tx, ctx, centreId, 'call.create', 'call', id, null, { ...row, acceptanceCriteria });
+  return row;
 };
 
 /** Fields that are terms: fixed once published (later changes are refused; the public log shows what did change). */
@@ -182,7 +187,7 @@ export const updateCall = async (ctx: ServiceContext, centreId: string, callId: 
 };
 
 /** States anyone may see; drafts and internal review only for officers and the demand owner. */
-const PUBLIC_CALL_STATES: CallState[] = ['published', 'closed', 'under_review', 'awarded', 'in_execution', 'accepted', 'terminated'];
+export const PUBLIC_CALL_STATES: readonly CallState[] = ['published', 'closed', 'under_review', 'awarded', 'in_execution', 'accepted', 'terminated'];
 
 const canSeeCall = (user: SessionUser | null, call: CallRow): boolean => PUBLIC_CALL_STATES.includes(call.state as CallState) || isOfficer(user, call.centreId) || isDemandOwner(user, call);
 

@@ -10,6 +10,8 @@ import { AppError } from '../../errors.js';
 import { loadCallStatistics } from '../calls/calls-statistics.js';
 import { loadServiceStatistics } from '../services/services-statistics.js';
 import { CONTRACT_INDICATORS, loadContractFigures } from '../contracts/contracts-statistics.js';
+import { PATENT_INDICATORS, POPULATION_INDICATOR_CODE, loadPatentFigures } from '../patents/patents-statistics.js';
+import { SCENARIO_INDICATORS, loadScenarioFigures } from '../scenarios/scenarios-statistics.js';
 import { DEFAULT_LADDER, type ServiceStatistic } from '../../../core/services/index.js';
 import { findRootAreaId, type ObservationRow } from './indicators.repository.js';
 import { assertCentre } from './indicators.service.js';
@@ -94,6 +96,22 @@ export const DERIVATIONS: readonly Derivation[] = [
     indicators: CONTRACT_INDICATORS.map((d) => ({ ...d, level: 'centre' as const })),
     params: { periods: 'year of registration, centre time zone', areas: 'the centre and each seller district' },
     compute: (tx, centreId) => loadContractFigures(tx, centreId),
+  },
+  {
+    key: 'patents',
+    query: 'patents.in_force/v1',
+    source: { titleZh: '科创平台专利记录', titleEn: 'KeChuang patent records' },
+    indicators: PATENT_INDICATORS.map((d) => ({ ...d, level: 'centre' as const })),
+    params: { periods: 'year end (31 December), completed years only', areas: 'the centre and the district of each patent’s first linked applicant', population: `indicator ${POPULATION_INDICATOR_CODE}, measured, same area and year` },
+    compute: (tx, centreId, now) => loadPatentFigures(tx, centreId, now),
+  },
+  {
+    key: 'scenarios',
+    query: 'scenarios.statistics/v1',
+    source: { titleZh: '科创平台应用场景记录', titleEn: 'KeChuang application-scenario records' },
+    indicators: SCENARIO_INDICATORS.map((d) => ({ ...d, level: 'centre' as const })),
+    params: { periods: 'year of publication (scenarios) or of finishing (deployments), Asia/Shanghai', areas: 'the centre and the area of each scenario owner' },
+    compute: (tx, centreId) => loadScenarioFigures(tx, centreId),
   },
 ];
 

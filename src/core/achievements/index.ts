@@ -1,0 +1,2 @@
+export * from '../../shared/achievements-vocabulary.js';
+export * from './matching.js';
