@@ -1,10 +1,7 @@
-import type { InjectOptions } from 'fastify';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { patentCheckCharacter } from '../src/core/contracts/index.js';
-import type { Role } from '../src/shared/access.js';
-import { createUserFromCli } from '../src/server/modules/users/users.service.js';
-import { numberInput, pickOption, shootBothLanguages, shots, startRig, watchConsole, type BrowserRig } from './support.js';
+import { journeyCast, numberInput, pickOption, shootBothLanguages, startRig, type BrowserRig } from './support.js';
 
 /**
  * Technology-contract registration in Chromium (issue 7), sample records only:
@@ -17,61 +14,35 @@ import { numberInput, pickOption, shootBothLanguages, shots, startRig, watchCons
  * those contracts, and an anonymous visitor sees small cells hidden.
  * Screenshots in zh-CN and en-US: test-output/screenshots/contracts-*.png.
  */
-const PASSWORD = 'Role-User-Passw0rd!';
 const C = '/api/centres/beijing';
 const SELLER = 'beijing-ent-040';
 let rig: BrowserRig;
+let cast: ReturnType<typeof journeyCast>;
 const consoleErrors: string[] = [];
-const contexts: BrowserContext[] = [];
-const pages: Record<string, Page> = {};
-const usernames: Record<string, string> = {};
 let contractId = '';
 const poll = <T,>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000, interval: 100 });
 const shoot = (page: Page, name: string) => shootBothLanguages(page, 'contracts', name);
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 const year = () => Number(today().slice(0, 4));
-
-const makeUser = async (key: string, role: Role, displayName: string, organisationId: string | null = null) => {
-  usernames[key] = `tc-${key}`;
-  await createUserFromCli(rig.database.db, { username: usernames[key], displayName, role, centreId: 'beijing', organisationId, locale: 'zh-CN', password: PASSWORD }, new Date());
-};
-const open = async (key: string | null, next: string): Promise<Page> => {
-  const context = await rig.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', reducedMotion: 'reduce' });
-  contexts.push(context);
-  const page = await context.newPage();
-  // The form's refused submission and the refused import answer 400 on purpose.
-  watchConsole(page, key ?? 'anonymous', consoleErrors, (url, text) => /status of 400/.test(text) && /tech-contracts/.test(url));
-  if (key) {
-    await page.goto(`${rig.base}/login?next=${encodeURIComponent(next)}`);
-    await page.getByTestId('login-username').fill(usernames[key] as string);
-    await page.getByTestId('login-password').fill(PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-  } else await page.goto(`${rig.base}${next}`);
-  pages[key ?? 'anonymous'] = page;
-  return page;
-};
-const api = async (username: string, method: InjectOptions['method'], url: string, payload?: string, contentType?: string) => {
-  const login = await rig.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: PASSWORD } });
-  const cookie = String([login.headers['set-cookie']].flat()[0]).split(';')[0] as string;
-  return rig.app.inject({ method, url, headers: { cookie, 'x-csrf-token': login.json().csrfToken, ...(contentType ? { 'content-type': contentType } : {}) }, ...(payload ? { payload } : {}) });
-};
+const open = (key: string | null, next: string): Promise<Page> => cast.open(key, next);
 
 beforeAll(async () => {
   rig = await startRig();
-  await makeUser('seller', 'enterprise_member', '刘工（示例卖方）', SELLER);
-  await makeUser('registrar', 'service_officer', '周敏（登记员）');
-  await makeUser('analyst', 'analyst', '吴涛（分析员）');
+  // The form's refused submission and the refused import answer 400 on purpose.
+  cast = journeyCast(rig, 'tc', consoleErrors, (url, text) => /status of 400/.test(text) && /tech-contracts/.test(url));
+  await cast.makeUser('seller', 'enterprise_member', '刘工（示例卖方）', SELLER);
+  await cast.makeUser('registrar', 'service_officer', '周敏（登记员）');
+  await cast.makeUser('analyst', 'analyst', '吴涛（分析员）');
 });
 
 afterEach(async (ctx) => {
   if (ctx.task.result?.state !== 'fail') return;
-  for (const [key, page] of Object.entries(pages)) await page.screenshot({ path: `${shots}/contracts-failed-${key}.png`, fullPage: true }).catch(() => undefined);
+  await cast.shootFailure('contracts');
   if (consoleErrors.length) console.error(consoleErrors.join('\n'));
 });
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
+  await cast?.close();
   await rig?.close();
 });
 
@@ -144,7 +115,7 @@ describe('technology contracts in the browser', () => {
     expect(await page.getByTestId('contract-import-summary').getAttribute('data-imported')).toBe('0');
     await page.getByText('不是可识别的合同类型').waitFor();
     await shoot(page, 'import-refused');
-    const list = await api(usernames['registrar'] as string, 'GET', `${C}/tech-contracts?q=H-E2E`);
+    const list = await cast.inject('registrar', 'GET', `${C}/tech-contracts?q=H-E2E`);
     expect(list.json().total).toBe(0);
     const again = page.waitForEvent('filechooser');
     await page.getByTestId('contract-import-sample').check();

@@ -1,9 +1,7 @@
 import type { InjectOptions } from 'fastify';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import type { Role } from '../src/shared/access.js';
-import { createUserFromCli } from '../src/server/modules/users/users.service.js';
-import { numberInput, pickOption, shootBothLanguages, shots, startRig, watchConsole, type BrowserRig } from './support.js';
+import { journeyCast, numberInput, pickOption, shootBothLanguages, startRig, type BrowserRig } from './support.js';
 
 /**
  * A batch of application scenarios in Chromium (issue 7), sample records
@@ -16,58 +14,36 @@ import { numberInput, pickOption, shootBothLanguages, shots, startRig, watchCons
  * its measured result; the outcome shows on the scenario and on the vendor's
  * registry profile. Screenshots in zh-CN and en-US: scenarios-*.png.
  */
-const PASSWORD = 'Role-User-Passw0rd!';
 const C = '/api/centres/beijing';
 let rig: BrowserRig;
+let cast: ReturnType<typeof journeyCast>;
 let offsetMs = 0;
 const consoleErrors: string[] = [];
-const contexts: BrowserContext[] = [];
-const pages: Record<string, Page> = {};
-const usernames: Record<string, string> = {};
 const ids: Record<string, string> = {};
 const poll = <T,>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000, interval: 100 });
 const shoot = (page: Page, name: string) => shootBothLanguages(page, 'scenarios', name);
 const day = (offsetDays: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() + offsetMs + offsetDays * 86_400_000));
-
-const makeUser = async (key: string, role: Role, displayName: string, organisationId: string | null = null) => {
-  usernames[key] = `sc-${key}`;
-  await createUserFromCli(rig.database.db, { username: usernames[key], displayName, role, centreId: 'beijing', organisationId, locale: 'zh-CN', password: PASSWORD }, new Date());
-};
+const open = (key: string | null, next: string): Promise<Page> => cast.open(key, next);
+/** A JSON call as `key` that must succeed; its body. */
 const api = async (key: string, method: InjectOptions['method'], url: string, payload?: Record<string, unknown>) => {
-  const login = await rig.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: usernames[key], password: PASSWORD } });
-  const cookie = String([login.headers['set-cookie']].flat()[0]).split(';')[0] as string;
-  const res = await rig.app.inject({ method, url: url.startsWith('/api/') ? url : `${C}${url}`, headers: { cookie, 'x-csrf-token': login.json().csrfToken }, ...(payload ? { payload } : {}) });
+  const res = await cast.inject(key, method, url.startsWith('/api/') ? url : `${C}${url}`, payload);
   expect(res.statusCode, res.body).toBeLessThan(300);
   return res.statusCode === 204 ? null : res.json();
-};
-const open = async (key: string | null, next: string): Promise<Page> => {
-  const context = await rig.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', reducedMotion: 'reduce' });
-  contexts.push(context);
-  const page = await context.newPage();
-  // The publication refused for an incomplete scenario answers 409 on purpose.
-  watchConsole(page, key ?? 'anonymous', consoleErrors, (url, text) => /status of 409/.test(text) && /publish/.test(url));
-  if (key) {
-    await page.goto(`${rig.base}/login?next=${encodeURIComponent(next)}`);
-    await page.getByTestId('login-username').fill(usernames[key] as string);
-    await page.getByTestId('login-password').fill(PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-  } else await page.goto(`${rig.base}${next}`);
-  pages[key ?? 'anonymous'] = page;
-  return page;
 };
 
 beforeAll(async () => {
   rig = await startRig({ now: () => new Date(Date.now() + offsetMs), env: { SESSION_IDLE_MINUTES: '1440', SESSION_ABSOLUTE_HOURS: '720', LOGIN_IP_LIMIT_PER_MINUTE: '10000' } });
-  await makeUser('officer', 'service_officer', '郑洁（场景处）');
+  // The publication refused for an incomplete scenario answers 409 on purpose.
+  cast = journeyCast(rig, 'sc', consoleErrors, (url, text) => /status of 409/.test(text) && /publish/.test(url));
+  await cast.makeUser('officer', 'service_officer', '郑洁（场景处）');
   const entity = async (body: Record<string, unknown>) => (await api('officer', 'POST', '/entities', { isSample: true, confirmNotDuplicate: true, ...body })).id as string;
   ids.hospital = await entity({ kind: 'organisation', nameZh: '示例第一医院', nameEn: 'Sample First Hospital' });
   ids.vendor = await entity({ kind: 'enterprise', nameZh: '示例医学影像智能公司', nameEn: 'Sample Medical Imaging AI Co.', industryTags: ['bio.medical'] });
   ids.pi = await entity({ kind: 'talent', nameZh: '示例项目负责人', nameEn: 'Sample Project Lead' });
   ids.reviewer = await entity({ kind: 'talent', nameZh: '示例评审专家', nameEn: 'Sample Reviewer' });
-  await makeUser('owner', 'enterprise_member', '孙医生（示例医院）', ids.hospital);
-  await makeUser('vendor', 'enterprise_member', '钱工（示例企业）', ids.vendor);
-  await makeUser('expert', 'expert_reviewer', '李教授（示例专家）');
+  await cast.makeUser('owner', 'enterprise_member', '孙医生（示例医院）', ids.hospital);
+  await cast.makeUser('vendor', 'enterprise_member', '钱工（示例企业）', ids.vendor);
+  await cast.makeUser('expert', 'expert_reviewer', '李教授（示例专家）');
   const form = { aggregation: 'mean', overallThreshold: null, criteria: [{ id: 'fit', label: '与场景的契合度', kind: 'numeric', min: 0, max: 10, weight: 100 }] };
   await api('officer', 'POST', '/call-programmes', { kind: 'scenario', titleZh: '示例应用场景计划', titleEn: 'Sample application-scenario programme', isSample: true, settings: { form, minReviewers: 1, minCompletedReviews: 1, appealDays: 1 } });
   const me = await api('expert', 'GET', '/api/auth/session');
@@ -76,12 +52,12 @@ beforeAll(async () => {
 
 afterEach(async (ctx) => {
   if (ctx.task.result?.state !== 'fail') return;
-  for (const [key, page] of Object.entries(pages)) await page.screenshot({ path: `${shots}/scenarios-failed-${key}.png`, fullPage: true }).catch(() => undefined);
+  await cast.shootFailure('scenarios');
   if (consoleErrors.length) console.error(consoleErrors.join('\n'));
 });
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
+  await cast?.close();
   await rig?.close();
 });
 
@@ -152,7 +128,7 @@ describe('application scenarios in the browser', () => {
     });
     await api('vendor', 'POST', `/applications/${app.id}/transitions`, { action: 'submit' });
     // Past the deadline: pages leave first, so none polls with a session the jump would expire.
-    for (const page of Object.values(pages)) await page.goto('about:blank');
+    for (const page of Object.values(cast.pages)) await page.goto('about:blank');
     offsetMs += 11 * 86_400_000;
     await api('officer', 'POST', `/calls/${ids.call}/transitions`, { action: 'close' });
     await api('officer', 'POST', `/calls/${ids.call}/assignments`, { applicationId: app.id, expertId: ids.expert });

@@ -2,11 +2,14 @@ import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { InjectOptions } from 'fastify';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { buildApp } from '../src/server/app.js';
 import { parseConfig } from '../src/server/config.js';
 import { openTestDatabase } from '../src/db/test-support/test-database.js';
+import type { Role } from '../src/shared/access.js';
+import { createUserFromCli } from '../src/server/modules/users/users.service.js';
 
 export const webRoot = fileURLToPath(new URL('../dist/web', import.meta.url));
 export const shots = fileURLToPath(new URL('../test-output/screenshots', import.meta.url));
@@ -36,6 +39,61 @@ export const startRig = async (options: { now?: () => Date; env?: Record<string,
       await browser.close();
       await app.close();
       await db.drop();
+    },
+  };
+};
+
+/** The password of every user a journey makes. */
+export const JOURNEY_PASSWORD = 'Role-User-Passw0rd!';
+
+/**
+ * The cast of one journey over a rig: users made straight in the database
+ * (`<prefix>-<key>`), pages signed in through the login form (or anonymous),
+ * and API calls as a user for the set-up a journey does not click through.
+ * Every page's console is watched; `expected` names the errors a step provokes.
+ */
+export const journeyCast = (rig: BrowserRig, prefix: string, consoleErrors: string[], expected: (url: string, text: string) => boolean = () => false) => {
+  const usernames: Record<string, string> = {};
+  const pages: Record<string, Page> = {};
+  const contexts: BrowserContext[] = [];
+  const session = async (key: string) => {
+    const login = await rig.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: usernames[key], password: JOURNEY_PASSWORD } });
+    return { cookie: String([login.headers['set-cookie']].flat()[0]).split(';')[0] as string, csrf: login.json().csrfToken as string };
+  };
+  return {
+    usernames,
+    pages,
+    makeUser: async (key: string, role: Role, displayName: string, organisationId: string | null = null) => {
+      usernames[key] = `${prefix}-${key}`;
+      await createUserFromCli(rig.database.db, { username: usernames[key], displayName, role, centreId: 'beijing', organisationId, locale: 'zh-CN', password: JOURNEY_PASSWORD }, new Date());
+    },
+    /** An API call with a fresh session of `key`; the raw response. */
+    inject: async (key: string, method: InjectOptions['method'], url: string, payload?: InjectOptions['payload'], contentType?: string) => {
+      const { cookie, csrf } = await session(key);
+      return rig.app.inject({ method, url, headers: { cookie, 'x-csrf-token': csrf, ...(contentType ? { 'content-type': contentType } : {}) }, ...(payload === undefined ? {} : { payload }) });
+    },
+    /** A new browser context at `next`, signed in as `key` (null: anonymous). */
+    open: async (key: string | null, next: string): Promise<Page> => {
+      const context = await rig.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', reducedMotion: 'reduce' });
+      contexts.push(context);
+      const page = await context.newPage();
+      watchConsole(page, key ?? 'anonymous', consoleErrors, expected);
+      if (key) {
+        await page.goto(`${rig.base}/login?next=${encodeURIComponent(next)}`);
+        await page.getByTestId('login-username').fill(usernames[key] as string);
+        await page.getByTestId('login-password').fill(JOURNEY_PASSWORD);
+        await page.getByTestId('login-submit').click();
+        await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+      } else await page.goto(`${rig.base}${next}`);
+      pages[key ?? 'anonymous'] = page;
+      return page;
+    },
+    /** Screenshots of every open page after a failed step. */
+    shootFailure: async (shotPrefix: string) => {
+      for (const [key, page] of Object.entries(pages)) await page.screenshot({ path: `${shots}/${shotPrefix}-failed-${key}.png`, fullPage: true }).catch(() => undefined);
+    },
+    close: async () => {
+      for (const c of contexts) await c.close().catch(() => undefined);
     },
   };
 };

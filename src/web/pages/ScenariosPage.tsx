@@ -44,7 +44,6 @@ const PublishedFigure = ({ code }: { code: string }) => {
           <SourceCitation citation={o.citation} compact />
         </div>
       ))}
-      {query.isError && <span className="kc-muted">{t('scenarios.published.none')}</span>}
     </>
   );
 };

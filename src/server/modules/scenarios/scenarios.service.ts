@@ -69,6 +69,7 @@ const batchesView = async (tx: ReadTx, ctx: ServiceContext, rows: BatchRow[]): P
   const visible = scenarios.filter((s) => officer || isPublicCall(s.call.state) || isDemandOwner(ctx.user, s.call));
   const [owners, counts] = await Promise.all([callsRepo.findEntities(tx, [...new Set(visible.map((s) => s.call.ownerEntityId))]), repo.deploymentCounts(tx, visible.map((s) => s.call.id))]);
   const ownerOf = new Map(owners.map((e) => [e.id, e]));
+  const countOf = new Map(counts.map((c) => [`${c.callId}|${c.state}`, c.n]));
   return rows.map((b) => ({
     id: b.id,
     programmeId: b.programmeId,
@@ -83,7 +84,7 @@ const batchesView = async (tx: ReadTx, ctx: ServiceContext, rows: BatchRow[]): P
     scenarios: visible
       .filter((s) => s.scenario.batchId === b.id)
       .map(({ call, scenario, programmeKind }) => {
-        const n = (state: string) => counts.find((c) => c.callId === call.id && c.state === state)?.n ?? 0;
+        const n = (state: string) => countOf.get(`${call.id}|${state}`) ?? 0;
         return {
           id: call.id,
           programmeId: call.programmeId,
