@@ -109,10 +109,12 @@ describe('a batch of application scenarios, drafted to deployment', () => {
     ids.ready = (await ok(req('POST', `/scenario-batches/${ids.batch}/scenarios`, officer, scenarioBody('示例：影像辅助诊断场景', true)), 201)).id;
     ids.incomplete = (await ok(req('POST', `/scenario-batches/${ids.batch}/scenarios`, officer, scenarioBody('示例：病历质控场景', false)), 201)).id;
     const batch = await ok(req('GET', `/scenario-batches/${ids.batch}`, officer));
-    expect(batch.scenarios.map((x: { id: string; isSample: boolean; scenario: { sandboxStatus: string } }) => [x.id, x.isSample, x.scenario.sandboxStatus])).toEqual([
+    // Both were drafted in the same instant of the test clock, so their order is by id: compare as sets.
+    const rows = batch.scenarios.map((x: { id: string; isSample: boolean; scenario: { sandboxStatus: string } }) => [x.id, x.isSample, x.scenario.sandboxStatus]);
+    expect(rows.sort()).toEqual([
       [ids.ready, true, 'available'],
       [ids.incomplete, true, 'available'],
-    ]);
+    ].sort());
     // The owner may correct its scenario before publication; strangers cannot see it.
     await ok(req('PUT', `/scenarios/${ids.incomplete}`, s.owner, { scenario: { ownerKind: 'hospital', site: '示例医院病案室', sandboxStatus: 'planned' } }), 204);
     expect((await refused(req('PUT', `/scenarios/${ids.incomplete}`, s.stranger, { scenario: { ownerKind: 'hospital', site: 'x' } }), 404)).code).toBe('NOT_FOUND');
@@ -181,7 +183,9 @@ describe('a batch of application scenarios, drafted to deployment', () => {
 
   test('deployment: recorded by the owner, checked against the scenario’s metrics, then closed with its outcome', async () => {
     const criterionId = (await ok(req('GET', `/calls/${ids.ready}`))).acceptanceCriteria[0].id as string;
+    ids.achievement = (await ok(req('POST', '/achievements', officer, { titleZh: '示例：胸部CT影像辅助诊断模型', summary: '示例成果：基于深度学习的胸部CT影像辅助诊断模型。', field: 'biomedicine', trl: 7, stage: 'pilot', keywords: ['影像'], owners: [{ entityId: ids.vendor, share: 1 }], isSample: true }), 201)).id;
     expect((await refused(req('POST', `/scenarios/${ids.ready}/deployments`, s.vendor, { applicationId: ids.app, state: 'deploying' }), 403)).code).toBe('FORBIDDEN');
+    expect(reasons(await refused(req('POST', `/scenarios/${ids.ready}/deployments`, s.owner, { applicationId: ids.app, state: 'deploying', achievementId: 'no-such-achievement' }), 400))).toEqual(['not_found']);
     const started = await ok(req('POST', `/scenarios/${ids.ready}/deployments`, s.owner, { applicationId: ids.app, state: 'deploying', startedOn: '2027-01-05' }));
     expect(started).toMatchObject({ state: 'deploying', enterprise: { id: ids.vendor }, version: 1 });
     const bad = await refused(req('POST', `/scenarios/${ids.ready}/deployments`, s.owner, { applicationId: ids.app, state: 'deployed', startedOn: '2027-01-05', finishedOn: '2027-01-01', outcome: 'short', results: [{ criterionId, value: 35 }], version: 1 }), 400);
@@ -189,7 +193,7 @@ describe('a batch of application scenarios, drafted to deployment', () => {
     const unknown = await refused(req('POST', `/scenarios/${ids.ready}/deployments`, s.owner, { applicationId: ids.app, state: 'deployed', finishedOn: '2027-04-30', outcome: '示例：系统已在影像科常态化使用。', results: [{ criterionId: 'no-such-metric', value: 1 }], version: 1 }), 400);
     expect(unknown.details.fields.map((f) => `${f.reason}@${f.path}`)).toEqual(['unknown_criterion@results.0.criterionId']);
     expect(reasons(await refused(req('POST', `/scenarios/${ids.ready}/deployments`, s.owner, { applicationId: ids.app, state: 'deployed', finishedOn: '2027-04-30', outcome: '示例：系统已在影像科常态化使用。', version: 7 }), 409))).toEqual(['stale_version']);
-    const done = await ok(req('POST', `/scenarios/${ids.ready}/deployments`, s.owner, { applicationId: ids.app, state: 'deployed', startedOn: '2027-01-05', finishedOn: '2027-04-30', outcome: '示例：系统已在影像科常态化使用，阅片时间缩短约三成。', results: [{ criterionId, value: 34 }], version: 1 }));
+    const done = await ok(req('POST', `/scenarios/${ids.ready}/deployments`, s.owner, { applicationId: ids.app, state: 'deployed', startedOn: '2027-01-05', finishedOn: '2027-04-30', outcome: '示例：系统已在影像科常态化使用，阅片时间缩短约三成。', achievementId: ids.achievement, results: [{ criterionId, value: 34 }], version: 1 }));
     expect(done.results).toEqual([expect.objectContaining({ criterionId, value: 34, met: true, metric: '阅片时间缩短' })]);
     expect(reasons(await refused(req('POST', `/scenarios/${ids.ready}/deployments`, s.owner, { applicationId: ids.app, state: 'failed', finishedOn: '2027-05-01', outcome: '示例：改写结果的尝试', version: done.version }), 409))).toEqual(['deployment_finished']);
   });
@@ -199,6 +203,8 @@ describe('a batch of application scenarios, drafted to deployment', () => {
     expect(profile.items).toEqual([expect.objectContaining({ state: 'deployed', batchNumber: 1, call: expect.objectContaining({ id: ids.ready }) })]);
     expect((await ok(req('GET', `/scenarios/${ids.ready}`))).deployments[0]).toMatchObject({ state: 'deployed', outcome: expect.stringContaining('阅片时间') });
     expect((await ok(req('GET', `/scenario-deployments?enterpriseId=${ids.other}`))).items).toEqual([]);
+    // The achievement put to use lists the deployment too.
+    expect((await ok(req('GET', `/scenario-deployments?achievementId=${ids.achievement}`))).items).toEqual([expect.objectContaining({ achievementId: ids.achievement, state: 'deployed' })]);
     const refresh = await ok(req('POST', '/derived-figures/refresh', analyst));
     expect(refresh.items.find((r: { key: string }) => r.key === 'scenarios')).toMatchObject({ withdrawn: 0 });
     const released = (await ok(req('GET', '/indicators/scenarios_released'))).indicator.observations.filter((o: { areaId: string }) => o.areaId === 'bj');

@@ -18,7 +18,9 @@ export const DeploymentResults = ({ deployment }: { deployment: Pick<Deployment,
     <ul className="kc-sc-results" data-testid="deployment-results">
       {deployment.results.map((r) => (
         <li key={r.criterionId}>
-          {r.metric}: {formatNumber(r.value, locale)} {r.unit} ({r.comparator} {formatNumber(r.threshold, locale)}) · {t(r.met ? 'scenarios.deployments.met' : 'scenarios.deployments.notMet')}
+          {r.metric}
+          {t('scenarios.colon')}
+          {formatNumber(r.value, locale)} {r.unit} ({r.comparator} {formatNumber(r.threshold, locale)}) · {t(r.met ? 'scenarios.deployments.met' : 'scenarios.deployments.notMet')}
         </li>
       ))}
     </ul>

@@ -11,6 +11,7 @@ import { Panel } from '../../ui/Panel.js';
 import type { Call } from '../calls/types.js';
 import { entityPath } from '../registry/utils/paths.js';
 import { useCandidatesQuery, useRecordDeploymentMutation, useScenarioQuery, type Candidate, type ScenarioView } from './hooks.js';
+import { AchievementSelect } from './AchievementSelect.js';
 import { DeploymentTable } from './DeploymentTable.js';
 import { scenarioIssueText } from './failures.js';
 import { deploymentStateLabel, ownerKindLabel, sandboxLabel } from './labels.js';
@@ -80,7 +81,7 @@ const Candidates = ({ callId }: { callId: string }) => {
   );
 };
 
-type DeploymentValues = { applicationId: string; state: string; startedOn?: string; finishedOn?: string; outcome?: string; achievementId?: string; values?: Record<string, number | null> };
+type DeploymentValues = { applicationId: string; state: string; startedOn?: string; finishedOn?: string; outcome?: string; achievementId?: string | null; values?: Record<string, number | null> };
 
 const RecordDeployment = ({ call, view }: { call: Call; view: ScenarioView }) => {
   const { t, locale } = useI18n();
@@ -109,7 +110,7 @@ const RecordDeployment = ({ call, view }: { call: Call; view: ScenarioView }) =>
         startedOn: v.startedOn || null,
         finishedOn: v.finishedOn || null,
         outcome: v.outcome?.trim() || null,
-        achievementId: v.achievementId?.trim() || null,
+        achievementId: v.achievementId || null,
         results: Object.entries(v.values ?? {}).flatMap(([criterionId, value]) => (value === null || value === undefined ? [] : [{ criterionId, value }])),
         ...(d ? { version: d.version } : {}),
       });
@@ -162,7 +163,7 @@ const RecordDeployment = ({ call, view }: { call: Call; view: ScenarioView }) =>
             </Form.Item>
           ))}
           <Form.Item name="achievementId" label={t('scenarios.deployments.achievement')}>
-            <Input data-testid="deployment-achievement" />
+            <AchievementSelect data-testid="deployment-achievement" />
           </Form.Item>
           {error && (
             <div className="kc-sc-error" role="alert" data-testid="deployment-error">
