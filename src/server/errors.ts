@@ -91,3 +91,12 @@ export const registerErrorHandling = (app: FastifyInstance): void => {
     reply.status(404).send({ error: { code: 'NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}` } }),
   );
 };
+
+/** One problem with a field of the request body, named by its path and a reason code the web translates. */
+export const bodyIssue = (path: string, reason: string, message: string, extra: Record<string, unknown> = {}): FieldIssue => ({ in: 'body', path, reason, message, ...extra }) as FieldIssue;
+
+/** A request refused for its fields (400), each problem beside its field. */
+export const invalidBody = (fields: FieldIssue[]): AppError => new AppError('VALIDATION_FAILED', 'The request is not valid; see details.fields', { fields });
+
+/** A write against a version someone else has replaced meanwhile (409 at `version`). */
+export const staleVersion = (what: string): AppError => new AppError('CONFLICT', `${what} changed meanwhile; reload and try again`, { fields: [bodyIssue('version', 'stale_version', 'someone else changed it first')] });

@@ -37,11 +37,12 @@ import {
 } from '../../../shared/schemas/calls.js';
 import type { z } from 'zod';
 import type { ZCallListQuery, ZEvidenceItem, ZProgrammeInput } from '../../../shared/schemas/calls.js';
-import { appendAuditEvent, canonicalJson } from '../../../db/audit-log.js';
+import { canonicalJson } from '../../../db/audit-log.js';
 import type { ReadTx, WriteTx } from '../../../db/tx.js';
 import { readTogether, withWriteTx } from '../../../db/tx.js';
 import type { ServiceContext, SessionUser } from '../../context.js';
-import { AppError } from '../../errors.js';
+import { AppError, bodyIssue as issue, invalidBody as invalid, staleVersion as stale } from '../../errors.js';
+import { auditWrite as audit } from '../../audit.js';
 import { writeTable } from '../../tabular.js';
 import { applicationRoles, callRoles, isApplicant, isDemandOwner, isOfficer, milestoneRoles } from './calls.policy.js';
 import * as repo from './calls.repository.js';
@@ -49,8 +50,6 @@ import type { ApplicationRow, CallRow, MilestoneRow, ProgrammeRow } from './call
 import { getCentre } from '../centres/centres.service.js';
 
 // ---------------------------------------------------------------- helpers
-const issue = (path: string, reason: string, message: string, extra: Record<string, unknown> = {}): FieldIssue => ({ in: 'body', path, reason, message, ...extra }) as FieldIssue;
-const invalid = (fields: FieldIssue[]): AppError => new AppError('VALIDATION_FAILED', 'The request is not valid; see details.fields', { fields });
 
 /** A refused transition: the role → 403, the state or a guard → 409; each reason becomes a field issue. */
 export const refusalError = (out: Extract<Outcome<string, string, WorkflowEffect>, { ok: false }>): AppError => {
@@ -66,9 +65,6 @@ const requireUser = (ctx: ServiceContext): SessionUser => {
 const assertCentre = (user: SessionUser, centreId: string): void => {
   if (user.centreId !== null && user.centreId !== centreId) throw new AppError('FORBIDDEN', `Your account belongs to centre ${user.centreId}`);
 };
-const stale = (what: string): AppError => new AppError('CONFLICT', `${what} changed meanwhile; reload and try again`, { fields: [issue('version', 'stale_version', 'someone else changed it first')] });
-const audit = (tx: WriteTx, ctx: ServiceContext, centreId: string, action: string, entityType: string, entityId: string, before: unknown, after: unknown) =>
-  appendAuditEvent(tx, { actor: ctx.actor, at: ctx.now, action, entityType, entityId, centreId, before, after, requestId: ctx.requestId });
 
 const ORGANISATION_CATEGORIES_EXCLUDED = new Set(['person', 'achievement', 'event', 'index', 'comparator']);
 

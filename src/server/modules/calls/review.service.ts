@@ -23,23 +23,20 @@ import type { z } from 'zod';
 import type { ZExpertInput, ZExpertPatch } from '../../../shared/schemas/calls.js';
 import { eq } from 'drizzle-orm';
 import { experts } from '../../../db/schema/index.js';
-import { appendAuditEvent } from '../../../db/audit-log.js';
 import type { ReadTx, WriteTx } from '../../../db/tx.js';
 import { withWriteTx } from '../../../db/tx.js';
 import type { ServiceContext, SessionUser } from '../../context.js';
-import { AppError } from '../../errors.js';
+import { AppError, bodyIssue as issue } from '../../errors.js';
+import { auditWrite as audit } from '../../audit.js';
 import { assignmentRoles, isOfficer } from './calls.policy.js';
 import * as repo from './calls.repository.js';
 import type { ApplicationRow, AssignmentRow, CallRow, ExpertRow, ProgrammeRow } from './calls.repository.js';
 import { notify, refusalError } from './calls.service.js';
 
-const issue = (path: string, reason: string, message: string, extra: Record<string, unknown> = {}): FieldIssue => ({ in: 'body', path, reason, message, ...extra }) as FieldIssue;
 const requireUser = (ctx: ServiceContext): SessionUser => {
   if (!ctx.user) throw new AppError('UNAUTHENTICATED', 'Sign in first');
   return ctx.user;
 };
-const audit = (tx: WriteTx, ctx: ServiceContext, centreId: string, action: string, entityType: string, entityId: string, before: unknown, after: unknown) =>
-  appendAuditEvent(tx, { actor: ctx.actor, at: ctx.now, action, entityType, entityId, centreId, before, after, requestId: ctx.requestId });
 
 // ---------------------------------------------------------------- experts
 export const addExpert = async (ctx: ServiceContext, centreId: string, input: z.infer<typeof ZExpertInput>): Promise<ExpertRow> => {

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { judgeResults, rankCandidates } from '../../../core/scenarios/index.js';
 import type { CallState } from '../../../core/workflow/index.js';
-import { appendAuditEvent } from '../../../db/audit-log.js';
 import { achievements } from '../../../db/schema/index.js';
 import { segment } from '../../../db/search-text.js';
 import type { ReadTx, WriteTx } from '../../../db/tx.js';
@@ -10,7 +9,8 @@ import { withWriteTx } from '../../../db/tx.js';
 import type { FieldIssue } from '../../../shared/errors.js';
 import type { TBatch, TBatchInput, TCandidate, TDeployment, TDeploymentInput, TScenarioFields, TScenarioInput, TScenarioView } from '../../../shared/schemas/scenarios.js';
 import { assertCentreScope, type ServiceContext, type SessionUser } from '../../context.js';
-import { AppError } from '../../errors.js';
+import { AppError, bodyIssue as issue, invalidBody as invalid } from '../../errors.js';
+import { auditWrite as audit } from '../../audit.js';
 import { isDemandOwner, isOfficer } from '../calls/calls.policy.js';
 import * as callsRepo from '../calls/calls.repository.js';
 import type { CallRow } from '../calls/calls.repository.js';
@@ -27,8 +27,6 @@ import type { BatchRow, DeploymentRow, ScenarioRow } from './scenarios.repositor
  * change log, review under conflict-of-interest rules and appeals apply.
  */
 
-const issue = (path: string, reason: string, message: string, extra: Record<string, unknown> = {}): FieldIssue => ({ in: 'body', path, reason, message, ...extra }) as FieldIssue;
-const invalid = (fields: FieldIssue[]): AppError => new AppError('VALIDATION_FAILED', 'The request is not valid; see details.fields', { fields });
 const conflict = (message: string, fields: FieldIssue[]): AppError => new AppError('CONFLICT', message, { fields });
 
 const requireUser = (ctx: ServiceContext, centreId: string): SessionUser => {
@@ -40,8 +38,6 @@ const requireOfficer = (ctx: ServiceContext, centreId: string): SessionUser => {
   if (!isOfficer(user, centreId)) throw new AppError('FORBIDDEN', 'Only programme officers manage scenario batches');
   return user;
 };
-const audit = (tx: WriteTx, ctx: ServiceContext, centreId: string, action: string, entityType: string, entityId: string, before: unknown, after: unknown) =>
-  appendAuditEvent(tx, { actor: ctx.actor, at: ctx.now, action, entityType, entityId, centreId, before, after, requestId: ctx.requestId });
 
 const isPublicCall = (state: string): boolean => PUBLIC_CALL_STATES.includes(state as CallState);
 

@@ -36,11 +36,11 @@ import type {
   ZVisit,
   ZVisitInput,
 } from '../../../shared/schemas/services.js';
-import { appendAuditEvent } from '../../../db/audit-log.js';
 import { topicWords } from '../../../db/search-text.js';
 import { readTogether, withWriteTx, type ReadTx, type WriteTx } from '../../../db/tx.js';
 import type { ServiceContext, SessionUser } from '../../context.js';
-import { AppError } from '../../errors.js';
+import { AppError, bodyIssue as issue, invalidBody as invalid, staleVersion as stale } from '../../errors.js';
+import { auditWrite as audit } from '../../audit.js';
 import { checkUpload, findAttachmentMeta, listAttachments, readAttachmentContent, storeAttachment } from '../files/attachments.service.js';
 import * as repo from './services.repository.js';
 import type { AreaLink, DemandRow, DepartmentRow, PackageRow } from './services.repository.js';
@@ -52,11 +52,6 @@ import type { AreaLink, DemandRow, DepartmentRow, PackageRow } from './services.
  */
 
 // ---------------------------------------------------------------- helpers
-const issue = (path: string, reason: string, message: string, extra: Record<string, unknown> = {}): FieldIssue => ({ in: 'body', path, reason, message, ...extra }) as FieldIssue;
-const invalid = (fields: FieldIssue[]): AppError => new AppError('VALIDATION_FAILED', 'The request is not valid; see details.fields', { fields });
-const stale = (what: string): AppError => new AppError('CONFLICT', `${what} changed meanwhile; reload and try again`, { fields: [issue('version', 'stale_version', 'someone else changed it first')] });
-const audit = (tx: WriteTx, ctx: ServiceContext, centreId: string, action: string, entityType: string, entityId: string, before: unknown, after: unknown) =>
-  appendAuditEvent(tx, { actor: ctx.actor, at: ctx.now, action, entityType, entityId, centreId, before, after, requestId: ctx.requestId });
 
 const requireUser = (ctx: ServiceContext): SessionUser => {
   if (!ctx.user) throw new AppError('UNAUTHENTICATED', 'Sign in first');
