@@ -1,4 +1,4 @@
-import { TOPIC_STOP_WORDS } from '../services/topics.js';
+import { informative } from '../services/topics.js';
 
 /**
  * Matching a technology need against achievements. Each side arrives as its
@@ -40,16 +40,8 @@ const FIELD_VALUE: Readonly<Record<FieldRelation, number>> = { same: 1, same_par
 /** Words every technology text uses (一种、基于、提高 …): they would make any two records look alike. */
 export const MATCH_STOP_WORDS: ReadonlySet<string> = new Set(['技术', '一种', '基于', '提高', '实现', '提供', '采用', '具有', '通过', '用于', '可', '能够', 'technology', 'based', 'using', 'novel', 'method']);
 
-/** Words that can carry meaning: lower case, no stop words, punctuation or bare numbers, no single Latin letters. */
-export const informativeTerms = (words: readonly string[]): string[] => {
-  const out = new Set<string>();
-  for (const raw of words) {
-    const w = raw.trim().toLowerCase();
-    if (!w || TOPIC_STOP_WORDS.has(w) || MATCH_STOP_WORDS.has(w) || /^[\p{P}\p{S}\s\d]+$/u.test(w) || (w.length === 1 && /[a-z]/.test(w))) continue;
-    out.add(w);
-  }
-  return [...out].sort();
-};
+/** Words that can carry meaning: what topic clustering counts (services/topics.ts), less the matching stop words; lower case, each once, sorted. */
+export const informativeTerms = (words: readonly string[]): string[] => [...new Set(words.map((w) => w.trim().toLowerCase()).filter((w) => informative(w) && !MATCH_STOP_WORDS.has(w)))].sort();
 
 /** 1 at the need's minimum, falling linearly to 0 at TRL 9 (a need that asks for 9 is met only by 9). */
 export const trlCloseness = (trl: number, trlMin: number): number => (trlMin >= 9 ? 1 : Math.max(0, 1 - (trl - trlMin) / (9 - trlMin)));

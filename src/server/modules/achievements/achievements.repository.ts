@@ -10,6 +10,7 @@ import {
   achievementSpinoffs,
   callProgrammes,
   entities,
+  patents,
   techContracts,
   technologyNeeds,
   users,
@@ -68,9 +69,7 @@ export const linksOf = async (tx: ReadTx, ids: readonly string[]): Promise<Map<s
   return out;
 };
 
-export const insertAchievement = async (tx: WriteTx, row: AchievementInsert): Promise<void> => {
-  await tx.insert(achievements).values(row);
-};
+export const insertAchievement = async (tx: WriteTx, row: AchievementInsert): Promise<AchievementRow> => (await tx.insert(achievements).values(row).returning())[0] as AchievementRow;
 
 export const updateAchievement = async (tx: WriteTx, id: string, version: number, patch: Partial<AchievementInsert>): Promise<AchievementRow | undefined> =>
   (await tx.update(achievements).set({ ...patch, version: version + 1 }).where(and(eq(achievements.id, id), eq(achievements.version, version))).returning())[0];
@@ -124,16 +123,11 @@ export const matchPool = (tx: ReadTx, centreId: string) =>
 
 export const achievementsByIds = async (tx: ReadTx, ids: readonly string[]): Promise<AchievementRow[]> => (ids.length === 0 ? [] : tx.select().from(achievements).where(inArray(achievements.id, [...ids])));
 
-/**
- * Titles and legal statuses of linked patents, read from the patents
- * register when it exists (it is another module's, joined by number only).
- */
+/** Titles and legal statuses of linked patents known to the patents register (joined by number: an achievement may name a patent not imported yet). */
 export const patentFacts = async (tx: ReadTx, centreId: string, numbers: readonly string[]): Promise<Map<string, { title: string; status: string }>> => {
   if (numbers.length === 0) return new Map();
-  const exists = (await tx.execute(sql`select to_regclass('public.patents') is not null as ok`)) as unknown as { rows: { ok: boolean }[] };
-  if (!exists.rows[0]?.ok) return new Map();
-  const res = (await tx.execute(sql`select number, title, legal_status from patents where centre_id = ${centreId} and number in ${[...numbers]}`)) as unknown as { rows: { number: string; title: string; legal_status: string }[] };
-  return new Map(res.rows.map((r) => [r.number, { title: r.title, status: r.legal_status }]));
+  const rows = await tx.select({ number: patents.number, title: patents.title, status: patents.legalStatus }).from(patents).where(and(eq(patents.centreId, centreId), inArray(patents.number, [...numbers])));
+  return new Map(rows.map((r) => [r.number, { title: r.title, status: r.status }]));
 };
 
 // ---------------------------------------------------------------- access

@@ -35,6 +35,8 @@ const inCentre = (user: SessionUser | null, centreId: string): boolean => !!user
 const isOfficer = (user: SessionUser | null, centreId: string): boolean => !!user && roleHasPermission(user.role, 'achievements:manage') && inCentre(user, centreId);
 const isOwnerMember = (user: SessionUser | null, ownerIds: readonly string[]): boolean => !!user && roleHasPermission(user.role, 'achievements:write') && user.organisationId !== null && ownerIds.includes(user.organisationId);
 const isEnterpriseMember = (user: SessionUser | null, enterpriseId: string): boolean => !!user && roleHasPermission(user.role, 'needs:post') && user.organisationId === enterpriseId;
+/** A granted request that has not lapsed. At most one request per person is live (unique index), so the latest one tells. */
+const isLiveGrant = (r: AccessRequestRow | undefined, now: Date): boolean => !!r && r.state === 'granted' && (r.expiresAt === null || r.expiresAt > now);
 
 /** Organisations, not people or records: what may own an achievement, be spun off, or post a need. */
 const NOT_ORGANISATIONS = new Set(['person', 'achievement', 'event', 'index', 'comparator']);
@@ -87,8 +89,8 @@ const toAchievement = async (tx: ReadTx, ctx: ServiceContext, row: AchievementRo
   const user = ctx.user;
   const owner = isOwnerMember(user, ownerIds);
   const officer = isOfficer(user, row.centreId);
-  const grant = user && !owner && !officer ? await repo.liveGrant(tx, row.id, user.id, ctx.now) : undefined;
   const mine = user && !owner && !officer ? await repo.latestRequestOf(tx, row.id, user.id) : undefined;
+  const grant = isLiveGrant(mine, ctx.now);
   const canEdit = owner || officer;
   // Contracts are confidential to their parties: others see only registered ones, and only their type.
   const seeContract = (c: { state: string; sellerId: string; buyerEntityId: string | null }) => officer || c.state === 'registered' || (!!user?.organisationId && (user.organisationId === c.sellerId || user.organisationId === c.buyerEntityId));
@@ -102,8 +104,8 @@ const toAchievement = async (tx: ReadTx, ctx: ServiceContext, row: AchievementRo
     access: {
       canEdit,
       canDecide: canEdit,
-      canReadDetail: owner || officer || !!grant,
-      canRequest: !!user && !owner && !officer && row.state === 'published' && !!row.confidentialDetail && !(mine && (mine.state === 'requested' || (mine.state === 'granted' && !!grant))),
+      canReadDetail: owner || officer || grant,
+      canRequest: !!user && !owner && !officer && row.state === 'published' && !!row.confidentialDetail && mine?.state !== 'requested' && !grant,
       myRequest: mine ? { id: mine.id, state: mine.state as AccessRequestState, expiresAt: mine.expiresAt?.toISOString() ?? null } : null,
     },
     actions: canEdit ? (Object.keys(ACHIEVEMENT_TRANSITIONS) as AchievementAction[]).filter((a) => ACHIEVEMENT_TRANSITIONS[a].from.includes(row.state as AchievementState)) : [],
@@ -202,9 +204,8 @@ export const createAchievement = async (ctx: ServiceContext, centreId: string, i
     const { links, issues } = await resolveLinks(tx, centreId, input);
     if (issues.length) throw invalid(issues, 'The achievement');
     const id = randomUUID();
-    await repo.insertAchievement(tx, { id, centreId, state: 'draft', ...rowFields(input), createdBy: user.id, createdAt: ctx.now, updatedAt: ctx.now });
+    const row = await repo.insertAchievement(tx, { id, centreId, state: 'draft', ...rowFields(input), createdBy: user.id, createdAt: ctx.now, updatedAt: ctx.now });
     await repo.replaceLinks(tx, centreId, id, links);
-    const row = (await repo.findAchievement(tx, centreId, id)) as AchievementRow;
     await audit(tx, ctx, centreId, 'achievement.create', 'achievement', id, null, auditable(row, links));
     return toAchievement(tx, ctx, row, links);
   });
@@ -254,11 +255,11 @@ export const readDetail = async (ctx: ServiceContext, centreId: string, id: stri
   const user = requireUser(ctx);
   return withWriteTx(ctx.db, async (tx) => {
     const { row, links } = await visibleAchievement(tx, ctx, centreId, id);
-    const ownerIds = links.owners.map((o) => o.entityId);
-    const grant = await repo.liveGrant(tx, id, user.id, ctx.now);
-    const basis: DetailViewBasis | null = isOwnerMember(user, ownerIds) ? 'owner' : isOfficer(user, centreId) ? 'officer' : grant && row.state === 'published' ? 'grant' : null;
+    const entitled: DetailViewBasis | null = isOwnerMember(user, links.owners.map((o) => o.entityId)) ? 'owner' : isOfficer(user, centreId) ? 'officer' : null;
+    const grant = entitled || row.state !== 'published' ? undefined : await repo.liveGrant(tx, id, user.id, ctx.now);
+    const basis: DetailViewBasis | null = entitled ?? (grant ? 'grant' : null);
     if (!basis) throw new AppError('NOT_FOUND', `No detail of achievement ${id} for you`);
-    const requestId = basis === 'grant' ? (grant?.id ?? null) : null;
+    const requestId = grant?.id ?? null;
     const viewId = randomUUID();
     await repo.logDetailView(tx, { id: viewId, achievementId: id, userId: user.id, userLabel: `${user.displayName} (${user.username})`, organisationId: user.organisationId, basis, requestId, achievementVersion: row.version, viewedAt: ctx.now });
     await audit(tx, ctx, centreId, 'achievement.detail_read', 'achievement', id, null, { viewId, basis, requestId, version: row.version });
@@ -295,10 +296,12 @@ export const requestAccess = async (ctx: ServiceContext, centreId: string, id: s
     if (isOwnerMember(user, links.owners.map((o) => o.entityId)) || isOfficer(user, centreId)) throw new AppError('CONFLICT', 'You may already read the detail', { fields: [issue('requester', 'already_entitled', 'owners and officers need no grant')] });
     if (!row.confidentialDetail) throw new AppError('CONFLICT', 'This achievement has no confidential detail', { fields: [issue('detail', 'no_detail', 'nothing to request')] });
     const live = await repo.latestRequestOf(tx, id, user.id);
-    if (live && (live.state === 'requested' || (live.state === 'granted' && (await repo.liveGrant(tx, id, user.id, ctx.now)))))
-      throw new AppError('CONFLICT', 'You already have a request for this detail', { fields: [issue('requester', 'duplicate_request', `your request is ${live.state}`)] });
+    if (live && (live.state === 'requested' || isLiveGrant(live, ctx.now))) throw new AppError('CONFLICT', 'You already have a request for this detail', { fields: [issue('requester', 'duplicate_request', `your request is ${live.state}`)] });
     // A lapsed grant is closed before a new request, so that at most one request per person is live.
-    if (live && live.state === 'granted') await repo.updateRequest(tx, live.id, 'granted', { state: 'revoked', decisionNote: 'expired', updatedAt: ctx.now });
+    if (live && live.state === 'granted') {
+      if (!(await repo.updateRequest(tx, live.id, 'granted', { state: 'revoked', decisionNote: 'expired', updatedAt: ctx.now }))) throw stale();
+      await audit(tx, ctx, centreId, 'achievement.access_lapse', 'achievement_access_request', live.id, { state: 'granted', expiresAt: live.expiresAt }, { state: 'revoked', note: 'expired' });
+    }
     const created = await repo.insertRequest(tx, { id: randomUUID(), centreId, achievementId: id, requesterId: user.id, requesterOrgId: user.organisationId, purpose: body.purpose, termsAcceptedAt: ctx.now, state: 'requested', createdAt: ctx.now, updatedAt: ctx.now });
     await audit(tx, ctx, centreId, 'achievement.access_request', 'achievement_access_request', created.id, null, created);
     return (await requestsOut(tx, [created]))[0] as TAccessRequest;
@@ -380,10 +383,10 @@ const toNeed = (row: NeedRow, names: Map<string, EntityBrief>, user: SessionUser
 
 const needOut = async (tx: ReadTx, ctx: ServiceContext, row: NeedRow): Promise<TNeed> => toNeed(row, await repo.findEntities(tx, [row.enterpriseId]), ctx.user);
 
-/** A need the caller may see (its enterprise's members, officers); otherwise 404. */
+/** A need the caller may see and act on (its enterprise's members, officers); otherwise 404. */
 const visibleNeed = async (tx: ReadTx, ctx: ServiceContext, centreId: string, id: string): Promise<NeedRow> => {
   const row = await repo.findNeed(tx, centreId, id);
-  if (!row || !(isOfficer(ctx.user, centreId) || (ctx.user?.organisationId === row.enterpriseId && roleHasPermission(ctx.user.role, 'needs:post')))) throw new AppError('NOT_FOUND', `No technology need ${id}`);
+  if (!row || !(isOfficer(ctx.user, centreId) || isEnterpriseMember(ctx.user, row.enterpriseId))) throw new AppError('NOT_FOUND', `No technology need ${id}`);
   return row;
 };
 
@@ -431,10 +434,9 @@ export const createNeed = async (ctx: ServiceContext, centreId: string, input: T
 };
 
 export const updateNeed = async (ctx: ServiceContext, centreId: string, id: string, input: TNeedInput & { version: number }): Promise<TNeed> => {
-  const user = requireUser(ctx);
+  requireUser(ctx);
   return withWriteTx(ctx.db, async (tx) => {
     const before = await visibleNeed(tx, ctx, centreId, id);
-    if (!isEnterpriseMember(user, before.enterpriseId) && !isOfficer(user, centreId)) throw new AppError('FORBIDDEN', 'Only the enterprise’s members (or an officer) may change its needs');
     if (input.enterpriseId !== before.enterpriseId) throw invalid([issue('enterpriseId', 'enterprise_fixed', 'a need stays with the enterprise that posted it')], 'The need');
     if (before.state !== 'open' && before.state !== 'matched') throw new AppError('CONFLICT', `A ${before.state} need cannot be changed`, { fields: [issue('state', 'not_editable', `the need is ${before.state}`)] });
     const row = await repo.updateNeed(tx, id, input.version, { ...needFields(input), updatedAt: ctx.now });
@@ -445,10 +447,9 @@ export const updateNeed = async (ctx: ServiceContext, centreId: string, id: stri
 };
 
 export const transitionNeed = async (ctx: ServiceContext, centreId: string, id: string, body: { action: NeedAction; version: number }): Promise<TNeed> => {
-  const user = requireUser(ctx);
+  requireUser(ctx);
   return withWriteTx(ctx.db, async (tx) => {
     const before = await visibleNeed(tx, ctx, centreId, id);
-    if (!isEnterpriseMember(user, before.enterpriseId) && !isOfficer(user, centreId)) throw new AppError('FORBIDDEN', `You may not ${body.action} this need`);
     if (before.version !== body.version) throw stale();
     const t = NEED_TRANSITIONS[body.action];
     if (!t.from.includes(before.state as NeedState)) throw new AppError('CONFLICT', `A ${before.state} need cannot take ${body.action}`, { fields: [issue('action', 'invalid_transition', `${body.action} is not possible from ${before.state}`)] });
@@ -468,8 +469,7 @@ export const needMatches = async (ctx: ServiceContext, centreId: string, id: str
     pool.map((a) => ({ id: a.id, words: a.searchTerms.split(' ').filter(Boolean), field: a.field, trl: a.trl })),
     limit,
   );
-  const rows = new Map((await repo.achievementsByIds(ctx.db, ranked.map((m) => m.achievementId))).map((r) => [r.id, r]));
-  const sums = new Map((await summaries(ctx.db, [...rows.values()])).map((s) => [s.id, s]));
+  const sums = new Map((await summaries(ctx.db, await repo.achievementsByIds(ctx.db, ranked.map((m) => m.achievementId)))).map((s) => [s.id, s]));
   const r4 = (x: number) => Math.round(x * 10_000) / 10_000;
   return {
     needId: id,
@@ -487,10 +487,9 @@ export const needMatches = async (ctx: ServiceContext, centreId: string, id: str
  * need records the call, all in one transaction.
  */
 export const convertNeedToCall = async (ctx: ServiceContext, centreId: string, id: string, body: { programmeId: string | null }): Promise<{ need: TNeed; callId: string }> => {
-  const user = requireUser(ctx);
+  requireUser(ctx);
   return withWriteTx(ctx.db, async (tx) => {
     const before = await visibleNeed(tx, ctx, centreId, id);
-    if (!isEnterpriseMember(user, before.enterpriseId) && !isOfficer(user, centreId)) throw new AppError('FORBIDDEN', 'Only the enterprise’s members (or an officer) may turn its need into a call');
     if ((before.state !== 'open' && before.state !== 'matched') || before.callId) throw new AppError('CONFLICT', `A ${before.state} need cannot become a call`, { fields: [issue('state', 'not_convertible', `the need is ${before.state}`)] });
     let programmeId = body.programmeId;
     if (programmeId) {
