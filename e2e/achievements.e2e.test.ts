@@ -116,6 +116,23 @@ describe('achievements and technology needs in the browser', () => {
     await poll(() => owner.getByTestId('detail-view-row').count()).toBe(1);
     expect(await owner.getByTestId('achievement-views').textContent()).toContain('孙立');
     await shoot(owner, 'owner-view');
+
+    // Editing does not read the detail: it is kept unread, and saving logs no reading.
+    await owner.getByTestId('achievement-edit').click();
+    await owner.getByTestId('achievement-detail-kept').waitFor();
+    expect(await owner.content()).not.toContain('球磨与烧结');
+    await shoot(owner, 'editor-detail-kept');
+    await owner.getByTestId('achievement-save').click();
+    await owner.getByTestId('achievement-page').waitFor();
+    await owner.reload();
+    await owner.getByTestId('achievement-views').waitFor();
+    await poll(() => owner.getByTestId('detail-view-row').count()).toBe(1);
+    // Revealing it in the editor is a reading like any other.
+    await owner.getByTestId('achievement-edit').click();
+    await owner.getByTestId('achievement-detail-reveal').click();
+    await poll(() => owner.getByTestId('achievement-detail').inputValue()).toContain('球磨与烧结');
+    await owner.goto(`${rig.base}${achievementPath}`);
+    await poll(() => owner.getByTestId('detail-view-row').count()).toBe(2);
   });
 
   test('an enterprise posts a need, sees the match explained, and drafts a 揭榜挂帅 call', async () => {

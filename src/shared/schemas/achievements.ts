@@ -14,7 +14,11 @@ export const ZAchievementInput = z.object({
   titleZh: z.string().trim().min(2).max(200),
   titleEn: z.string().trim().max(300).nullable().default(null),
   summary: z.string().trim().min(10).max(4000),
-  confidentialDetail: z.string().trim().max(20_000).nullable().default(null),
+  /**
+   * Null for none. Omitted: none on create, unchanged on update, so that an
+   * editor need not read (and so log a reading of) the detail to save the rest.
+   */
+  confidentialDetail: z.string().trim().max(20_000).nullable().optional(),
   field: ZField,
   trl: ZTrl,
   stage: z.enum(ACHIEVEMENT_STAGES),

@@ -59,7 +59,7 @@ const PatentImportPage = lazyWithMessages(() => import('../pages/PatentImportPag
 const PatentPoolsPage = lazyWithMessages(() => import('../pages/PatentPoolsPage.js'), 'PatentPoolsPage', ['patents', 'registry']);
 const PatentPoolPage = lazyWithMessages(() => import('../pages/PatentPoolPage.js'), 'PatentPoolPage', ['patents', 'registry']);
 const AchievementsPage = lazyWithMessages(() => import('../pages/AchievementsPage.js'), 'AchievementsPage', ['achievements', 'contracts']);
-const AchievementPage = lazyWithMessages(() => import('../pages/AchievementPage.js'), 'AchievementPage', ['achievements', 'contracts', 'scenarios']);
+const AchievementPage = lazyWithMessages(() => import('../pages/AchievementPage.js'), 'AchievementPage', ['achievements', 'contracts', 'scenarios', 'patents']);
 const AchievementEditPage = lazyWithMessages(() => import('../pages/AchievementEditPage.js'), 'AchievementEditPage', ['achievements', 'contracts', 'registry']);
 const NeedsPage = lazyWithMessages(() => import('../pages/NeedsPage.js'), 'NeedsPage', ['achievements', 'contracts']);
 const NeedPage = lazyWithMessages(() => import('../pages/NeedPage.js'), 'NeedPage', ['achievements', 'contracts']);

@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useCurrentCentre } from '../app/centre.js';
 import { useSession } from '../app/session.js';
@@ -14,8 +13,8 @@ import { QueryState } from '../ui/QueryState.js';
 
 /**
  * Record a new achievement (a draft owned by one's organisation) or edit one.
- * Editing loads the confidential detail so that it is not lost on save; that
- * reading is logged like any other.
+ * Editing does not read the confidential detail (a save leaves it as it is);
+ * only an explicit reveal in the form reads it, logged like any other reading.
  */
 export const AchievementEditPage = () => {
   const { achievementId } = useParams();
@@ -29,21 +28,16 @@ export const AchievementEditPage = () => {
   const detail = useReadDetailMutation(centre.id, achievementId ?? '');
   const save = useSaveAchievementMutation(centre.id, achievementId);
   const editing = !!achievementId;
-  const { mutate: readDetail } = detail;
-  const hasDetail = !!existing.data?.hasDetail;
-  useEffect(() => {
-    if (editing && hasDetail) readDetail();
-  }, [editing, hasDetail, readDetail]);
-  const ready = editing ? !!existing.data && (!hasDetail || detail.isSuccess) : !own || !profile.isLoading;
+  const ready = editing ? !!existing.data : !own || !profile.isLoading;
   return (
     <div className="kc-page" data-testid="achievement-edit-page">
       <AchievementsNav />
       <PageHeader title={t(editing ? 'achievements.form.titleEdit' : 'achievements.form.titleNew')} intro={t('achievements.form.intro')} />
-      <QueryState isLoading={!ready && !existing.error && !detail.error} error={existing.error ?? detail.error}>
+      <QueryState isLoading={!ready && !existing.error} error={existing.error}>
         {ready && (
           <AchievementForm
             achievement={existing.data}
-            detail={detail.data?.detail ?? null}
+            revealDetail={async () => (await detail.mutateAsync()).detail}
             ownOrganisation={own && profile.data ? { id: own, nameZh: profile.data.entity.nameZh, nameEn: profile.data.entity.nameEn } : null}
             saving={save.isPending}
             onSave={async (input) => {

@@ -12,11 +12,24 @@ import { actionLabel, availabilityLabel, STATE_COLOURS, stageLabel, stateLabel }
 import '../modules/achievements/achievements.css';
 import { contractPath } from '../modules/contracts/ContractsNav.js';
 import { fieldLabel, typeLabel } from '../modules/contracts/labels.js';
+import { showNumber, STATUS_COLOURS as PATENT_STATUS_COLOURS, statusLabel as patentStatusLabel } from '../modules/patents/labels.js';
+import { PATENT_STATUSES, type PatentStatus } from '../../shared/patents-vocabulary.js';
 import { PageHeader } from '../ui/PageHeader.js';
 import { Panel } from '../ui/Panel.js';
 import { ScenarioDeployments } from '../modules/scenarios/DeploymentTable.js';
 import { QueryState } from '../ui/QueryState.js';
 import { SampleTag } from '../ui/SampleTag.js';
+
+/** A linked patent's legal status in words (the patents register's labels); a code the register does not know is shown as it is. */
+const PatentStatusTag = ({ status }: { status: string }) => {
+  const { t } = useI18n();
+  const known = (PATENT_STATUSES as readonly string[]).includes(status) ? (status as PatentStatus) : null;
+  return (
+    <Tag color={known ? PATENT_STATUS_COLOURS[known] : undefined} title={t('achievements.page.patentStatus')} style={{ marginInlineStart: 6 }} data-testid="achievement-patent-status">
+      {known ? patentStatusLabel(t, known) : status}
+    </Tag>
+  );
+};
 
 /**
  * One achievement: the public summary and its links for everyone; the
@@ -82,14 +95,14 @@ export const AchievementPage = () => {
               ))}
             </div>
             <div className="kc-ach-grid">
-              <div>
+              <div className="kc-stack">
                 <Panel title={t('achievements.page.summary')}>
                   <p className="kc-ach-summary" data-testid="achievement-summary-text">
                     {a.summary}
                   </p>
                 </Panel>
                 <DetailPanel centreId={centre.id} achievement={a} signedIn={!!user} />
-                {a.access.canDecide && <OwnerPanels centreId={centre.id} achievement={a} />}
+                {a.access.canEdit && <OwnerPanels centreId={centre.id} achievement={a} />}
                 <ScenarioDeployments filter={{ achievementId: a.id }} />
               </div>
               <Panel title={t('achievements.page.links')} data-testid="achievement-links">
@@ -112,7 +125,7 @@ export const AchievementPage = () => {
                       <ul>
                         {a.patents.map((p) => (
                           <li key={p.number} data-testid="achievement-patent">
-                            {p.number} {p.title ? <span>{p.title}{p.status && <Tag style={{ marginInlineStart: 6 }}>{p.status}</Tag>}</span> : <span className="kc-muted kc-small">{t('achievements.page.patentUnknown')}</span>}
+                            {showNumber(p.number)} {p.title ? <span>{p.title}{p.status && <PatentStatusTag status={p.status} />}</span> : <span className="kc-muted kc-small">{t('achievements.page.patentUnknown')}</span>}
                           </li>
                         ))}
                       </ul>

@@ -93,7 +93,7 @@ export const AchievementsPage = () => {
               ),
             },
             { title: t('achievements.col.field'), key: 'field', render: (_, a) => fieldLabel(t, a.field) },
-            { title: t('achievements.col.trl'), key: 'trl', render: (_, a) => <span title={stageLabel(t, a.stage)}>{t('achievements.trl.value', { level: a.trl })}</span> },
+            { title: t('achievements.col.trl'), key: 'trl', render: (_, a) => <span className="kc-ach-nowrap" title={stageLabel(t, a.stage)}>{t('achievements.trl.value', { level: a.trl })}</span> },
             { title: t('achievements.col.availability'), key: 'availability', render: (_, a) => a.availability.map((m: AvailabilityMode) => <Tag key={m}>{availabilityLabel(t, m)}</Tag>) },
             { title: t('achievements.col.owners'), key: 'owners', render: (_, a) => a.owners.map((o) => pickName(o, locale)).join('、') },
             { title: t('achievements.col.updated'), key: 'updated', render: (_, a) => <span className="kc-small">{formatDateTime(a.publishedAt ?? a.updatedAt, locale)}</span> },

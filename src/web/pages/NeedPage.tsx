@@ -114,15 +114,17 @@ export const NeedPage = () => {
               {n.deadline && <Tag>{t('achievements.needs.col.deadline')} {n.deadline}</Tag>}
               {n.keywords.map((k) => <Tag key={k} bordered={false}>#{k}</Tag>)}
             </div>
-            <Panel title={t('achievements.need.description')}>
-              <p className="kc-ach-summary">{n.description}</p>
-            </Panel>
-            <Panel title={t('achievements.need.matches')} data-testid="need-matches">
-              <p className="kc-muted kc-small">{t('achievements.need.matchesIntro')}</p>
-              <QueryState isLoading={matches.isLoading} error={matches.error} isEmpty={(matches.data?.items.length ?? 0) === 0} emptyText={t('achievements.need.matchesEmpty')}>
-                {matches.data?.items.map((m) => <MatchRow key={m.achievement.id} match={m} />)}
-              </QueryState>
-            </Panel>
+            <div className="kc-stack">
+              <Panel title={t('achievements.need.description')}>
+                <p className="kc-ach-summary">{n.description}</p>
+              </Panel>
+              <Panel title={t('achievements.need.matches')} data-testid="need-matches">
+                <p className="kc-muted kc-small">{t('achievements.need.matchesIntro')}</p>
+                <QueryState isLoading={matches.isLoading} error={matches.error} isEmpty={(matches.data?.items.length ?? 0) === 0} emptyText={t('achievements.need.matchesEmpty')}>
+                  {matches.data?.items.map((m) => <MatchRow key={m.achievement.id} match={m} />)}
+                </QueryState>
+              </Panel>
+            </div>
           </>
         )}
       </QueryState>

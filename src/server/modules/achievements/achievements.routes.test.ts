@@ -34,7 +34,7 @@ const achievement = (over: Record<string, unknown> = {}) => ({
   availability: ['licence', 'cooperation'],
   owners: [{ entityId: OWNER, share: 1 }],
   inventors: [{ entityId: PERSON, contribution: 0.6 }],
-  patentNumbers: ['CN 202310123456.7'],
+  patentNumbers: ['CN 202310123456.6'],
   isSample: true,
   ...over,
 });
@@ -71,9 +71,9 @@ describe('recording and publishing', () => {
     const r = await t.request({ method: 'POST', url: `${C}/achievements`, session: owner, payload: achievement({ trl: 10, owners: [{ entityId: OWNER, share: 1 }], stage: 'nowhere' }) });
     expect(r.statusCode, r.body).toBe(400);
     expect(fields(r.body)).toEqual(expect.arrayContaining([expect.stringMatching(/^trl:/), expect.stringMatching(/^stage:/)]));
-    const links = await t.request({ method: 'POST', url: `${C}/achievements`, session: owner, payload: achievement({ owners: [{ entityId: OWNER, share: 0.8 }, { entityId: PERSON, share: 0.5 }], inventors: [{ entityId: ENTERPRISE, contribution: null }], contractIds: ['no-such-contract'] }) });
+    const links = await t.request({ method: 'POST', url: `${C}/achievements`, session: owner, payload: achievement({ owners: [{ entityId: OWNER, share: 0.8 }, { entityId: PERSON, share: 0.5 }], inventors: [{ entityId: ENTERPRISE, contribution: null }], contractIds: ['no-such-contract'], patentNumbers: ['CN 202310123456.7'] }) });
     expect(links.statusCode, links.body).toBe(400);
-    expect(fields(links.body)).toEqual(['contractIds.0:unknown_contract', 'inventors.0.entityId:not_a_person', 'owners.1.entityId:not_an_organisation', 'owners:shares_exceed_one']);
+    expect(fields(links.body)).toEqual(['contractIds.0:unknown_contract', 'inventors.0.entityId:not_a_person', 'owners.1.entityId:not_an_organisation', 'owners:shares_exceed_one', 'patentNumbers.0:patent_number_invalid']);
     expect(await t.database.db.$count(achievements)).toBe(0);
   });
 
@@ -87,7 +87,7 @@ describe('recording and publishing', () => {
     expect(r.statusCode, r.body).toBe(201);
     const a = r.json();
     ({ id, version } = a);
-    expect(a).toMatchObject({ state: 'draft', trl: 6, hasDetail: true, access: { canEdit: true, canReadDetail: true }, actions: ['publish'], patents: [{ number: '202310123456.7' }], inventors: [{ id: PERSON, contribution: 0.6 }] });
+    expect(a).toMatchObject({ state: 'draft', trl: 6, hasDetail: true, access: { canEdit: true, canReadDetail: true }, actions: ['publish'], patents: [{ number: '202310123456.6' }], inventors: [{ id: PERSON, contribution: 0.6 }] });
     expect(r.body).not.toContain('配方比例');
     expect((await t.request({ method: 'GET', url: `${C}/achievements/${id}` })).statusCode).toBe(404);
     expect((await t.request({ method: 'GET', url: `${C}/achievements` })).json().total).toBe(0);
@@ -117,9 +117,18 @@ describe('recording and publishing', () => {
 
 describe('the confidential detail', () => {
   let requestId: string;
+  test('reading the detail is a POST with the session’s CSRF token: a GET or a forged cross-site POST logs nothing', async () => {
+    expect((await t.request({ method: 'GET', url: `${C}/achievements/${id}/detail-reads`, session: owner })).statusCode).toBe(404);
+    expect((await t.request({ method: 'GET', url: `${C}/achievements/${id}/detail`, session: owner })).statusCode).toBe(404);
+    const forged = await t.request({ method: 'POST', url: `${C}/achievements/${id}/detail-reads`, session: { ...owner, csrf: 'forged' } });
+    expect(forged.statusCode).toBe(403);
+    expect(forged.body).not.toContain('配方比例');
+    expect(await t.database.db.$count(achievementDetailViews)).toBe(0);
+  });
+
   test('a stranger gets 404 for the detail, and for the read log', async () => {
-    expect((await t.request({ method: 'GET', url: `${C}/achievements/${id}/detail`, session: stranger })).statusCode).toBe(404);
-    expect((await t.request({ method: 'GET', url: `${C}/achievements/${id}/detail` })).statusCode).toBe(401);
+    expect((await t.request({ method: 'POST', url: `${C}/achievements/${id}/detail-reads`, session: stranger })).statusCode).toBe(404);
+    expect((await t.request({ method: 'POST', url: `${C}/achievements/${id}/detail-reads` })).statusCode).toBe(401);
     expect((await t.request({ method: 'GET', url: `${C}/achievements/${id}/detail-views`, session: researcher })).statusCode).toBe(404);
     expect((await t.request({ method: 'GET', url: `${C}/achievements/${id}`, session: stranger })).json().access).toMatchObject({ canRequest: true, canReadDetail: false, myRequest: null });
   });
@@ -149,11 +158,11 @@ describe('the confidential detail', () => {
     expect(g.statusCode, g.body).toBe(200);
     expect(g.json()).toMatchObject({ state: 'granted', expiresAt: '2026-06-30T23:59:59.999Z' });
     for (let i = 0; i < 2; i++) {
-      const d = await t.request({ method: 'GET', url: `${C}/achievements/${id}/detail`, session: stranger });
+      const d = await t.request({ method: 'POST', url: `${C}/achievements/${id}/detail-reads`, session: stranger });
       expect(d.statusCode, d.body).toBe(200);
       expect(d.json()).toMatchObject({ detail: '示例保密内容：配方比例与烧结工艺参数。', basis: 'grant', requestId });
     }
-    await t.request({ method: 'GET', url: `${C}/achievements/${id}/detail`, session: owner });
+    await t.request({ method: 'POST', url: `${C}/achievements/${id}/detail-reads`, session: owner });
     const log = await t.request({ method: 'GET', url: `${C}/achievements/${id}/detail-views`, session: owner });
     expect(log.statusCode).toBe(200);
     expect(log.json().map((v: { basis: string; requestId: string | null; organisation: { id: string } | null }) => [v.basis, v.requestId, v.organisation?.id])).toEqual(
@@ -169,8 +178,32 @@ describe('the confidential detail', () => {
   test('a revoked grant, or an expired one, closes the detail again', async () => {
     const rv = await t.request({ method: 'POST', url: `${C}/achievements/${id}/access-requests/${requestId}/decision`, session: owner, payload: { decision: 'revoke', note: '合作终止' } });
     expect(rv.statusCode, rv.body).toBe(200);
-    expect((await t.request({ method: 'GET', url: `${C}/achievements/${id}/detail`, session: stranger })).statusCode).toBe(404);
+    expect((await t.request({ method: 'POST', url: `${C}/achievements/${id}/detail-reads`, session: stranger })).statusCode).toBe(404);
     expect(await t.database.db.$count(achievementDetailViews)).toBe(3);
+  });
+
+  test('an edit that leaves out the detail keeps it and logs no reading; null clears it', async () => {
+    const { titleEn: _t, confidentialDetail: _d, ...rest } = achievement();
+    const put = await t.request({ method: 'PUT', url: `${C}/achievements/${id}`, session: owner, payload: { ...rest, titleEn: 'Sample: sulfide electrolyte', version } });
+    expect(put.statusCode, put.body).toBe(200);
+    ({ version } = put.json());
+    expect(put.json()).toMatchObject({ titleEn: 'Sample: sulfide electrolyte', hasDetail: true });
+    expect(await t.database.db.$count(achievementDetailViews)).toBe(3);
+    const [row] = await t.database.db.select().from(achievements).where(eq(achievements.id, id));
+    expect(row?.confidentialDetail).toBe('示例保密内容：配方比例与烧结工艺参数。');
+    const cleared = await t.request({ method: 'PUT', url: `${C}/achievements/${id}`, session: owner, payload: { ...rest, confidentialDetail: null, version } });
+    expect(cleared.statusCode, cleared.body).toBe(200);
+    expect(cleared.json().hasDetail).toBe(false);
+    const restored = await t.request({ method: 'PUT', url: `${C}/achievements/${id}`, session: owner, payload: { ...achievement(), version: cleared.json().version } });
+    ({ version } = restored.json());
+    expect(restored.json().hasDetail).toBe(true);
+    expect(await t.database.db.$count(achievementDetailViews)).toBe(3);
+  });
+
+  test('an officer curates and sees the log but does not decide on an owner’s secret', async () => {
+    const a = (await t.request({ method: 'GET', url: `${C}/achievements/${id}`, session: officer })).json();
+    expect(a.access).toMatchObject({ canEdit: true, canDecide: false, canReadDetail: true });
+    expect((await t.request({ method: 'GET', url: `${C}/achievements/${id}`, session: owner })).json().access).toMatchObject({ canEdit: true, canDecide: true });
   });
 });
 
@@ -223,7 +256,7 @@ describe('technology needs', () => {
     const { need: converted, callId } = r.json();
     expect(converted).toMatchObject({ state: 'converted', callId, canConvert: false, version: needVersion + 1 });
     const [call] = await t.database.db.select().from(calls).where(eq(calls.id, callId));
-    expect(call).toMatchObject({ state: 'draft', programmeId: 'test-unveil', ownerEntityId: ENTERPRISE, titleZh: '示例：寻求固态电池电解质技术', fieldCodes: ['new_energy'], trlExpected: 5, budget: 3_000_000, isSample: true });
+    expect(call).toMatchObject({ state: 'draft', programmeId: 'test-unveil', ownerEntityId: ENTERPRISE, titleZh: '示例：寻求固态电池电解质技术', titleEn: '[Translation needed] 示例：寻求固态电池电解质技术', fieldCodes: ['new_energy'], trlExpected: 5, budget: 3_000_000, isSample: true });
     const actions = (await t.database.db.select().from(auditEvents)).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['call.create', 'technology_need.convert']));
     const again = await t.request({ method: 'POST', url: `${C}/technology-needs/${needId}/call-draft`, session: enterprise, payload: {} });

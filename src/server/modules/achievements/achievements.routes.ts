@@ -70,7 +70,8 @@ export const achievementsRoutes = async (instance: FastifyInstance): Promise<voi
   app.post(`${A}/:achievementId/transitions`, { config: { access: write }, schema: { tags, summary: 'Publish, withdraw or redraft an achievement', params: ZA, body: ZAchievementTransition, response: { 200: ZAchievement, ...errors } } }, async (request) =>
     svc.transitionAchievement(serviceContext(request), request.params.centreId, request.params.achievementId, request.body),
   );
-  app.get(`${A}/:achievementId/detail`, { config: { access: 'authenticated' }, schema: { tags, summary: 'The confidential detail: owners’ members, officers and holders of a live grant; every read is logged; 404 to anyone else', params: ZA, response: { 200: ZAchievementDetail, ...errors } } }, async (request) =>
+  // A POST, not a GET: each reading writes a log entry, which a cross-site link or a prefetch must not be able to make (writes need the session's CSRF token).
+  app.post(`${A}/:achievementId/detail-reads`, { config: { access: 'authenticated' }, schema: { tags, summary: 'Read the confidential detail (owners’ members, officers, holders of a live grant); the reading is logged; 404 to anyone else', params: ZA, response: { 200: ZAchievementDetail, ...errors } } }, async (request) =>
     svc.readDetail(serviceContext(request), request.params.centreId, request.params.achievementId),
   );
   app.get(`${A}/:achievementId/access-requests`, { config: { access: 'authenticated' }, schema: { tags, summary: 'Requests to read the detail: all for owners’ members and officers, one’s own for others', params: ZA, response: { 200: z.array(ZAccessRequest), ...errors } } }, async (request) =>

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { canonicalPatentNumber, contractFamily, type TechContractType } from '../../../core/contracts/index.js';
+import { canonicalPatentNumber, contractFamily, patentNumberProblem, type TechContractType } from '../../../core/contracts/index.js';
 import { ACHIEVEMENT_TRANSITIONS, DEFAULT_GRANT_DAYS, NEED_TRANSITIONS, rankMatches, type AccessDecision, type AccessRequestState, type AchievementAction, type AchievementStage, type AchievementState, type AvailabilityMode, type DetailViewBasis, type NeedAction, type NeedState, type TechnicalField } from '../../../core/achievements/index.js';
 import { roleHasPermission } from '../../../shared/access.js';
 import type { FieldIssue } from '../../../shared/errors.js';
@@ -103,7 +103,8 @@ const toAchievement = async (tx: ReadTx, ctx: ServiceContext, row: AchievementRo
     hasDetail: !!row.confidentialDetail,
     access: {
       canEdit,
-      canDecide: canEdit,
+      // Officers curate the record and see the log, but only an owner's member decides who reads the secret.
+      canDecide: owner,
       canReadDetail: owner || officer || grant,
       canRequest: !!user && !owner && !officer && row.state === 'published' && !!row.confidentialDetail && mine?.state !== 'requested' && !grant,
       myRequest: mine ? { id: mine.id, state: mine.state as AccessRequestState, expiresAt: mine.expiresAt?.toISOString() ?? null } : null,
@@ -165,6 +166,11 @@ const resolveLinks = async (tx: ReadTx, centreId: string, input: TAchievementInp
     if (!contracts.has(id)) issues.push(issue(`contractIds.${i}`, 'unknown_contract', `no technology contract ${id} in this centre`));
   });
   dupes(input.contractIds, 'contractIds');
+  // The contracts' check: a mistyped number would otherwise never meet its record in the patents register.
+  input.patentNumbers.forEach((p, i) => {
+    const problem = patentNumberProblem(p);
+    if (problem) issues.push(issue(`patentNumbers.${i}`, 'patent_number_invalid', `${p}: ${problem}`));
+  });
   const patents = input.patentNumbers.map(canonicalPatentNumber);
   dupes(patents, 'patentNumbers');
   return {
@@ -183,7 +189,6 @@ const rowFields = (input: TAchievementInput) => ({
   titleZh: input.titleZh,
   titleEn: input.titleEn,
   summary: input.summary,
-  confidentialDetail: input.confidentialDetail,
   field: input.field,
   trl: input.trl,
   stage: input.stage,
@@ -204,7 +209,7 @@ export const createAchievement = async (ctx: ServiceContext, centreId: string, i
     const { links, issues } = await resolveLinks(tx, centreId, input);
     if (issues.length) throw invalid(issues, 'The achievement');
     const id = randomUUID();
-    const row = await repo.insertAchievement(tx, { id, centreId, state: 'draft', ...rowFields(input), createdBy: user.id, createdAt: ctx.now, updatedAt: ctx.now });
+    const row = await repo.insertAchievement(tx, { id, centreId, state: 'draft', ...rowFields(input), confidentialDetail: input.confidentialDetail ?? null, createdBy: user.id, createdAt: ctx.now, updatedAt: ctx.now });
     await repo.replaceLinks(tx, centreId, id, links);
     await audit(tx, ctx, centreId, 'achievement.create', 'achievement', id, null, auditable(row, links));
     return toAchievement(tx, ctx, row, links);
@@ -221,7 +226,9 @@ export const updateAchievement = async (ctx: ServiceContext, centreId: string, i
     if (!officer && !input.owners.some((o) => o.entityId === user.organisationId)) throw invalid([issue('owners', 'own_organisation_required', 'keep your own organisation among the owners')], 'The achievement');
     const { links, issues } = await resolveLinks(tx, centreId, input);
     if (issues.length) throw invalid(issues, 'The achievement');
-    const row = await repo.updateAchievement(tx, id, input.version, { ...rowFields(input), updatedAt: ctx.now });
+    // An omitted detail stays as it is: the editor saves without reading it.
+    const detail = input.confidentialDetail === undefined ? {} : { confidentialDetail: input.confidentialDetail };
+    const row = await repo.updateAchievement(tx, id, input.version, { ...rowFields(input), ...detail, updatedAt: ctx.now });
     if (!row) throw stale();
     await repo.replaceLinks(tx, centreId, id, links);
     await audit(tx, ctx, centreId, 'achievement.update', 'achievement', id, auditable(before, beforeLinks), auditable(row, links));
@@ -249,7 +256,8 @@ export const transitionAchievement = async (ctx: ServiceContext, centreId: strin
 /**
  * The confidential detail, for owners' members, officers and holders of a
  * live grant; 404 to anyone else (whether a detail exists is not disclosed).
- * Every read is logged, with the grant it was made under.
+ * Every read is logged, with the grant it was made under; the route is a
+ * POST, so that only a deliberate, CSRF-checked request makes a log entry.
  */
 export const readDetail = async (ctx: ServiceContext, centreId: string, id: string) => {
   const user = requireUser(ctx);
@@ -481,6 +489,10 @@ export const needMatches = async (ctx: ServiceContext, centreId: string, id: str
   };
 };
 
+/** Needs have one title, usually Chinese: the call's English title then says it awaits a translation rather than passing Chinese off as English. */
+export const UNTRANSLATED_MARK = '[Translation needed] ';
+const englishTitleDraft = (title: string): string => (/\p{Script=Han}/u.test(title) ? `${UNTRANSLATED_MARK}${title}` : title).slice(0, 300);
+
 /**
  * Turn a need into a 揭榜挂帅 call draft on the calls engine: the enterprise
  * owns the call, its title, problem, field and TRL are the need's, and the
@@ -506,7 +518,7 @@ export const convertNeedToCall = async (ctx: ServiceContext, centreId: string, i
       ownerEntityId: before.enterpriseId,
       isSample: before.isSample,
       titleZh: before.title.slice(0, 200),
-      titleEn: before.title.slice(0, 300),
+      titleEn: englishTitleDraft(before.title),
       problem: before.description,
       fieldCodes: [before.field],
       chainPosition: null,

@@ -3,7 +3,7 @@ import { Button, Checkbox, Form, Input, InputNumber, Select } from 'antd';
 import { useState } from 'react';
 import { ACHIEVEMENT_STAGES, AVAILABILITY_MODES, TECHNICAL_FIELDS, TRL_LEVELS, type AchievementStage, type AvailabilityMode, type TechnicalField } from '../../../shared/achievements-vocabulary.js';
 import type { TAchievement, TAchievementInput } from '../../../shared/schemas/achievements.js';
-import { placeIssues } from '../../app/errors.js';
+import { errorMessage, placeIssues } from '../../app/errors.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { fieldLabel } from '../contracts/labels.js';
 import { EntityPicker, type PickedEntity } from '../registry/components/editors/EntityPicker.js';
@@ -45,19 +45,34 @@ const picked = (list: { id: string; nameZh: string | null; nameEn: string }[], c
 /**
  * The achievement editor: public summary and confidential detail kept apart
  * on screen as in the record; owners, inventors and spin-offs picked from the
- * registry; patents by number; contracts by record id.
+ * registry; patents by number; contracts by record id. An existing detail is
+ * not read to edit the rest: it stays as it is (left out of the save) unless
+ * the editor reveals it, and that reveal is a logged reading.
  */
-export const AchievementForm = ({ achievement, detail, ownOrganisation, saving, onSave }: { achievement?: TAchievement; detail?: string | null; ownOrganisation: { id: string; nameZh: string | null; nameEn: string } | null; saving: boolean; onSave: (input: TAchievementInput) => Promise<void> }) => {
+export const AchievementForm = ({ achievement, revealDetail, ownOrganisation, saving, onSave }: { achievement?: TAchievement; revealDetail: () => Promise<string | null>; ownOrganisation: { id: string; nameZh: string | null; nameEn: string } | null; saving: boolean; onSave: (input: TAchievementInput) => Promise<void> }) => {
   const { t } = useI18n();
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
+  /** The stored detail is kept, unread, until the editor asks to see it. */
+  const [detailKept, setDetailKept] = useState(!!achievement?.hasDetail);
+  const [revealing, setRevealing] = useState(false);
+  const reveal = async () => {
+    setRevealing(true);
+    try {
+      form.setFieldsValue({ confidentialDetail: (await revealDetail()) ?? '' });
+      setDetailKept(false);
+    } catch (e) {
+      setError(errorMessage(e, t));
+    } finally {
+      setRevealing(false);
+    }
+  };
   const required = [{ required: true, message: t('fieldReason.required') }];
   const initial: Values = achievement
     ? {
         titleZh: achievement.titleZh,
         titleEn: achievement.titleEn ?? '',
         summary: achievement.summary,
-        confidentialDetail: detail ?? '',
         field: achievement.field,
         trl: achievement.trl,
         stage: achievement.stage,
@@ -78,7 +93,7 @@ export const AchievementForm = ({ achievement, detail, ownOrganisation, saving, 
       titleZh: (v.titleZh ?? '').trim(),
       titleEn: v.titleEn?.trim() || null,
       summary: (v.summary ?? '').trim(),
-      confidentialDetail: v.confidentialDetail?.trim() || null,
+      ...(detailKept ? {} : { confidentialDetail: v.confidentialDetail?.trim() || null }),
       field: v.field as TechnicalField,
       trl: v.trl ?? 1,
       stage: v.stage as AchievementStage,
@@ -152,9 +167,20 @@ export const AchievementForm = ({ achievement, detail, ownOrganisation, saving, 
       <Form.Item name="summary" label={t('achievements.form.summary')} extra={t('achievements.form.summaryHelp')} rules={required}>
         <Input.TextArea rows={4} maxLength={4000} showCount data-testid="achievement-summary" />
       </Form.Item>
-      <Form.Item name="confidentialDetail" label={t('achievements.form.detail')} extra={t('achievements.form.detailHelp')}>
-        <Input.TextArea rows={5} maxLength={20000} className="kc-ach-confidential" data-testid="achievement-detail" />
-      </Form.Item>
+      {detailKept ? (
+        <Form.Item label={t('achievements.form.detail')} extra={t('achievements.form.detailKeptHelp')}>
+          <div className="kc-ach-confidential kc-ach-detail-kept" data-testid="achievement-detail-kept">
+            <span>{t('achievements.form.detailKept')}</span>
+            <Button onClick={() => void reveal()} loading={revealing} data-testid="achievement-detail-reveal">
+              {t('achievements.form.detailReveal')}
+            </Button>
+          </div>
+        </Form.Item>
+      ) : (
+        <Form.Item name="confidentialDetail" label={t('achievements.form.detail')} extra={t('achievements.form.detailHelp')}>
+          <Input.TextArea rows={5} maxLength={20000} className="kc-ach-confidential" data-testid="achievement-detail" />
+        </Form.Item>
+      )}
 
       <div className="kc-tc-form-section">{t('achievements.form.parties')}</div>
       <Form.Item label={t('achievements.col.owners')} required>

@@ -27,11 +27,11 @@ export const useAchievementQuery = (centreId: string, id: string | undefined) =>
   return useQuery({ queryKey: [...all(centreId), 'one', id, user?.id ?? 'anonymous'], queryFn: ({ signal }) => apiGet<TAchievement>(`${base(centreId)}/${encodeURIComponent(id ?? '')}`, undefined, signal), enabled: !!id });
 };
 
-/** The confidential detail is fetched only on an explicit click: each fetch is a logged reading. */
+/** The confidential detail is read only on an explicit click: each reading is a logged POST (with the CSRF token), never a GET. */
 export const useReadDetailMutation = (centreId: string, id: string) => {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => apiGet<AchievementDetail>(`${base(centreId)}/${encodeURIComponent(id)}/detail`),
+    mutationFn: () => apiRequest<AchievementDetail>(`${base(centreId)}/${encodeURIComponent(id)}/detail-reads`, { method: 'POST', body: {} }),
     onSuccess: () => client.invalidateQueries({ queryKey: [...all(centreId), 'views', id] }),
   });
 };
