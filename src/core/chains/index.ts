@@ -1,0 +1,4 @@
+export * from './model.js';
+export * from './analytics.js';
+export * from './whatif.js';
+export * from './diff.js';
