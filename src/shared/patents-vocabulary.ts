@@ -67,3 +67,29 @@ export const IPC_SECTIONS: Readonly<Record<string, { zh: string; en: string }>> 
   G: { zh: '物理', en: 'Physics' },
   H: { zh: '电学', en: 'Electricity' },
 };
+
+/**
+ * The denominator series of 每万人口发明专利拥有量: resident population (常住人口)
+ * by area and year, an indicator users define and fill through the ordinary
+ * indicator import, in persons or in 10,000 persons (unit 万人).
+ */
+export const POPULATION_INDICATOR_CODE = 'resident_population';
+
+/** The number as people read it: `CN202310123456.7` (records keep the canonical form without the prefix). */
+export const displayPatentNumber = (canonical: string): string => `CN${canonical}`;
+
+/** The columns of a patent import with their Chinese and English headers (the web names a refused row's column in the reader's language). */
+export const PATENT_IMPORT_COLUMNS = [
+  { field: 'number', zh: '申请号', en: 'Application number', required: true },
+  { field: 'kind', zh: '专利类型', en: 'Kind', required: false },
+  { field: 'title', zh: '名称', en: 'Title', required: true },
+  { field: 'ipc', zh: 'IPC分类号', en: 'IPC classes', required: false },
+  { field: 'mainIpc', zh: '主分类号', en: 'Main IPC', required: false },
+  { field: 'applicants', zh: '申请人', en: 'Applicants', required: true },
+  { field: 'inventors', zh: '发明人', en: 'Inventors', required: false },
+  { field: 'applicationDate', zh: '申请日', en: 'Application date', required: true },
+  { field: 'publicationDate', zh: '公开日', en: 'Publication date', required: false },
+  { field: 'grantDate', zh: '授权日', en: 'Grant date', required: false },
+  { field: 'legalStatus', zh: '法律状态', en: 'Legal status', required: true },
+  { field: 'statusDate', zh: '法律状态日', en: 'Status date', required: false },
+] as const;

@@ -1,4 +1,4 @@
-import { PATENT_KIND_ALIASES, PATENT_KIND_ZH, PATENT_KINDS, PATENT_STATUS_ALIASES, PATENT_STATUS_ZH, PATENT_STATUSES, type PatentKind, type PatentStatus } from '../../shared/patents-vocabulary.js';
+import { PATENT_IMPORT_COLUMNS, PATENT_KIND_ALIASES, PATENT_KIND_ZH, PATENT_KINDS, PATENT_STATUS_ALIASES, PATENT_STATUS_ZH, PATENT_STATUSES, type PatentKind, type PatentStatus } from '../../shared/patents-vocabulary.js';
 import { normaliseIpc, splitIpcCell } from './ipc.js';
 import { parsePatentNumber, resolveKind } from './number.js';
 
@@ -7,21 +7,6 @@ import { parsePatentNumber, resolveKind } from './number.js';
  * the typed record, or every problem at its column. Registry links are the
  * server's (they need the registry); everything else is decided here.
  */
-
-export const PATENT_IMPORT_COLUMNS = [
-  { field: 'number', zh: '申请号', en: 'Application number', required: true },
-  { field: 'kind', zh: '专利类型', en: 'Kind', required: false },
-  { field: 'title', zh: '名称', en: 'Title', required: true },
-  { field: 'ipc', zh: 'IPC分类号', en: 'IPC classes', required: false },
-  { field: 'mainIpc', zh: '主分类号', en: 'Main IPC', required: false },
-  { field: 'applicants', zh: '申请人', en: 'Applicants', required: true },
-  { field: 'inventors', zh: '发明人', en: 'Inventors', required: false },
-  { field: 'applicationDate', zh: '申请日', en: 'Application date', required: true },
-  { field: 'publicationDate', zh: '公开日', en: 'Publication date', required: false },
-  { field: 'grantDate', zh: '授权日', en: 'Grant date', required: false },
-  { field: 'legalStatus', zh: '法律状态', en: 'Legal status', required: true },
-  { field: 'statusDate', zh: '法律状态日', en: 'Status date', required: false },
-] as const;
 export type PatentImportField = (typeof PATENT_IMPORT_COLUMNS)[number]['field'];
 
 export type RowIssue = { field: PatentImportField; value: string; code: string; reason: string; params?: Record<string, string | number> };

@@ -57,5 +57,5 @@ export const resolveKind = (parsed: ParsedPatentNumber, stated: PatentKind | nul
   return { kind: stated ?? parsed.kind, conflict: false };
 };
 
-/** The number as people read it: `CN202310123456.7`. */
-export const displayPatentNumber = (canonical: string): string => `CN${canonical}`;
+// Shown the same way on the web, which reads the shared vocabulary, not core.
+export { displayPatentNumber } from '../../shared/patents-vocabulary.js';

@@ -62,8 +62,10 @@ export const importPatents = async (ctx: ServiceContext, centreId: string, input
       }
       if (cells.every((c) => c.trim() === '')) continue;
       if (rowNumber - 1 > MAX_PATENT_IMPORT_ROWS) throw new AppError('PAYLOAD_TOO_LARGE', `At most ${MAX_PATENT_IMPORT_ROWS} patents per file`);
-      const cols = columns;
-      const v = (f: PatentImportField): string => cols.reduce((acc, c, i) => (c === f ? (cells[i] ?? '').trim() : acc), '');
+      // Each field's cell read once per row (checkPatentRow asks for a field dozens of times); a repeated header's last column wins.
+      const values = new Map<PatentImportField, string>();
+      columns.forEach((c, i) => c && values.set(c, (cells[i] ?? '').trim()));
+      const v = (f: PatentImportField): string => values.get(f) ?? '';
       const { record, issues } = checkPatentRow(v, today);
       for (const i of issues) fail(rowNumber, label(i.field), i.value, i.code, i.reason, i.params);
       if (!record) continue;
@@ -122,7 +124,9 @@ export const importPatents = async (ctx: ServiceContext, centreId: string, input
     const batch = randomUUID();
     const created = plan.filter((p) => !p.before);
     const updated = plan.filter((p) => p.before && p.changed);
-    await repo.insertPatents(tx, created.map((p) => ({ id: p.id, centreId, number: p.number, ...p.fields, importBatch: batch, isSample: opts.isSample, createdAt: ctx.now, updatedAt: ctx.now })));
+    const inserted = await repo.insertPatents(tx, created.map((p) => ({ id: p.id, centreId, number: p.number, ...p.fields, importBatch: batch, isSample: opts.isSample, createdAt: ctx.now, updatedAt: ctx.now })));
+    // Two imports of the same numbers at once: the later one writes nothing and says so (409), rather than failing on the unique index (500).
+    if (inserted < created.length) throw new AppError('CONFLICT', 'Another import has just written some of these patents; check the file again', { fields: [{ in: 'body', path: 'file', reason: 'import_race', message: 'patents written by another import meanwhile' }] });
     for (const p of updated) await repo.updatePatent(tx, p.id, { ...p.fields, importBatch: batch, updatedAt: ctx.now });
     await repo.replaceParties(tx, [...created, ...updated].map((p) => p.id), [...created, ...updated].flatMap((p) => p.parties));
     const changes = updated.slice(0, 1000).map((p) => ({ number: p.number, before: { legalStatus: p.before?.legalStatus, grantDate: p.before?.grantDate, legalStatusDate: p.before?.legalStatusDate }, after: { legalStatus: p.fields.legalStatus, grantDate: p.fields.grantDate, legalStatusDate: p.fields.legalStatusDate } }));

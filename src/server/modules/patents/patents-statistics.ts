@@ -1,15 +1,11 @@
-import { perTenThousand, populationInPersons } from '../../../core/patents/index.js';
+import { perTenThousand, populationInPersons, POPULATION_INDICATOR_CODE } from '../../../core/patents/index.js';
 import type { ReadTx } from '../../../db/tx.js';
 import type { DerivedFigure } from '../indicators/derived-figures.service.js';
 import { findCentre, rootArea } from '../contracts/contracts.repository.js';
 import { inForceByYearAndArea, populationFigures } from './patents.repository.js';
 
-/**
- * The denominator series of 每万人口发明专利拥有量: resident population (常住人口)
- * by area and year, an indicator users define and fill through the ordinary
- * indicator import, in persons or in 10,000 persons (unit 万人).
- */
-export const POPULATION_INDICATOR_CODE = 'resident_population';
+// The denominator's indicator code lives in the shared vocabulary: the statistics page names it too.
+export { POPULATION_INDICATOR_CODE };
 
 /** The registry's own figures (distinct from the published IND-05 series `invention_patents_per_10k`). */
 export const PATENT_INDICATORS = [

@@ -61,9 +61,12 @@ export const partiesOf = async (tx: ReadTx, patentIds: readonly string[]): Promi
   return out;
 };
 
-export const insertPatents = async (tx: WriteTx, rows: PatentInsert[]): Promise<void> => {
+/** Insert new patents; answers how many were inserted (fewer when another import wrote the same numbers meanwhile). */
+export const insertPatents = async (tx: WriteTx, rows: PatentInsert[]): Promise<number> => {
+  let inserted = 0;
   // Bounded batches keep each statement under PostgreSQL's parameter limit.
-  for (let i = 0; i < rows.length; i += 400) await tx.insert(patents).values(rows.slice(i, i + 400));
+  for (let i = 0; i < rows.length; i += 400) inserted += (await tx.insert(patents).values(rows.slice(i, i + 400)).onConflictDoNothing({ target: [patents.centreId, patents.number] }).returning({ id: patents.id })).length;
+  return inserted;
 };
 
 export const updatePatent = async (tx: WriteTx, id: string, patch: Partial<PatentInsert>): Promise<void> => {

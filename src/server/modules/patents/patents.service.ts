@@ -30,18 +30,27 @@ export const loadCentre = async (tx: ReadTx, centreId: string) => {
   return centre;
 };
 
+/** An applicant, administrator or member must be an active organisation of the centre's registry (a field-level 400 otherwise). */
+const assertOrganisation = async (tx: ReadTx, centreId: string, entityId: string, path: string): Promise<void> => {
+  const org = await repo.findOrganisation(tx, centreId, entityId);
+  if (!org || org.status !== 'active' || org.category === 'person') throw invalid('No such organisation', [issue(path, 'unknown_entity', `No active organisation ${entityId} in this centre's registry`)]);
+};
+
 /** The district a registry organisation lies in, or null when it is only known at the centre's level. */
 export type AreaLinks = Awaited<ReturnType<typeof areaLinks>>;
 export const districtOf = (areaId: string | null, links: AreaLinks): string | null => placeOf(areaId, links).district;
+
+type Party = Pick<PartyRow, 'role' | 'position' | 'entityId'>;
+const firstLinkedApplicant = (parties: readonly Party[]): string | null =>
+  [...parties].filter((p) => p.role === 'applicant' && p.entityId).sort((a, b) => a.position - b.position)[0]?.entityId ?? null;
 
 /**
  * What a patent counts for: its first applicant linked to the registry, and
  * that organisation's district. Recomputed whenever its applicants change.
  */
-export const attributionOf = (parties: readonly Pick<PartyRow, 'role' | 'position' | 'entityId'>[], links: AreaLinks, orgAreas: ReadonlyMap<string, string | null>): { firstApplicantId: string | null; areaId: string | null } => {
-  const first = [...parties].filter((p) => p.role === 'applicant' && p.entityId).sort((a, b) => a.position - b.position)[0];
-  if (!first?.entityId) return { firstApplicantId: null, areaId: null };
-  return { firstApplicantId: first.entityId, areaId: districtOf(orgAreas.get(first.entityId) ?? null, links) };
+export const attributionOf = (parties: readonly Party[], links: AreaLinks, orgAreas: ReadonlyMap<string, string | null>): { firstApplicantId: string | null; areaId: string | null } => {
+  const first = firstLinkedApplicant(parties);
+  return first ? { firstApplicantId: first, areaId: districtOf(orgAreas.get(first) ?? null, links) } : { firstApplicantId: null, areaId: null };
 };
 
 // ---------------------------------------------------------------- reading
@@ -118,16 +127,12 @@ export const linkApplicant = async (ctx: ServiceContext, centreId: string, paten
     const parties = (await repo.partiesOf(tx, [patentId])).get(patentId) ?? [];
     const party = parties.find((p) => p.role === 'applicant' && p.position === position);
     if (!party) throw new AppError('NOT_FOUND', `Patent ${row.number} has no applicant at position ${position}`);
-    let orgArea: string | null = null;
-    if (entityId) {
-      const org = await repo.findOrganisation(tx, centreId, entityId);
-      if (!org || org.status !== 'active' || org.category === 'person') throw invalid('No such organisation', [issue('entityId', 'unknown_entity', `No active organisation ${entityId} in this centre's registry`)]);
-      orgArea = org.areaId;
-    }
+    if (entityId) await assertOrganisation(tx, centreId, entityId, 'entityId');
     await repo.setPartyEntity(tx, patentId, 'applicant', position, entityId);
     const next = parties.map((p) => (p.role === 'applicant' && p.position === position ? { ...p, entityId } : p));
-    const orgAreas = new Map<string, string | null>(entityId ? [[entityId, orgArea]] : []);
-    for (const p of next) if (p.entityId && !orgAreas.has(p.entityId)) orgAreas.set(p.entityId, (await repo.findOrganisation(tx, centreId, p.entityId))?.areaId ?? null);
+    // Only the first linked applicant decides the attribution: one organisation to read, not one per linked party.
+    const first = firstLinkedApplicant(next);
+    const orgAreas = new Map<string, string | null>(first ? [[first, (await repo.findOrganisation(tx, centreId, first))?.areaId ?? null]] : []);
     const attribution = attributionOf(next, await areaLinks(tx, centreId), orgAreas);
     await repo.updatePatent(tx, patentId, { ...attribution, updatedAt: ctx.now });
     await audit(tx, ctx, centreId, 'patent.link_applicant', 'patent', patentId, { position, name: party.name, entityId: party.entityId }, { position, name: party.name, entityId, ...attribution });
@@ -139,15 +144,17 @@ export const linkApplicant = async (ctx: ServiceContext, centreId: string, paten
 export const patentStatistics = async (ctx: ServiceContext, centreId: string, query: { dimension: PatentStatDimension; kind?: PatentKind | undefined; year?: number | undefined }): Promise<TPatentStatistics> => {
   const tx = ctx.db;
   await loadCentre(tx, centreId);
-  const [rows, byApp, byGrant, applicants, links, published, derived] = await readTogether(tx, [
+  // The applicant counts are the breakdown itself when that is the dimension asked for: counted once.
+  const [rows, byApp, byGrant, applicantCounts, links, published, derived] = await readTogether(tx, [
     () => repo.countPatents(tx, centreId, query.dimension, query),
     () => repo.countByYearAndKind(tx, centreId, 'application'),
     () => repo.countByYearAndKind(tx, centreId, 'grant'),
-    () => repo.countPatents(tx, centreId, 'applicant', query),
+    () => (query.dimension === 'applicant' ? Promise.resolve(null) : repo.countPatents(tx, centreId, 'applicant', query)),
     () => areaLinks(tx, centreId),
     () => repo.publishedPatentFigures(tx, centreId),
     () => repo.derivedFigures(tx, centreId, PATENT_FIGURE_CODES),
   ] as const);
+  const applicants = applicantCounts ?? rows;
   const top = applicants.filter((a) => a.key !== '').slice(0, 20);
   const names = await repo.namesOf(tx, top.map((a) => a.key));
   return {
@@ -205,11 +212,6 @@ const toPool = async (tx: ReadTx, row: repo.PoolRow): Promise<TPool> => {
 };
 
 export const getPool = async (ctx: ServiceContext, centreId: string, id: string): Promise<TPool> => toPool(ctx.db, await loadPool(ctx.db, centreId, id));
-
-const assertOrganisation = async (tx: ReadTx, centreId: string, entityId: string, path: string): Promise<void> => {
-  const org = await repo.findOrganisation(tx, centreId, entityId);
-  if (!org || org.status !== 'active' || org.category === 'person') throw invalid('No such organisation', [issue(path, 'unknown_entity', `No active organisation ${entityId} in this centre's registry`)]);
-};
 
 export const createPool = async (ctx: ServiceContext, centreId: string, input: TPoolInput): Promise<TPool> => {
   assertCentreScope(ctx, centreId);
