@@ -1,22 +1,32 @@
 import { Button, Checkbox, Table, Upload } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router';
+import { PATENT_IMPORT_COLUMNS, PATENT_KINDS, type PatentKind } from '../../shared/patents-vocabulary.js';
 import type { TPatentImportReport } from '../../shared/schemas/patents.js';
 import { useCurrentCentre } from '../app/centre.js';
 import { errorMessage } from '../app/errors.js';
 import { useI18n } from '../i18n/I18nProvider.js';
-import type { MessageKey } from '../i18n/keys.js';
+import type { Locale, MessageKey } from '../i18n/keys.js';
 import type { Translator } from '../i18n/translate.js';
 import { patentTemplateUrl, useImportPatentsMutation } from '../modules/patents/hooks.js';
-import { PatentsNav } from '../modules/patents/PatentsNav.js';
+import { kindLabel } from '../modules/patents/labels.js';
+import { PATENT_ROUTES, PatentsNav } from '../modules/patents/PatentsNav.js';
 import '../modules/patents/patents.css';
 import { PageHeader } from '../ui/PageHeader.js';
 import { Panel } from '../ui/Panel.js';
 
-/** A row problem in the reader's language (the import's codes), the server's English otherwise. */
-const reasonText = (e: TPatentImportReport['errors'][number], t: Translator): string => {
+type RowError = TPatentImportReport['errors'][number];
+
+/** A row problem in the reader's language (the import's codes; a kind named by its code is translated), the server's English otherwise. */
+const reasonText = (e: RowError, t: Translator): string => {
   const key = `patents.reason.${e.code}`;
-  return t.has(key) ? t(key as MessageKey, e.params ?? {}) : e.reason;
+  const expected = e.params?.['expected'];
+  const params = e.code === 'kind_mismatch' && (PATENT_KINDS as readonly unknown[]).includes(expected) ? { ...e.params, expected: kindLabel(t, expected as PatentKind) } : (e.params ?? {});
+  return t.has(key) ? t(key as MessageKey, params) : e.reason;
 };
+
+/** The server names a column by its Chinese header; an English reader gets the English one. */
+const columnText = (e: RowError, locale: Locale): string => (locale === 'zh-CN' ? e.column : (PATENT_IMPORT_COLUMNS.find((c) => c.zh === e.column)?.en ?? e.column));
 
 /**
  * 导入专利记录: the file is checked first (a preview that writes nothing);
@@ -69,7 +79,7 @@ export const PatentImportPage = () => {
               onRow={() => ({ 'data-testid': 'patent-import-error-row' }) as never}
               columns={[
                 { title: t('patents.import.row'), dataIndex: 'row', width: 70 },
-                { title: t('patents.import.column'), dataIndex: 'column', width: 140 },
+                { title: t('patents.import.column'), key: 'column', width: 160, render: (_, e) => columnText(e, locale) },
                 { title: t('patents.import.value'), dataIndex: 'value', width: 200 },
                 { title: t('patents.import.reason'), key: 'reason', render: (_, e) => reasonText(e, t) },
               ]}
@@ -86,7 +96,8 @@ export const PatentImportPage = () => {
                 dataSource={report.unmatchedApplicants}
                 data-testid="patent-import-unmatched"
                 columns={[
-                  { title: t('patents.import.name'), dataIndex: 'name' },
+                  // Each name opens the patents that carry it, where it is linked by hand.
+                  { title: t('patents.import.name'), key: 'name', render: (_, a) => <Link to={`${PATENT_ROUTES.registry}?${new URLSearchParams({ q: a.name })}`}>{a.name}</Link> },
                   { title: t('patents.import.count'), dataIndex: 'patents', align: 'right', width: 100, render: (v: number) => v.toLocaleString(locale) },
                 ]}
               />

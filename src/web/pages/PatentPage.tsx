@@ -44,7 +44,8 @@ const ApplicantLink = ({ patentId, position, party }: { patentId: string; positi
       {party.entityId && party.entityNameZh !== party.name && <span className="kc-muted kc-small">{` (${party.name})`}</span>}
       {can('patents:manage') && (
         <Space wrap style={{ marginTop: 6, display: 'flex' }}>
-          <div style={{ minWidth: 260 }}><EntityPicker value={picked} onChange={(id) => setPicked(id)} category="organisation" placeholder={t('patents.detail.pick')} data-testid="patent-applicant-picker" /></div>
+          {/* Any category: applicants are enterprises, universities, institutes and labs alike; the server refuses a person at the field. */}
+          <div style={{ minWidth: 260 }}><EntityPicker value={picked} onChange={(id) => setPicked(id)} placeholder={t('patents.detail.pick')} data-testid="patent-applicant-picker" /></div>
           <Button size="small" type="primary" disabled={!picked} loading={link.isPending} onClick={() => void run(picked ?? null)} data-testid="patent-applicant-link">{t('patents.detail.link')}</Button>
           {party.entityId && <Button size="small" onClick={() => void run(null)} data-testid="patent-applicant-unlink">{t('patents.detail.unlink')}</Button>}
         </Space>

@@ -70,13 +70,13 @@ export const PatentPoolPage = () => {
                 <dt>{t('patents.pools.administrator')}</dt><dd>{pool.administrator ? <Link to={entityPath(pool.administrator.id)}>{pickName(pool.administrator, locale)}</Link> : '—'}</dd>
                 <dt>{t('patents.pools.royaltyBasis')}</dt><dd>{royaltyLabel(t, pool.royaltyBasis)}</dd>
                 <dt>FRAND</dt><dd data-testid="pool-frand-value">{pool.frand ? t('patents.pools.yes') : t('patents.pools.no')}</dd>
-                <dt>{t('patents.pools.terms')}</dt><dd style={{ whiteSpace: 'pre-wrap' }}>{pool.termsText ?? '—'}</dd>
+                <dt>{t('patents.pools.termsText')}</dt><dd style={{ whiteSpace: 'pre-wrap' }}>{pool.termsText ?? '—'}</dd>
               </dl>
             </Panel>
             <Panel title={`${t('patents.pools.members')} (${pool.members})`} data-testid="pool-members">
               {manage && (
                 <Space wrap style={{ marginBottom: 12 }}>
-                  <div style={{ minWidth: 260 }}><EntityPicker value={member.entityId} onChange={(id) => setMember((m) => ({ ...m, entityId: id }))} category="organisation" data-testid="pool-member-picker" /></div>
+                  <div style={{ minWidth: 260 }}><EntityPicker value={member.entityId} onChange={(id) => setMember((m) => ({ ...m, entityId: id }))} data-testid="pool-member-picker" /></div>
                   <Select value={member.role} onChange={(role: PoolMemberRole) => setMember((m) => ({ ...m, role }))} options={POOL_MEMBER_ROLES.map((r) => ({ value: r, label: roleLabel(t, r) }))} style={{ minWidth: 120 }} data-testid="pool-member-role" />
                   <DatePicker placeholder={t('patents.pools.joinedOn')} onChange={(d) => setMember((m) => ({ ...m, joinedOn: d ? d.format('YYYY-MM-DD') : null }))} />
                   <Button type="primary" disabled={!member.entityId} loading={write.isPending} onClick={() => void act('/members', 'PUT', { entityId: member.entityId, role: member.role, joinedOn: member.joinedOn }).then((ok) => ok && setMember({ role: 'member', joinedOn: null }))} data-testid="pool-member-add">{t('patents.pools.addMember')}</Button>
@@ -87,6 +87,7 @@ export const PatentPoolPage = () => {
                 rowKey="id"
                 pagination={false}
                 dataSource={pool.memberList}
+                locale={{ emptyText: t('patents.pools.noMembers') }}
                 columns={[
                   { title: t('patents.pools.name'), key: 'name', render: (_, m) => <Link to={entityPath(m.id)}>{pickName(m, locale)}</Link> },
                   { title: t('patents.pools.role'), key: 'role', render: (_, m) => roleLabel(t, m.role) },
@@ -107,6 +108,7 @@ export const PatentPoolPage = () => {
                 rowKey="id"
                 pagination={pool.patentList.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
                 dataSource={pool.patentList}
+                locale={{ emptyText: t('patents.pools.noPatents') }}
                 columns={[
                   { title: t('patents.col.title'), key: 'title', render: (_, p) => <><Link to={patentPath(p.id)}>{p.title}</Link><div className="kc-muted kc-small">{showNumber(p.number)}</div></> },
                   { title: t('patents.col.kind'), key: 'kind', render: (_, p) => kindLabel(t, p.kind) },

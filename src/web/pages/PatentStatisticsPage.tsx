@@ -1,7 +1,7 @@
 import { Button, Segmented, Select, Table, Tag } from 'antd';
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { PATENT_KINDS, type PatentStatDimension } from '../../shared/patents-vocabulary.js';
+import { PATENT_KINDS, POPULATION_INDICATOR_CODE, type PatentStatDimension } from '../../shared/patents-vocabulary.js';
 import type { TPatentStatistics } from '../../shared/schemas/patents.js';
 import { useCurrentCentre } from '../app/centre.js';
 import { EChart } from '../charts/EChart.js';
@@ -20,7 +20,6 @@ import { QueryState } from '../ui/QueryState.js';
 
 const DIMENSIONS = ['ipc_section', 'ipc_class', 'ipc_subclass', 'district', 'applicant', 'kind', 'status', 'application_year', 'grant_year'] as const satisfies readonly PatentStatDimension[];
 type Dimension = (typeof DIMENSIONS)[number];
-const POPULATION_CODE = 'resident_population';
 
 /** A breakdown key in the reader's language. */
 const keyLabel = (dimension: Dimension, key: string, stats: TPatentStatistics, t: Translator): string => {
@@ -114,7 +113,7 @@ export const PatentStatisticsPage = () => {
               <div className="kc-pt-card" data-testid="patent-card-per10k">
                 <div className="kc-muted kc-small">{`${t('patents.stats.per10k')}${per10k ? ` · ${per10k.period}` : ''}`}</div>
                 <div className="kc-pt-card-value">{per10k?.value !== undefined && per10k.value !== null ? formatNumber(per10k.value, locale, 1) : '—'}</div>
-                {!per10k && <div className="kc-muted kc-small" data-testid="patent-no-population">{t('patents.stats.noPopulation', { code: POPULATION_CODE })}</div>}
+                {!per10k && <div className="kc-muted kc-small" data-testid="patent-no-population">{t('patents.stats.noPopulation', { code: POPULATION_INDICATOR_CODE })}</div>}
               </div>
               {stats.published.filter((p) => p.value !== null).slice(-2).map((p) => (
                 <div className="kc-pt-card" key={`${p.indicatorCode}-${p.period}`} data-testid="patent-published-card">
@@ -168,7 +167,7 @@ export const PatentStatisticsPage = () => {
                 rowKey={(d) => `${d.indicatorCode}|${d.areaId}|${d.period}`}
                 pagination={stats.derived.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
                 dataSource={[...stats.derived].reverse()}
-                locale={{ emptyText: t('patents.stats.noPopulation', { code: POPULATION_CODE }) }}
+                locale={{ emptyText: t('patents.stats.noDerived') }}
                 columns={[
                   { title: t('patents.stats.indicator'), key: 'i', render: (_, d) => (d.indicatorCode.endsWith('per_10k') ? t('patents.stats.per10k') : t('patents.stats.inForce')) },
                   { title: t('patents.stats.year'), dataIndex: 'period' },

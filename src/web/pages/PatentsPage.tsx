@@ -5,7 +5,8 @@ import type { TPatentSummary } from '../../shared/schemas/patents.js';
 import { useCurrentCentre } from '../app/centre.js';
 import { formatNumber, pickName } from '../i18n/format.js';
 import { useI18n } from '../i18n/I18nProvider.js';
-import { usePatentStatisticsQuery, usePatentsQuery } from '../modules/patents/hooks.js';
+import { useAreasQuery } from '../modules/centres/hooks/useAreasQuery.js';
+import { usePatentsQuery } from '../modules/patents/hooks.js';
 import { kindLabel, showNumber, STATUS_COLOURS, statusLabel } from '../modules/patents/labels.js';
 import { patentPath, PatentsNav } from '../modules/patents/PatentsNav.js';
 import '../modules/patents/patents.css';
@@ -30,8 +31,9 @@ export const PatentsPage = () => {
   const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
   const filters = { ...Object.fromEntries([...params.entries()].filter(([k]) => (FILTER_KEYS as readonly string[]).includes(k))), limit: PAGE, offset: (page - 1) * PAGE };
   const query = usePatentsQuery(centre.id, filters);
-  // District and organisation names for the drill-down come with the statistics (open data, usually cached).
-  const areas = usePatentStatisticsQuery(centre.id, { dimension: 'district' }).data;
+  // Drill-down names: districts from the centre's areas (cached app-wide); an organisation from the listed
+  // patents, each of which has it as a linked applicant (the statistics name only the top twenty).
+  const areas = useAreasQuery(centre.id).data?.items;
   const set = (patch: Record<string, string | undefined>) =>
     setParams((prev) => {
       const next = new URLSearchParams(prev);
@@ -43,9 +45,9 @@ export const PatentsPage = () => {
   const drillLabel = (key: (typeof DRILL_KEYS)[number], value: string): string => {
     if (key === 'inForceAt') return t('patents.list.inForceAt', { year: value });
     if (key === 'yearOf') return t('patents.dimension.grant_year');
-    if (key === 'areaId') { const a = areas?.areas[value]; return a ? pickName(a, locale) : value; }
-    const org = areas?.topApplicants.find((a) => a.key === value);
-    return org ? pickName(org, locale) : value;
+    if (key === 'areaId') { const a = areas?.find((x) => x.id === value); return a ? pickName(a, locale) : value; }
+    const org = query.data?.items.flatMap((p) => p.applicants).find((a) => a.entityId === value);
+    return org ? pickName({ nameZh: org.entityNameZh, nameEn: org.entityNameEn ?? org.name }, locale) : value;
   };
   return (
     <div className="kc-page" data-testid="patents-page">

@@ -14,7 +14,7 @@ export const PoolForm = ({ initial, onSubmit, submitting, error, onCancel }: { i
       <Form.Item name="nameZh" label={t('patents.pools.name')} rules={[{ required: true, min: 2 }]}><Input data-testid="pool-name" /></Form.Item>
       <Form.Item name="nameEn" label={t('patents.pools.nameEn')}><Input /></Form.Item>
       <Form.Item name="field" label={t('patents.pools.field')} rules={[{ required: true }]}><Input data-testid="pool-field" /></Form.Item>
-      <Form.Item name="administratorId" label={t('patents.pools.administrator')}><EntityPicker category="organisation" data-testid="pool-administrator" /></Form.Item>
+      <Form.Item name="administratorId" label={t('patents.pools.administrator')}><EntityPicker data-testid="pool-administrator" /></Form.Item>
       <Form.Item name="royaltyBasis" label={t('patents.pools.royaltyBasis')} rules={[{ required: true }]}><Select options={ROYALTY_BASES.map((r) => ({ value: r, label: royaltyLabel(t, r) }))} data-testid="pool-royalty" /></Form.Item>
       <Form.Item name="frand" label={t('patents.pools.frand')} valuePropName="checked"><Switch data-testid="pool-frand" /></Form.Item>
       <Form.Item name="termsText" label={t('patents.pools.terms')}><Input.TextArea rows={4} /></Form.Item>

@@ -14,5 +14,5 @@ export const sectionLabel = (locale: Locale, s: string): string => {
   return n ? `${s} ${locale === 'zh-CN' ? n.zh : n.en}` : s;
 };
 export const STATUS_COLOURS: Record<PatentStatus, string> = { pending: 'blue', granted: 'green', rejected: 'default', withdrawn: 'default', lapsed: 'orange', expired: 'default', invalidated: 'red' };
-/** The number as people read it. */
-export const showNumber = (n: string): string => `CN${n}`;
+/** The number as people read it (the one formatter the server's core uses too). */
+export { displayPatentNumber as showNumber } from '../../../shared/patents-vocabulary.js';
