@@ -1,4 +1,4 @@
-import { informative } from '../services/topics.js';
+import { descriptive } from '../text/words.js';
 
 /**
  * Matching a technology need against achievements. Each side arrives as its
@@ -41,7 +41,7 @@ const FIELD_VALUE: Readonly<Record<FieldRelation, number>> = { same: 1, same_par
 export const MATCH_STOP_WORDS: ReadonlySet<string> = new Set(['技术', '一种', '基于', '提高', '实现', '提供', '采用', '具有', '通过', '用于', '可', '能够', 'technology', 'based', 'using', 'novel', 'method']);
 
 /** Words that can carry meaning: what topic clustering counts (services/topics.ts), less the matching stop words; lower case, each once, sorted. */
-export const informativeTerms = (words: readonly string[]): string[] => [...new Set(words.map((w) => w.trim().toLowerCase()).filter((w) => informative(w) && !MATCH_STOP_WORDS.has(w)))].sort();
+export const informativeTerms = (words: readonly string[]): string[] => [...new Set(words.map((w) => w.trim().toLowerCase()).filter((w) => descriptive(w) && !MATCH_STOP_WORDS.has(w)))].sort();
 
 /** 1 at the need's minimum, falling linearly to 0 at TRL 9 (a need that asks for 9 is met only by 9). */
 export const trlCloseness = (trl: number, trlMin: number): number => (trlMin >= 9 ? 1 : Math.max(0, 1 - (trl - trlMin) / (9 - trlMin)));

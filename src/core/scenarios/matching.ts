@@ -1,4 +1,4 @@
-import { informative } from '../services/topics.js';
+import { descriptive } from '../text/words.js';
 
 /**
  * Which enterprises could solve a scenario: each candidate scored on three
@@ -22,10 +22,7 @@ export const fieldAffinity = (fieldCode: string, tag: string): number => {
   return 0;
 };
 
-/** Labels that every sample or company record carries: they say nothing about fit. */
-const LABEL_WORDS: ReadonlySet<string> = new Set(['示例', 'sample', '有限公司', '有限', '股份', '集团', 'co', 'ltd', 'inc', 'group']);
-
-const terms = (words: readonly string[]): Set<string> => new Set(words.map((w) => w.trim().toLowerCase()).filter((w) => informative(w) && !LABEL_WORDS.has(w)));
+const terms = (words: readonly string[]): Set<string> => new Set(words.map((w) => w.trim().toLowerCase()).filter(descriptive));
 
 export const scoreCandidate = (scenario: ScenarioProfile, c: ScenarioCandidate): CandidateScore => {
   let field = 0;

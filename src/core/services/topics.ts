@@ -1,3 +1,5 @@
+import { informative } from '../text/words.js';
+
 /**
  * Systemic issues: demands from different enterprises that speak of the same
  * problem. Each demand arrives as its words (segmented by the caller, e.g.
@@ -19,19 +21,7 @@ export type TopicCluster = {
 export type TopicOptions = { threshold: number; minEnterprises: number; keywordCount: number };
 export const DEFAULT_TOPIC_OPTIONS: TopicOptions = { threshold: 0.3, minEnterprises: 2, keywordCount: 5 };
 
-/** Words that carry no topic in demand texts (function words, politeness, the domain's generic verbs). */
-export const TOPIC_STOP_WORDS: ReadonlySet<string> = new Set([
-  '的', '了', '和', '与', '及', '或', '在', '是', '有', '我', '我们', '公司', '企业', '贵', '请', '希望', '需要', '问题', '相关', '进行', '一个', '能否', '可以', '如何', '是否', '协调', '帮助', '支持', '目前', '没有', '不', '也', '等', '对', '为', '将', '把', '被', '从', '到', '就', '都', '而', '及其', '以及', '给予', '申请', '关于', '情况',
-  'the', 'a', 'an', 'and', 'or', 'of', 'to', 'in', 'for', 'on', 'with', 'we', 'our', 'is', 'are', 'be', 'please', 'need', 'needs', 'help', 'company', 'enterprise', 'issue', 'problem',
-]);
-
-export const informative = (w: string): boolean => {
-  const t = w.trim().toLowerCase();
-  if (t.length === 0 || TOPIC_STOP_WORDS.has(t)) return false;
-  if (/^[\p{P}\p{S}\s\d]+$/u.test(t)) return false;
-  // A single Latin letter or a single CJK function character says nothing on its own.
-  return !(t.length === 1 && /[a-z]/.test(t));
-};
+export { TOPIC_STOP_WORDS, informative } from '../text/words.js';
 
 type Vector = Map<string, number>;
 

@@ -224,7 +224,7 @@ describe('technology needs', () => {
   });
 
   test('matches are ranked with each score’s parts explained', async () => {
-    // A second published achievement in another field shares only the word 示例 (sample) with the need: it ranks far behind.
+    // A second published achievement in another field shares only the label 示例 (sample) with the need, which matching does not count: it is left out or ranks far behind.
     const other = await t.request({ method: 'POST', url: `${C}/achievements`, session: officer, payload: achievement({ titleZh: '示例：医学影像辅助诊断', titleEn: null, summary: '示例成果：基于深度学习的医学影像辅助诊断系统。', field: 'biomedicine', keywords: ['医学影像'], patentNumbers: [], inventors: [] }) });
     expect(other.statusCode, other.body).toBe(201);
     await t.request({ method: 'POST', url: `${C}/achievements/${other.json().id}/transitions`, session: officer, payload: { action: 'publish', version: other.json().version } });
