@@ -19,6 +19,7 @@ import { Panel } from '../ui/Panel.js';
 import { ScenarioDeployments } from '../modules/scenarios/DeploymentTable.js';
 import { QueryState } from '../ui/QueryState.js';
 import { SampleTag } from '../ui/SampleTag.js';
+import '../modules/contracts/contracts.css';
 
 /** A linked patent's legal status in words (the patents register's labels); a code the register does not know is shown as it is. */
 const PatentStatusTag = ({ status }: { status: string }) => {
