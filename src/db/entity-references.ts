@@ -56,4 +56,8 @@ export const ENTITY_REFERENCES: readonly EntityReference[] = [
   { key: 'achievement_access_requests', table: 'achievement_access_requests', column: 'requester_org_id' },
   { key: 'achievement_detail_views', table: 'achievement_detail_views', column: 'organisation_id' },
   { key: 'technology_needs', table: 'technology_needs', column: 'enterprise_id' },
+  { key: 'chain_placements', table: 'chain_placements', column: 'entity_id' },
+  { key: 'chain_supplies', table: 'chain_supplies', column: 'supplier_id' },
+  { key: 'chain_supplies_submitted', table: 'chain_supplies', column: 'submitted_by_org_id' },
+  { key: 'chain_innovation_links', table: 'chain_innovation_links', column: 'entity_id' },
 ];

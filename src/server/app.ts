@@ -12,6 +12,7 @@ import { contractsRoutes } from './modules/contracts/contracts.routes.js';
 import { patentsRoutes } from './modules/patents/patents.routes.js';
 import { achievementsRoutes } from './modules/achievements/achievements.routes.js';
 import { scenariosRoutes } from './modules/scenarios/scenarios.routes.js';
+import { chainsRoutes } from './modules/chains/chains.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { indicatorsRoutes } from './modules/indicators/indicators.routes.js';
 import { policiesRoutes } from './modules/policies/policies.routes.js';
@@ -78,6 +79,7 @@ export const buildApp = async (deps: AppDeps, opts: { logger?: boolean } = {}): 
   await app.register(patentsRoutes);
   await app.register(achievementsRoutes);
   await app.register(scenariosRoutes);
+  await app.register(chainsRoutes);
   await app.register(registryRoutes);
   await app.register(registryImportRoutes);
   await app.register(evaluationRoutes);

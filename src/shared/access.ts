@@ -59,6 +59,8 @@ export const PERMISSIONS = [
   'needs:post',
   /** Import patent records, link applicants to the registry, keep patent pools (analysts, registrars). Patent records themselves are public. */
   'patents:manage',
+  /** Build and version industry-chain maps; place organisations, enter supply shares and innovation links; draft calls from chokepoints (issue 8). */
+  'chains:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -71,9 +73,9 @@ export type Permission = (typeof PERMISSIONS)[number];
 export type Access = 'public' | 'authenticated' | { permission: Permission } | { anyOf: readonly Permission[] };
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  admin: ['centre:read', 'users:manage', 'audit:read', 'centre:configure', 'registry:write', 'registry:review', 'people:private', 'indicators:write', 'evaluation:run', 'calls:manage', 'services:manage', 'policies:write', 'contracts:register', 'contracts:read', 'patents:manage', 'achievements:manage'],
-  analyst: ['centre:read', 'registry:write', 'indicators:write', 'evaluation:run', 'policies:write', 'contracts:read', 'patents:manage'],
-  service_officer: ['centre:read', 'registry:write', 'registry:review', 'people:private', 'calls:manage', 'services:manage', 'contracts:register', 'contracts:read', 'patents:manage', 'achievements:manage'],
+  admin: ['centre:read', 'users:manage', 'audit:read', 'centre:configure', 'registry:write', 'registry:review', 'people:private', 'indicators:write', 'evaluation:run', 'calls:manage', 'services:manage', 'policies:write', 'contracts:register', 'contracts:read', 'patents:manage', 'achievements:manage', 'chains:manage'],
+  analyst: ['centre:read', 'registry:write', 'indicators:write', 'evaluation:run', 'policies:write', 'contracts:read', 'patents:manage', 'chains:manage'],
+  service_officer: ['centre:read', 'registry:write', 'registry:review', 'people:private', 'calls:manage', 'services:manage', 'contracts:register', 'contracts:read', 'patents:manage', 'achievements:manage', 'chains:manage'],
   enterprise_member: ['registry:propose', 'calls:apply', 'services:request', 'contracts:submit', 'achievements:write', 'needs:post'],
   research_member: ['registry:propose', 'calls:apply', 'contracts:submit', 'achievements:write'],
   expert_reviewer: ['calls:review'],

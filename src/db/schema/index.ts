@@ -12,3 +12,4 @@ export * from './contracts.js';
 export * from './patents.js';
 export * from './scenarios.js';
 export * from './achievements.js';
+export * from './chains.js';

@@ -12,6 +12,7 @@ import { loadServiceStatistics } from '../services/services-statistics.js';
 import { CONTRACT_INDICATORS, loadContractFigures } from '../contracts/contracts-statistics.js';
 import { PATENT_INDICATORS, POPULATION_INDICATOR_CODE, loadPatentFigures } from '../patents/patents-statistics.js';
 import { SCENARIO_INDICATORS, loadScenarioFigures } from '../scenarios/scenarios-statistics.js';
+import { CHAIN_INDICATORS, loadChainFigures } from '../chains/chains-statistics.js';
 import { DEFAULT_LADDER, type ServiceStatistic } from '../../../core/services/index.js';
 import { findRootAreaId, type ObservationRow } from './indicators.repository.js';
 import { assertCentre } from './indicators.service.js';
@@ -113,6 +114,14 @@ export const DERIVATIONS: readonly Derivation[] = [
     params: { periods: 'year of publication (scenarios) or of finishing (deployments), Asia/Shanghai', areas: 'the centre and the area of each scenario owner' },
     compute: (tx, centreId) => loadScenarioFigures(tx, centreId),
   },
+  {
+    key: 'chains',
+    query: 'chains.map_version/v1',
+    source: { titleZh: '科创平台产业链图谱记录', titleEn: 'KeChuang industry-chain maps' },
+    indicators: CHAIN_INDICATORS.map((d) => ({ ...d, level: 'centre' as const })),
+    params: { periods: 'year the version was saved, Asia/Shanghai; the last version of the year', supply: 'frozen when the next version was saved, live for the newest', weights: 'the map’s, else the defaults' },
+    compute: (tx, centreId) => loadChainFigures(tx, centreId),
+  },
 ];
 
 export type DerivationReport = { key: string; sourceId: string; figures: number; inserted: number; updated: number; unchanged: number; withdrawn: number };
@@ -140,15 +149,18 @@ export const refreshDerivedFigures = async (ctx: ServiceContext, centreId: strin
         .onConflictDoNothing();
       const existingIndicators = await tx.select().from(indicators).where(and(eq(indicators.centreId, centreId), inArray(indicators.code, d.indicators.map((i) => i.code))));
       const idOf = new Map(existingIndicators.map((i) => [i.code, i.id]));
+      const figures = await d.compute(tx, centreId, ctx.now);
+      // An indicator is defined once it has a figure: a derivation with many possible measures
+      // (one per industry cluster) does not fill the catalogue with empty entries.
+      const measured = new Set(figures.map((f) => f.code));
       const defined: string[] = [];
       for (const def of d.indicators) {
-        if (idOf.has(def.code)) continue;
+        if (idOf.has(def.code) || !measured.has(def.code)) continue;
         defined.push(def.code);
         const id = randomUUID();
         await tx.insert(indicators).values({ id, centreId, ...def, metricType: def.unit === '%' ? 'share' : 'count', frequency: 'annual', headlineRank: null, sourceId, createdAt: ctx.now, updatedAt: ctx.now });
         idOf.set(def.code, id);
       }
-      const figures = await d.compute(tx, centreId, ctx.now);
       const indicatorIds = [...idOf.values()];
       const existing = await tx.select().from(observations).where(and(inArray(observations.indicatorId, indicatorIds), eq(observations.provenance, 'derived'), eq(observations.sourceId, sourceId)));
       const byCell = new Map(existing.map((o) => [`${o.indicatorId}|${o.areaId}|${o.period}`, o]));
