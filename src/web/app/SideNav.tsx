@@ -36,23 +36,28 @@ export const SideNav = ({ onNavigate }: { onNavigate?: () => void }) => {
           );
         })}
       </ul>
-      <div className="kc-nav-group" id="kc-nav-soon">
-        {t('nav.comingSoonGroup')}
-      </div>
-      <ul aria-labelledby="kc-nav-soon">
-        {COMING_SOON.map((e) => (
-          <li key={e.key}>
-            <Tooltip title={t('nav.comingSoonHint')} placement="right">
-              <span className="kc-nav-item is-disabled" aria-disabled="true" tabIndex={0} data-testid={`nav-${e.key}`}>
-                <span className="kc-nav-icon" aria-hidden>
-                  {e.icon}
-                </span>
-                <span className="kc-nav-label">{t(e.label)}</span>
-              </span>
-            </Tooltip>
-          </li>
-        ))}
-      </ul>
+      {/* The roadmap group, while some module is still to come. */}
+      {COMING_SOON.length > 0 && (
+        <>
+          <div className="kc-nav-group" id="kc-nav-soon">
+            {t('nav.comingSoonGroup')}
+          </div>
+          <ul aria-labelledby="kc-nav-soon">
+            {COMING_SOON.map((e) => (
+              <li key={e.key}>
+                <Tooltip title={t('nav.comingSoonHint')} placement="right">
+                  <span className="kc-nav-item is-disabled" aria-disabled="true" tabIndex={0} data-testid={`nav-${e.key}`}>
+                    <span className="kc-nav-icon" aria-hidden>
+                      {e.icon}
+                    </span>
+                    <span className="kc-nav-label">{t(e.label)}</span>
+                  </span>
+                </Tooltip>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </nav>
   );
 };

@@ -36,6 +36,7 @@ export const ROUTES = {
   contractRegistry: '/contracts/registry',
   patents: '/patents',
   scenarios: '/scenarios',
+  chains: '/chains',
   achievements: '/achievements',
   services: '/services',
   myDemands: '/services/demands',
@@ -77,6 +78,8 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   { key: 'patents', path: ROUTES.patents, label: 'nav.patents', icon: <SafetyCertificateOutlined /> },
   // 应用场景 (issue 7): batches of scenarios for everyone; officers open and publish batches there.
   { key: 'scenarios', path: ROUTES.scenarios, label: 'nav.scenarios', icon: <EnvironmentOutlined /> },
+  // 产业链 (issue 8): chain maps for everyone; building them and entering supply for chains:manage.
+  { key: 'industry-chains', path: ROUTES.chains, label: 'nav.industryChains', icon: <BranchesOutlined /> },
   // 成果转化 (issue 7): the achievements marketplace for everyone; needs and recording on its tabs.
   { key: 'tech-transfer', path: ROUTES.achievements, label: 'nav.techTransfer', icon: <NodeIndexOutlined /> },
   // 企业服务: the service desk for officers (its own tabs lead to the ledger, packages, departments, metrics) …
@@ -97,6 +100,5 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
 
 /** Modules on the roadmap: listed greyed out so visitors see where the platform is going. */
 export const COMING_SOON: readonly Omit<NavEntry, 'path' | 'permission'>[] = [
-  { key: 'industry-chains', label: 'nav.industryChains', icon: <BranchesOutlined /> },
 ];
 

@@ -50,6 +50,8 @@ const ContractsPage = lazyWithMessages(() => import('../pages/ContractsPage.js')
 const ContractPage = lazyWithMessages(() => import('../pages/ContractPage.js'), 'ContractPage', ['contracts', 'registry']);
 const ContractNewPage = lazyWithMessages(() => import('../pages/ContractNewPage.js'), 'ContractNewPage', ['contracts', 'registry']);
 const ContractImportPage = lazyWithMessages(() => import('../pages/ContractImportPage.js'), 'ContractImportPage', ['contracts']);
+const ChainsPage = lazyWithMessages(() => import('../pages/ChainsPage.js'), 'ChainsPage', ['chains']);
+const ChainMapPage = lazyWithMessages(() => import('../pages/ChainMapPage.js'), 'ChainMapPage', ['chains', 'registry']);
 const ScenariosPage = lazyWithMessages(() => import('../pages/ScenariosPage.js'), 'ScenariosPage', ['scenarios', 'calls', 'indicators']);
 const ScenarioBatchPage = lazyWithMessages(() => import('../pages/ScenarioBatchPage.js'), 'ScenarioBatchPage', ['scenarios', 'calls', 'registry']);
 const PatentStatisticsPage = lazyWithMessages(() => import('../pages/PatentStatisticsPage.js'), 'PatentStatisticsPage', ['patents']);
@@ -258,6 +260,8 @@ export const AppRoutes = () => (
         />
         <Route path="contracts" element={<ContractStatisticsPage />} />
         <Route path="scenarios" element={<ScenariosPage />} />
+        <Route path="chains" element={<ChainsPage />} />
+        <Route path="chains/:mapId" element={<ChainMapPage />} />
         <Route
           path="scenarios/batches/:batchId"
           element={

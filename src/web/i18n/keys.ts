@@ -5,6 +5,7 @@ import type calls from './locales/zh-CN/calls.json';
 import type contracts from './locales/zh-CN/contracts.json';
 import type patents from './locales/zh-CN/patents.json';
 import type scenarios from './locales/zh-CN/scenarios.json';
+import type chains from './locales/zh-CN/chains.json';
 import type core from './locales/zh-CN/core.json';
 import type evaluation from './locales/zh-CN/evaluation.json';
 import type importNs from './locales/zh-CN/import.json';
@@ -35,6 +36,7 @@ type SourceCatalogs = {
   contracts: typeof contracts;
   patents: typeof patents;
   scenarios: typeof scenarios;
+  chains: typeof chains;
   evaluation: typeof evaluation;
   import: typeof importNs;
   indicators: typeof indicators;

@@ -1,0 +1,136 @@
+import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Checkbox, Table } from 'antd';
+import { useRef, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { useCurrentCentre } from '../app/centre.js';
+import { errorMessage } from '../app/errors.js';
+import { useSession } from '../app/session.js';
+import { formatDateTime, pickTitle } from '../i18n/format.js';
+import { useI18n } from '../i18n/I18nProvider.js';
+import { useChainMapsQuery, useCreateFromTemplateMutation, useImportMapMutation, type ChainMapSummary } from '../modules/chains/hooks.js';
+import { clusterLabel } from '../modules/chains/labels.js';
+import { Chip } from '../ui/Chip.js';
+import { PageHeader } from '../ui/PageHeader.js';
+import { Panel } from '../ui/Panel.js';
+import { QueryState } from '../ui/QueryState.js';
+import { SampleTag } from '../ui/SampleTag.js';
+import '../modules/chains/chains.css';
+
+/** The one template the platform ships (general domain knowledge, labelled as such). */
+const TEMPLATES = ['integrated_circuits'] as const;
+
+/**
+ * 产业链 / Industry chains: the centre's chain maps; those who keep them start
+ * one from a template or import a JSON document exported earlier.
+ */
+export const ChainsPage = () => {
+  const { t, locale } = useI18n();
+  const centre = useCurrentCentre();
+  const navigate = useNavigate();
+  const { can } = useSession();
+  const manager = can('chains:manage');
+  const maps = useChainMapsQuery(centre.id);
+  const fromTemplate = useCreateFromTemplateMutation(centre.id);
+  const importMap = useImportMapMutation(centre.id);
+  const [sample, setSample] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  const file = useRef<HTMLInputElement>(null);
+
+  const startFromTemplate = async (code: string) => {
+    setError(null);
+    try {
+      const out = await fromTemplate.mutateAsync({ code, isSample: sample });
+      navigate(`/chains/${encodeURIComponent(out.id)}`);
+    } catch (e) {
+      setError(errorMessage(e, t));
+    }
+  };
+  const importFile = async (f: File) => {
+    setError(null);
+    try {
+      const body: unknown = JSON.parse(await f.text());
+      const out = await importMap.mutateAsync(body);
+      navigate(`/chains/${encodeURIComponent(out.id)}`);
+    } catch (e) {
+      setError(e instanceof SyntaxError ? t('chains.list.notJson') : errorMessage(e, t));
+    }
+  };
+
+  return (
+    <div className="kc-ch" data-testid="chains-page">
+      <PageHeader
+        title={t('chains.title')}
+        intro={t('chains.intro')}
+        extra={
+          manager && (
+            <div className="kc-ch-actions">
+              <Checkbox checked={sample} onChange={(e) => setSample(e.target.checked)} data-testid="chains-sample">
+                {t('chains.list.sample')}
+              </Checkbox>
+              {TEMPLATES.map((code) => (
+                <Button key={code} type="primary" icon={<PlusOutlined />} loading={fromTemplate.isPending} onClick={() => void startFromTemplate(code)} data-testid={`chains-template-${code}`}>
+                  {t('chains.list.fromTemplate', { cluster: clusterLabel(t, code) })}
+                </Button>
+              ))}
+              <Button icon={<ImportOutlined />} loading={importMap.isPending} onClick={() => file.current?.click()} data-testid="chains-import">
+                {t('chains.list.import')}
+              </Button>
+              <input
+                ref={file}
+                type="file"
+                accept="application/json,.json"
+                hidden
+                data-testid="chains-import-file"
+                onChange={(e) => {
+                  const f = e.target.files?.[0];
+                  e.target.value = '';
+                  if (f) void importFile(f);
+                }}
+              />
+            </div>
+          )
+        }
+      />
+      {error && (
+        <div className="kc-ch-error" role="alert" data-testid="chains-error">
+          {error}
+        </div>
+      )}
+      <QueryState isLoading={maps.isLoading} error={maps.error} onRetry={() => void maps.refetch()}>
+        <Panel>
+          <Table<ChainMapSummary>
+            rowKey="id"
+            size="middle"
+            pagination={false}
+            dataSource={maps.data?.items ?? []}
+            locale={{ emptyText: manager ? t('chains.list.emptyManager') : t('chains.list.empty') }}
+            data-testid="chains-table"
+            columns={[
+              {
+                title: t('chains.list.map'),
+                key: 'name',
+                render: (_, m) => (
+                  <span>
+                    <Link to={`/chains/${encodeURIComponent(m.id)}`} data-testid="chain-link">
+                      {pickTitle({ titleZh: m.nameZh, titleEn: m.nameEn }, locale)}
+                    </Link>
+                    <SampleTag isSample={m.isSample} />
+                    {m.isTemplate && (
+                      <>
+                        {' '}
+                        <Chip tone="info">{t('chains.template')}</Chip>
+                      </>
+                    )}
+                  </span>
+                ),
+              },
+              { title: t('chains.list.cluster'), key: 'cluster', render: (_, m) => clusterLabel(t, m.clusterCode) },
+              { title: t('chains.list.version'), key: 'version', render: (_, m) => t('chains.versionLabel', { version: m.latestVersion }) },
+              { title: t('chains.list.updated'), key: 'updated', render: (_, m) => formatDateTime(m.updatedAt, locale) },
+            ]}
+          />
+        </Panel>
+      </QueryState>
+    </div>
+  );
+};
