@@ -208,7 +208,8 @@ describe('indicators, figures and targets in Chromium', () => {
     await page.getByTestId('target-form-submit').click();
     const card = page.getByTestId('indicator-targets').getByTestId('target-card');
     await card.waitFor();
-    expect(await card.getAttribute('data-status')).toBe('on_track');
+    // The progress arrives with its own query after the card: poll, as a busy machine may render the card first.
+    await expect.poll(() => card.getAttribute('data-status'), { timeout: 15_000, interval: 100 }).toBe('on_track');
     await page.getByTestId('indicator-series').scrollIntoViewIfNeeded();
     await shoot(page, 'indicator');
     await page.getByTestId('indicator-series-chart').screenshot({ path: `${shots}/indicators-series-chart-zh-CN.png` });

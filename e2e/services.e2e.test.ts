@@ -66,7 +66,9 @@ const open = async (key: string, next = '/') => {
   contexts.push(context);
   const page = await context.newPage();
   // The disguised file the enterprise uploads on purpose is refused with a 400: not a console error.
-  watchConsole(page, key, consoleErrors, (url, text) => /status of 400/.test(text) && /\/attachments/.test(url));
+  // Refused uploads answer 400 on purpose. The inbox poll may also be in flight when the clock jumps past a
+  // session's idle limit (pages are parked first, but a poll already sent can still land after the jump): its 401 is the expired session, not a fault.
+  watchConsole(page, key, consoleErrors, (url, text) => (/status of 400/.test(text) && /\/attachments/.test(url)) || (/status of 401/.test(text) && /\/api\/me\/notifications/.test(url)));
   pages[key] = page;
   await signIn(key, next);
   return page;
