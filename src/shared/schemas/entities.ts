@@ -24,6 +24,11 @@ export const ENTITY_CATEGORIES = [
 export const ZEntityCategory = z.enum(ENTITY_CATEGORIES);
 export type TEntityCategory = z.infer<typeof ZEntityCategory>;
 
+/** Categories that are not organisations: what may not own a call, supply a chain, post a need or hold an achievement. */
+export const NON_ORGANISATION_CATEGORIES: ReadonlySet<string> = new Set<TEntityCategory>(['person', 'achievement', 'event', 'index', 'comparator']);
+/** Whether a registry record of this category is an organisation (an unknown category from a centre's own vocabulary counts as one). */
+export const isOrganisationCategory = (category: string): boolean => !NON_ORGANISATION_CATEGORIES.has(category);
+
 export const ZEntity = z.object({
   id: z.string(),
   centreId: z.string(),

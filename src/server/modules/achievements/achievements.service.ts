@@ -1,3 +1,4 @@
+import { isOrganisationCategory } from '../../../shared/schemas/entities.js';
 import { randomUUID } from 'node:crypto';
 import { canonicalPatentNumber, contractFamily, patentNumberProblem, type TechContractType } from '../../../core/contracts/index.js';
 import { ACHIEVEMENT_TRANSITIONS, DEFAULT_GRANT_DAYS, NEED_TRANSITIONS, rankMatches, type AccessDecision, type AccessRequestState, type AchievementAction, type AchievementStage, type AchievementState, type AvailabilityMode, type DetailViewBasis, type NeedAction, type NeedState, type TechnicalField } from '../../../core/achievements/index.js';
@@ -39,7 +40,6 @@ const isEnterpriseMember = (user: SessionUser | null, enterpriseId: string): boo
 const isLiveGrant = (r: AccessRequestRow | undefined, now: Date): boolean => !!r && r.state === 'granted' && (r.expiresAt === null || r.expiresAt > now);
 
 /** Organisations, not people or records: what may own an achievement, be spun off, or post a need. */
-const NOT_ORGANISATIONS = new Set(['person', 'achievement', 'event', 'index', 'comparator']);
 
 /** Segmented words (jieba precise mode, the shared instance), each once: what search and matching read. */
 const wordsOf = (...texts: (string | null | undefined)[]): string[] => [...new Set(texts.flatMap((t) => (t ? topicWords(t) : [])))];
@@ -144,7 +144,7 @@ const resolveLinks = async (tx: ReadTx, centreId: string, input: TAchievementInp
   input.owners.forEach((o, i) => {
     const e = ok(o.entityId);
     if (!e) issues.push(issue(`owners.${i}.entityId`, 'unknown_entity', `no active record ${o.entityId} in this centre's registry`));
-    else if (NOT_ORGANISATIONS.has(e.category)) issues.push(issue(`owners.${i}.entityId`, 'not_an_organisation', 'an owner must be an organisation'));
+    else if (!isOrganisationCategory(e.category)) issues.push(issue(`owners.${i}.entityId`, 'not_an_organisation', 'an owner must be an organisation'));
   });
   dupes(input.owners.map((o) => o.entityId), 'owners');
   const shares = input.owners.map((o) => o.share).filter((s): s is number => s !== null);
@@ -158,7 +158,7 @@ const resolveLinks = async (tx: ReadTx, centreId: string, input: TAchievementInp
   input.spinoffIds.forEach((id, i) => {
     const e = ok(id);
     if (!e) issues.push(issue(`spinoffIds.${i}`, 'unknown_entity', `no active record ${id} in this centre's registry`));
-    else if (NOT_ORGANISATIONS.has(e.category)) issues.push(issue(`spinoffIds.${i}`, 'not_an_organisation', 'a spin-off must be an organisation'));
+    else if (!isOrganisationCategory(e.category)) issues.push(issue(`spinoffIds.${i}`, 'not_an_organisation', 'a spin-off must be an organisation'));
   });
   dupes(input.spinoffIds, 'spinoffIds');
   const contracts = new Map((await repo.findContracts(tx, centreId, input.contractIds)).map((c) => [c.id, c]));
@@ -425,7 +425,7 @@ export const getNeed = async (ctx: ServiceContext, centreId: string, id: string)
 const checkEnterprise = async (tx: ReadTx, centreId: string, enterpriseId: string): Promise<FieldIssue[]> => {
   const e = (await repo.findEntities(tx, [enterpriseId])).get(enterpriseId);
   if (!e || e.centreId !== centreId || e.status !== 'active') return [issue('enterpriseId', 'unknown_entity', `no active record ${enterpriseId} in this centre's registry`)];
-  if (NOT_ORGANISATIONS.has(e.category)) return [issue('enterpriseId', 'not_an_organisation', 'a need is posted by an organisation')];
+  if (!isOrganisationCategory(e.category)) return [issue('enterpriseId', 'not_an_organisation', 'a need is posted by an organisation')];
   return [];
 };
 

@@ -1,3 +1,4 @@
+import { isOrganisationCategory } from '../../../shared/schemas/entities.js';
 import { createHash, randomUUID } from 'node:crypto';
 import { listAttachmentsOf } from './attachments.service.js';
 import { aggregate, buildTaskAgreement, criterionMet, evaluateEligibility, milestoneTimeline, trancheAmounts, validateForm, type Comparator, type ScoringForm } from '../../../core/calls/index.js';
@@ -66,7 +67,6 @@ const assertCentre = (user: SessionUser, centreId: string): void => {
   if (user.centreId !== null && user.centreId !== centreId) throw new AppError('FORBIDDEN', `Your account belongs to centre ${user.centreId}`);
 };
 
-const ORGANISATION_CATEGORIES_EXCLUDED = new Set(['person', 'achievement', 'event', 'index', 'comparator']);
 
 // ---------------------------------------------------------------- programmes
 export const createProgramme = async (ctx: ServiceContext, centreId: string, input: z.infer<typeof ZProgrammeInput>): Promise<ProgrammeRow> => {
@@ -111,7 +111,7 @@ export const listProgrammes = (ctx: ServiceContext, centreId: string): Promise<P
 const checkOwner = async (tx: ReadTx, centreId: string, ownerEntityId: string): Promise<FieldIssue[]> => {
   const [owner] = await repo.findEntities(tx, [ownerEntityId]);
   if (!owner || owner.centreId !== centreId || owner.status !== 'active') return [issue('ownerEntityId', 'not_found', `no active record ${ownerEntityId} in this centre`)];
-  if (ORGANISATION_CATEGORIES_EXCLUDED.has(owner.category)) return [issue('ownerEntityId', 'not_an_organisation', 'the demand owner must be an organisation')];
+  if (!isOrganisationCategory(owner.category)) return [issue('ownerEntityId', 'not_an_organisation', 'the demand owner must be an organisation')];
   return [];
 };
 
@@ -410,7 +410,7 @@ const checkTeam = async (tx: ReadTx, centreId: string, t: Partial<Team> & { excl
     const e = found.get(id);
     if (!e || e.centreId !== centreId || e.status !== 'active') issues.push(issue(path, 'not_found', `no active record ${id} in this centre`));
     else if (want === 'person' && e.category !== 'person') issues.push(issue(path, 'not_a_person', `${id} is not a person`));
-    else if (want === 'organisation' && ORGANISATION_CATEGORIES_EXCLUDED.has(e.category)) issues.push(issue(path, 'not_an_organisation', `${id} is not an organisation`));
+    else if (want === 'organisation' && !isOrganisationCategory(e.category)) issues.push(issue(path, 'not_an_organisation', `${id} is not an organisation`));
   };
   if (t.lead) check('leadEntityId', t.lead, 'organisation');
   (t.partners ?? []).forEach((id, i) => check(`partnerEntityIds.${i}`, id, 'organisation'));

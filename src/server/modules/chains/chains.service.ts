@@ -1,3 +1,4 @@
+import { isOrganisationCategory } from '../../../shared/schemas/entities.js';
 import { randomUUID } from 'node:crypto';
 import { analyseChain, DEFAULT_CHAIN_OPTIONS, DEFAULT_CHOKEPOINT_WEIGHTS, diffChains, exposureOf, normaliseWeights, type ChainMap, type ChokepointWeights, type InnovationCapacity, type Removal, type SupplyRelation } from '../../../core/chains/index.js';
 import { normaliseIpcPrefix } from '../../../core/patents/ipc.js';
@@ -40,7 +41,6 @@ const requireManager = (ctx: ServiceContext, centreId: string): SessionUser => {
   return ctx.user as SessionUser;
 };
 
-const ORGANISATION_EXCLUDED = new Set(['person', 'achievement', 'event', 'index', 'comparator']);
 const SHARE_TOLERANCE = 1e-9;
 
 // ---------------------------------------------------------------- checks on a whole map
@@ -123,7 +123,7 @@ const resolveSupply = async (tx: ReadTx, centreId: string, home: string | null, 
     if (input.confidentialAggregate) issues.push(issue(p('confidentialAggregate'), 'aggregate_names_supplier', 'an aggregated share names no supplier'));
     const [e] = await repo.findEntities(tx, [input.supplierId]);
     if (!e || e.centreId !== centreId || e.status !== 'active') return { issues: [...issues, issue(p('supplierId'), 'not_found', `no active registry record ${input.supplierId} in this centre`)] };
-    if (ORGANISATION_EXCLUDED.has(e.category)) return { issues: [...issues, issue(p('supplierId'), 'not_an_organisation', 'a supplier is an organisation')] };
+    if (!isOrganisationCategory(e.category)) return { issues: [...issues, issue(p('supplierId'), 'not_an_organisation', 'a supplier is an organisation')] };
     const located = e.areaId !== null && home !== null;
     country ??= located ? 'CN' : null;
     region ??= located ? home : null;
@@ -349,7 +349,7 @@ export const addPlacement = async (ctx: ServiceContext, centreId: string, mapId:
     await requireNodeInLatest(tx, map, input.nodeId);
     const [e] = await repo.findEntities(tx, [input.entityId]);
     if (!e || e.centreId !== centreId || e.status !== 'active') throw invalid([issue('entityId', 'not_found', `no active registry record ${input.entityId} in this centre`)]);
-    if (ORGANISATION_EXCLUDED.has(e.category)) throw invalid([issue('entityId', 'not_an_organisation', 'only organisations are placed on a chain')]);
+    if (!isOrganisationCategory(e.category)) throw invalid([issue('entityId', 'not_an_organisation', 'only organisations are placed on a chain')]);
     if (await repo.placementExists(tx, map.id, input.nodeId, input.entityId)) throw new AppError('CONFLICT', 'The organisation is already placed on this node', { fields: [issue('entityId', 'placement_exists', 'already placed on this node; change its role instead')] });
     const row = await repo.insertPlacement(tx, { id: randomUUID(), mapId: map.id, ...input, createdAt: ctx.now, updatedAt: ctx.now });
     await audit(tx, ctx, centreId, 'chain_placement.create', 'chain_placement', row.id, null, row);
@@ -500,7 +500,7 @@ export const addInnovationLink = async (ctx: ServiceContext, centreId: string, m
     } else if (ENTITY_KINDS.has(input.kind)) {
       const [e] = await repo.findEntities(tx, [input.refId]);
       if (!e || e.centreId !== centreId || e.status !== 'active') throw invalid([issue('refId', 'not_found', `no active registry record ${input.refId} in this centre`)]);
-      if (ORGANISATION_EXCLUDED.has(e.category)) throw invalid([issue('refId', 'not_an_organisation', 'a lab, university or R&D institution is an organisation of the registry')]);
+      if (!isOrganisationCategory(e.category)) throw invalid([issue('refId', 'not_an_organisation', 'a lab, university or R&D institution is an organisation of the registry')]);
       entityId = e.id;
     } else {
       const found = input.kind === 'achievement' ? await repo.findAchievement(tx, centreId, input.refId) : await repo.findCallIn(tx, centreId, input.refId);

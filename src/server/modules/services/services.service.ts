@@ -1,3 +1,4 @@
+import { isOrganisationCategory } from '../../../shared/schemas/entities.js';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import {
@@ -66,13 +67,12 @@ const requireOfficer = (ctx: ServiceContext, centreId: string): SessionUser => {
   return user;
 };
 
-const NOT_ORGANISATIONS = new Set(['person', 'achievement', 'event', 'index', 'comparator', 'policy', 'area']);
 const DAY_MS = 86_400_000;
 
 const requireEnterprise = async (tx: ReadTx, centreId: string, enterpriseId: string, path = 'enterpriseId') => {
   const e = await repo.findEnterprise(tx, centreId, enterpriseId);
   if (!e || e.status !== 'active') throw invalid([issue(path, 'unknown_enterprise', `no active organisation ${enterpriseId} in this centre`)]);
-  if (NOT_ORGANISATIONS.has(e.category)) throw invalid([issue(path, 'not_an_organisation', `${enterpriseId} is a ${e.category}, not an organisation`)]);
+  if (!isOrganisationCategory(e.category)) throw invalid([issue(path, 'not_an_organisation', `${enterpriseId} is a ${e.category}, not an organisation`)]);
   return e;
 };
 
