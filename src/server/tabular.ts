@@ -70,3 +70,41 @@ export const writeTable = async (header: readonly string[], rows: readonly (read
   });
   return Buffer.from(await workbook.xlsx.writeBuffer());
 };
+
+const unreadable = (error: unknown): AppError =>
+  new AppError('VALIDATION_FAILED', 'The file is not a readable Excel (.xlsx) workbook', { fields: [{ in: 'body', path: 'file', reason: 'unreadable_file', message: (error as Error).message }] });
+
+/** Every sheet of a small .xlsx workbook (a map document, not a million-row import) as rows of text, by sheet name. */
+export const readWorkbook = async (input: Buffer): Promise<Record<string, string[][]>> => {
+  const Excel = await loadExcel();
+  const workbook = new Excel.Workbook();
+  try {
+    await workbook.xlsx.load(input as unknown as ArrayBuffer);
+  } catch (error) {
+    throw unreadable(error);
+  }
+  const out: Record<string, string[][]> = {};
+  workbook.eachSheet((sheet) => {
+    const rows: string[][] = [];
+    sheet.eachRow({ includeEmpty: true }, (row) => {
+      rows.push((row.values as unknown[]).slice(1).map((v) => cellText(v)));
+    });
+    out[sheet.name] = rows;
+  });
+  return out;
+};
+
+/** Several sheets in one .xlsx, each with a bold header row. */
+export const writeWorkbook = async (sheets: Readonly<Record<string, readonly (readonly unknown[])[]>>): Promise<Buffer> => {
+  const Excel = await loadExcel();
+  const workbook = new Excel.Workbook();
+  for (const [name, [header = [], ...rows]] of Object.entries(sheets)) {
+    const sheet = workbook.addWorksheet(name);
+    sheet.addRow([...header]).font = { bold: true };
+    for (const row of rows) sheet.addRow([...row]);
+    sheet.columns.forEach((col) => {
+      col.width = 22;
+    });
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+};

@@ -12,8 +12,8 @@ import { AppError } from '../../errors.js';
 import { writeTable } from '../../tabular.js';
 import { contractImportTemplate, importContracts } from './contracts-import.js';
 import * as contracts from './contracts.service.js';
+import { acceptSpreadsheets, XLSX_TYPE } from '../../tabular.http.js';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
  * Technology-contract registration over HTTP. Parties, registrars and
@@ -30,7 +30,7 @@ export const contractsRoutes = async (instance: FastifyInstance): Promise<void> 
   const errors = { 400: ZErrorBodySchema, 401: ZErrorBodySchema, 403: ZErrorBodySchema, 404: ZErrorBodySchema, 409: ZErrorBodySchema };
   const C = '/api/centres/:centreId/tech-contracts';
   const ZParams = ZCentreParams.extend({ contractId: ZId });
-  app.addContentTypeParser(['text/csv', XLSX, 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: 32 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+  acceptSpreadsheets(app, 32 * 1024 * 1024);
 
   app.get('/api/tech-contracts/vocabulary', { config: { access: 'public' }, schema: { tags, summary: 'Contract types, technical fields, amount items, seller kinds, provinces and the registration workflow', response: { 200: z.object({ types: z.array(z.string()), fields: z.array(z.string()), amountItems: z.array(z.string()), nonTechnicalItems: z.array(z.string()), sellerKinds: z.array(z.string()), planOrigins: z.array(z.string()), provinces: z.record(z.string(), z.object({ zh: z.string(), en: z.string() })), workflow: z.unknown(), minPublicCell: z.number(), reviewDays: z.number() }) } } }, async () => ({
     types: [...TECH_CONTRACT_TYPES],
@@ -70,7 +70,7 @@ export const contractsRoutes = async (instance: FastifyInstance): Promise<void> 
   });
 
   app.get(`${C}/import-template`, { config: { access: register }, schema: { tags, summary: 'A blank spreadsheet for historical registrations', params: ZCentreParams, querystring: z.object({ format: z.enum(['csv', 'xlsx']).default('xlsx') }) } }, async (request, reply) => {
-    void reply.header('content-type', request.query.format === 'csv' ? 'text/csv; charset=utf-8' : XLSX).header('content-disposition', `attachment; filename="kechuang-tech-contracts-template.${request.query.format}"`);
+    void reply.header('content-type', request.query.format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE).header('content-disposition', `attachment; filename="kechuang-tech-contracts-template.${request.query.format}"`);
     return contractImportTemplate(request.query.format);
   });
   app.post(

@@ -10,8 +10,8 @@ import { writeTable } from '../../tabular.js';
 import { importPatents, patentImportTemplate } from './patents-import.js';
 import { POPULATION_INDICATOR_CODE } from './patents-statistics.js';
 import * as patents from './patents.service.js';
+import { acceptSpreadsheets, XLSX_TYPE } from '../../tabular.http.js';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
  * Patents over HTTP. Patent records are public records, so reading them, their
@@ -28,7 +28,7 @@ export const patentsRoutes = async (instance: FastifyInstance): Promise<void> =>
   const ZPatentParams = ZCentreParams.extend({ patentId: ZId });
   const ZPoolParams = ZCentreParams.extend({ poolId: ZId });
   // Scoped to this plugin: the contracts plugin registers the same parser in its own scope.
-  app.addContentTypeParser(['text/csv', XLSX, 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: 32 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+  acceptSpreadsheets(app, 32 * 1024 * 1024);
 
   app.get('/api/patents/vocabulary', { config: { access: 'public' }, schema: { tags, summary: 'Patent kinds, legal statuses, IPC sections, pool roles and royalty bases', response: { 200: z.object({ kinds: z.array(z.string()), kindsZh: z.record(z.string(), z.string()), statuses: z.array(z.string()), dimensions: z.array(z.string()), ipcSections: z.record(z.string(), z.object({ zh: z.string(), en: z.string() })), poolRoles: z.array(z.string()), royaltyBases: z.array(z.string()), populationIndicator: z.string() }) } } }, async () => ({
     kinds: [...PATENT_KINDS],
@@ -59,7 +59,7 @@ export const patentsRoutes = async (instance: FastifyInstance): Promise<void> =>
   });
 
   app.get(`${P}/import-template`, { config: { access: manage }, schema: { tags, summary: 'A blank spreadsheet for patent records', params: ZCentreParams, querystring: z.object({ format: z.enum(['csv', 'xlsx']).default('xlsx') }) } }, async (request, reply) => {
-    void reply.header('content-type', request.query.format === 'csv' ? 'text/csv; charset=utf-8' : XLSX).header('content-disposition', `attachment; filename="kechuang-patents-template.${request.query.format}"`);
+    void reply.header('content-type', request.query.format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE).header('content-disposition', `attachment; filename="kechuang-patents-template.${request.query.format}"`);
     return patentImportTemplate(request.query.format);
   });
   app.post(

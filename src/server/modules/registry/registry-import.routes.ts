@@ -12,14 +12,14 @@ import { exportEntities, importTemplate } from './registry-export.js';
 import { formatOf } from '../../tabular.js';
 import { countCsvRows, findImportJob, importEntities, listImportJobs, reportOf } from './registry-import.js';
 import { assertCentreScope } from './registry.service.js';
+import { acceptSpreadsheets, XLSX_TYPE } from '../../tabular.http.js';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const ZFormat = z.enum(['csv', 'xlsx']).default('xlsx');
 
 export const registryImportRoutes = async (instance: FastifyInstance): Promise<void> => {
   const app = instance.withTypeProvider<ZodTypeProvider>();
   // Files arrive as the raw request body; these parsers apply inside this plugin only.
-  app.addContentTypeParser(['text/csv', XLSX, 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: 64 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+  acceptSpreadsheets(app, 64 * 1024 * 1024);
   const tx = asReadTx(app.kc.database.db);
   const tags = ['registry import/export'];
   const write = { permission: 'registry:write' } as const;
@@ -29,7 +29,7 @@ export const registryImportRoutes = async (instance: FastifyInstance): Promise<v
     { config: { access: write }, schema: { tags, summary: 'The import template (zh-CN headers by default)', params: ZCentreParams, querystring: z.object({ format: ZFormat, headers: z.enum(['zh', 'en']).default('zh') }) } },
     async (request, reply) => {
       const { format, headers } = request.query;
-      void reply.header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : XLSX).header('content-disposition', `attachment; filename="kechuang-actors-template.${format}"`);
+      void reply.header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE).header('content-disposition', `attachment; filename="kechuang-actors-template.${format}"`);
       return importTemplate(format, headers);
     },
   );
@@ -139,7 +139,7 @@ export const registryImportRoutes = async (instance: FastifyInstance): Promise<v
     { config: { access: 'public' }, schema: { tags, summary: 'Export a filtered list (same filters as search) as CSV or XLSX', params: ZCentreParams, querystring: ZSearchQuery.omit({ limit: true, cursor: true }).extend({ format: ZFormat, headers: z.enum(['zh', 'en']).default('zh') }) } },
     async (request, reply) => {
       const { format, headers, ...query } = request.query;
-      void reply.header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : XLSX).header('content-disposition', `attachment; filename="kechuang-actors.${format}"`);
+      void reply.header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE).header('content-disposition', `attachment; filename="kechuang-actors.${format}"`);
       return reply.send(exportEntities(tx, request.params.centreId, query, format, headers));
     },
   );
