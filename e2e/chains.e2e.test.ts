@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { InjectOptions } from 'fastify';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
@@ -24,8 +25,11 @@ const api = async (key: string, method: InjectOptions['method'], url: string, pa
   expect(res.statusCode, res.body).toBeLessThan(300);
   return res.json();
 };
-/** The primary button of the open dialog (antd spaces two-character Chinese labels). */
-const confirmDialog = (page: Page) => page.locator('.ant-modal-wrap:visible .ant-modal-footer .ant-btn-primary').click();
+/** Press the open dialog's primary button and wait until it has closed, so the next dialog is the only one in the page. */
+const confirmDialog = async (page: Page) => {
+  await page.locator('.ant-modal-wrap:visible .ant-modal-footer .ant-btn-primary').last().click();
+  await poll(() => page.locator('.ant-modal-wrap:visible').count()).toBe(0);
+};
 const openSegment = async (page: Page, name: string) => {
   await page.getByTestId('segment-open').filter({ hasText: name }).first().click();
   await poll(() => page.getByTestId('node-title').textContent()).toContain(name);
@@ -120,6 +124,17 @@ describe('industry chains in the browser', () => {
     await poll(() => page.getByTestId('diff-items').textContent()).toContain('光掩模');
     await page.getByTestId('diff-panel').scrollIntoViewIfNeeded();
     await shoot(page, '3-diff');
+  });
+
+  test('the map goes out as an Excel workbook and comes back in as a new map', async () => {
+    const page = cast.pages['officer'] as Page;
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('chain-export-xlsx').click()]);
+    const file = await download.path();
+    await page.goto(`${rig.base}/chains`);
+    await page.getByTestId('chains-import-file').setInputFiles({ name: 'chain.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await readFile(file) });
+    await page.waitForURL((u) => /^\/chains\/[^/]+$/.test(u.pathname));
+    await poll(() => page.getByTestId('segment-open').filter({ hasText: '光掩模' }).count()).toBe(1);
+    await poll(() => page.getByTestId('chain-chokepoints').textContent()).toBe('1');
     expect(consoleErrors).toEqual([]);
   });
 });

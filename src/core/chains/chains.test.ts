@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyseChain, analyseNode, DEFAULT_CHAIN_OPTIONS, diffChains, exposureOf, hhi, withoutSupply, type ChainMap, type Removal, type SupplyRelation } from './index.js';
+import { analyseChain, analyseNode, cellOf, DEFAULT_CHAIN_OPTIONS, diffChains, documentFromSheets, exposureOf, hhi, sheetsFromDocument, withoutSupply, type ChainMap, type Removal, type SupplyRelation } from './index.js';
 
 const supply = (nodeId: string, supplierId: string | null, country: string, share: number, local = false, region = 'x'): SupplyRelation => ({ nodeId, supplierId, region, country, local, share });
 
@@ -190,5 +190,44 @@ describe('version diff', () => {
         expect(ab.suppliesAdded).toEqual(ba.suppliesRemoved);
       }),
     );
+  });
+});
+
+describe('workbook', () => {
+  const doc = {
+    format: 'kechuang.chain-map/v1',
+    clusterCode: 'integrated_circuits',
+    nameZh: '示例链',
+    nameEn: 'Sample chain',
+    isTemplate: false,
+    version: 3,
+    weights: { dependence: 30, concentration: 25, substitute: 25, innovation: 20 },
+    nodes: [
+      { id: 'eda', nameZh: 'EDA工具', nameEn: 'EDA tools', kind: 'technology', layer: 0 },
+      { id: 'design', nameZh: null, nameEn: 'Design', kind: 'service', layer: null },
+    ],
+    links: [{ from: 'eda', to: 'design' }],
+    supplies: [
+      { nodeId: 'eda', supplierId: null, region: 'abroad', country: 'US', local: false, share: 0.9, confidentialAggregate: false },
+      { nodeId: 'eda', supplierId: 'org-1', region: '110000', country: 'CN', local: null, share: 0.1, confidentialAggregate: true },
+    ],
+  };
+  it('reads back what it writes', () => {
+    const { document, problems } = documentFromSheets(sheetsFromDocument(doc));
+    expect(problems).toEqual([]);
+    expect(document).toEqual(doc);
+  });
+  it('names the cell of each problem a sheet can have', () => {
+    const sheets = sheetsFromDocument(doc);
+    sheets.supplies[1] = ['eda', '', 'abroad', 'US', 'maybe', 'ninety', 'no'];
+    delete (sheets as Partial<typeof sheets>).links;
+    const { problems } = documentFromSheets(sheets);
+    expect(problems).toEqual([
+      { sheet: 'links', row: 1, column: '', value: '', reason: 'missing_sheet' },
+      { sheet: 'supplies', row: 2, column: 'share', value: 'ninety', reason: 'not_a_number' },
+      { sheet: 'supplies', row: 2, column: 'local', value: 'maybe', reason: 'not_a_boolean' },
+    ]);
+    expect(cellOf('supplies.0.share')).toEqual({ sheet: 'supplies', row: 2 });
+    expect(cellOf('nameEn')).toBeNull();
   });
 });

@@ -71,9 +71,14 @@ export const ChainMapPage = () => {
                 </span>
               }
               extra={
-                <Button icon={<DownloadOutlined />} href={exportUrl(centre.id, m.id)} download data-testid="chain-export">
-                  {t('chains.export')}
-                </Button>
+                <span className="kc-ch-actions">
+                  <Button icon={<DownloadOutlined />} href={exportUrl(centre.id, m.id, 'xlsx', m.version.version)} download data-testid="chain-export-xlsx">
+                    {t('chains.exportXlsx')}
+                  </Button>
+                  <Button icon={<DownloadOutlined />} href={exportUrl(centre.id, m.id, 'json', m.version.version)} download data-testid="chain-export">
+                    {t('chains.export')}
+                  </Button>
+                </span>
               }
             />
             {a && (

@@ -4,10 +4,11 @@ import { useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useCurrentCentre } from '../app/centre.js';
 import { errorMessage } from '../app/errors.js';
+import { failureText } from '../modules/chains/labels.js';
 import { useSession } from '../app/session.js';
 import { formatDateTime, pickTitle } from '../i18n/format.js';
 import { useI18n } from '../i18n/I18nProvider.js';
-import { useChainMapsQuery, useCreateFromTemplateMutation, useImportMapMutation, type ChainMapSummary } from '../modules/chains/hooks.js';
+import { useChainMapsQuery, useCreateFromTemplateMutation, useImportMapMutation, useImportWorkbookMutation, type ChainMapSummary } from '../modules/chains/hooks.js';
 import { clusterLabel } from '../modules/chains/labels.js';
 import { Chip } from '../ui/Chip.js';
 import { PageHeader } from '../ui/PageHeader.js';
@@ -32,6 +33,7 @@ export const ChainsPage = () => {
   const maps = useChainMapsQuery(centre.id);
   const fromTemplate = useCreateFromTemplateMutation(centre.id);
   const importMap = useImportMapMutation(centre.id);
+  const importWorkbook = useImportWorkbookMutation(centre.id);
   const [sample, setSample] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const file = useRef<HTMLInputElement>(null);
@@ -45,14 +47,14 @@ export const ChainsPage = () => {
       setError(errorMessage(e, t));
     }
   };
+  /** A JSON document as exported, or an Excel workbook with its four sheets: either becomes a new map. */
   const importFile = async (f: File) => {
     setError(null);
     try {
-      const body: unknown = JSON.parse(await f.text());
-      const out = await importMap.mutateAsync(body);
+      const out = /\.xlsx$/i.test(f.name) ? await importWorkbook.mutateAsync({ file: f, sample }) : await importMap.mutateAsync({ ...(JSON.parse(await f.text()) as Record<string, unknown>), isSample: sample });
       navigate(`/chains/${encodeURIComponent(out.id)}`);
     } catch (e) {
-      setError(e instanceof SyntaxError ? t('chains.list.notJson') : errorMessage(e, t));
+      setError(e instanceof SyntaxError ? t('chains.list.notJson') : failureText(e, t));
     }
   };
 
@@ -72,13 +74,13 @@ export const ChainsPage = () => {
                   {t('chains.list.fromTemplate', { cluster: clusterLabel(t, code) })}
                 </Button>
               ))}
-              <Button icon={<ImportOutlined />} loading={importMap.isPending} onClick={() => file.current?.click()} data-testid="chains-import">
+              <Button icon={<ImportOutlined />} loading={importMap.isPending || importWorkbook.isPending} onClick={() => file.current?.click()} data-testid="chains-import">
                 {t('chains.list.import')}
               </Button>
               <input
                 ref={file}
                 type="file"
-                accept="application/json,.json"
+                accept="application/json,.json,.xlsx"
                 hidden
                 data-testid="chains-import-file"
                 onChange={(e) => {

@@ -260,6 +260,33 @@ describe('an industry chain: structure, three chains, analytics, versions, bridg
     expect((await ok(req('GET', '/indicators/chain_chokepoints_integrated_circuits'))).indicator.observations).toHaveLength(1);
   });
 
+  test('Excel: a version as a workbook and back; a bad cell is refused with its sheet and row, nothing written', async () => {
+    const file = await t.request({ method: 'GET', url: `${C}${M()}/export.xlsx`, session: officer });
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toContain('spreadsheetml');
+    const doc = await ok(req('GET', `${M()}/export`, officer));
+    const upload = (bytes: Buffer, session: Session = analyst) =>
+      t.request({ method: 'POST', url: `${C}/chain-maps/import.xlsx?sample=true`, session, headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }, payload: bytes });
+    const before = (await ok(req('GET', '/chain-maps'))).items.length;
+    const back = await upload(file.rawPayload);
+    expect(back.statusCode, back.body).toBe(201);
+    expect(back.json()).toMatchObject({ version: 1, supplies: doc.supplies.length });
+    const again = await ok(req('GET', `/chain-maps/${back.json().id}/export`, officer));
+    expect({ nodes: again.nodes, links: again.links, shares: again.supplies.map((x: { share: number }) => x.share) }).toEqual({ nodes: doc.nodes, links: doc.links, shares: doc.supplies.map((x: { share: number }) => x.share) });
+    // A share that is not a number, then a link to a node the sheet does not have: each named by sheet and row.
+    const { readWorkbook, writeWorkbook } = await import('../../tabular.js');
+    const sheets = await readWorkbook(file.rawPayload);
+    const badShare = { ...sheets, supplies: sheets.supplies?.map((r, i) => (i === 1 ? r.map((c, j) => (j === 5 ? 'ninety' : c)) : r)) ?? [] };
+    const e1 = (await upload(await writeWorkbook(badShare))).json().error;
+    expect(e1.details.fields).toEqual([expect.objectContaining({ reason: 'not_a_number', path: 'supplies.0.share', data: expect.objectContaining({ sheet: 'supplies', row: 2 }) })]);
+    const ghost = { ...sheets, links: [...(sheets.links ?? []), ['eda', 'ghost']] };
+    const e2 = (await upload(await writeWorkbook(ghost))).json().error;
+    expect(e2.details.fields).toEqual([expect.objectContaining({ reason: 'unknown_node', data: expect.objectContaining({ sheet: 'links', row: (sheets.links?.length ?? 0) + 1 }) })]);
+    expect((await upload(Buffer.from('not a workbook'))).json().error.details.fields[0].reason).toBe('unreadable_file');
+    expect((await upload(file.rawPayload, s.master as Session)).statusCode).toBe(403);
+    expect((await ok(req('GET', '/chain-maps'))).items.length).toBe(before + 1);
+  });
+
   test('every write is audited in one verified chain', async () => {
     const events = await listAuditEvents(t.database.db, { entityType: 'chain_map', entityId: ids.map, limit: 20 });
     expect(events.map((e) => e.action).reverse()).toEqual(['chain_map.create', 'chain_map.version', 'chain_map.call_draft']);

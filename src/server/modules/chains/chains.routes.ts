@@ -30,6 +30,8 @@ import {
 } from '../../../shared/schemas/chains.js';
 import { serviceContext } from '../../context.js';
 import * as chains from './chains.service.js';
+import { acceptSpreadsheets, XLSX_TYPE } from '../../tabular.http.js';
+import { AppError } from '../../errors.js';
 
 const ZMapParams = ZCentreParams.extend({ mapId: ZId });
 const ZSaved = z.object({ id: z.string(), version: z.number().int(), warnings: z.array(ZChainWarning) });
@@ -47,6 +49,8 @@ export const chainsRoutes = async (instance: FastifyInstance): Promise<void> => 
   const errors = { 400: ZErrorBodySchema, 401: ZErrorBodySchema, 403: ZErrorBodySchema, 404: ZErrorBodySchema, 409: ZErrorBodySchema };
   const C = '/api/centres/:centreId/chain-maps';
   const M = `${C}/:mapId`;
+  // Workbooks arrive as the raw request body (JSON documents stay JSON).
+  acceptSpreadsheets(app, 16 * 1024 * 1024);
 
   app.get(C, { config: { access: 'public' }, schema: { tags, summary: 'The centre’s industry-chain maps', params: ZCentreParams, response: { 200: z.object({ items: z.array(ZChainMapSummary) }), 404: ZErrorBodySchema } } }, async (request) => ({
     items: await chains.listMaps(serviceContext(request), request.params.centreId),
@@ -61,6 +65,25 @@ export const chainsRoutes = async (instance: FastifyInstance): Promise<void> => 
     reply.status(201).send(await chains.importMap(serviceContext(request), request.params.centreId, request.body)),
   );
 
+  app.post(
+    `${C}/import.xlsx`,
+    {
+      config: { access: manage },
+      schema: {
+        tags,
+        summary: 'Import a map workbook (.xlsx with map, nodes, links and supplies sheets, as exported) as a new map; every problem names its sheet and row',
+        params: ZCentreParams,
+        querystring: z.object({ sample: z.enum(['true', 'false']).default('false') }),
+        response: { 201: ZSaved.extend({ supplies: z.number().int() }), ...errors, 413: ZErrorBodySchema, 415: ZErrorBodySchema },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body;
+      if (!Buffer.isBuffer(body) || body.length === 0) throw new AppError('VALIDATION_FAILED', 'Send the workbook as the request body', { fields: [{ in: 'body', path: 'file', reason: 'empty', message: 'empty body' }] });
+      return reply.status(201).send(await chains.importWorkbook(serviceContext(request), request.params.centreId, body, { isSample: request.query.sample === 'true' }));
+    },
+  );
+
   app.get(M, { config: { access: 'public' }, schema: { tags, summary: 'A map: its newest version or ?version=N, with placements and innovation links', params: ZMapParams, querystring: ZVersionQuery, response: { 200: ZChainMapView, 404: ZErrorBodySchema } } }, async (request) =>
     chains.getMap(serviceContext(request), request.params.centreId, request.params.mapId, request.query.version),
   );
@@ -71,6 +94,12 @@ export const chainsRoutes = async (instance: FastifyInstance): Promise<void> => 
     const doc = await chains.exportMap(serviceContext(request), request.params.centreId, request.params.mapId, request.query.version);
     void reply.header('content-disposition', `attachment; filename="chain-map-${request.params.mapId}-v${doc.version ?? ''}.json"`);
     return doc;
+  });
+
+  app.get(`${M}/export.xlsx`, { config: { access: 'public' }, schema: { tags, summary: 'One version as an Excel workbook (map, nodes, links, supplies), with the supply rows the caller may see', params: ZMapParams, querystring: ZVersionQuery } }, async (request, reply) => {
+    const out = await chains.exportWorkbook(serviceContext(request), request.params.centreId, request.params.mapId, request.query.version);
+    void reply.header('content-type', XLSX_TYPE).header('content-disposition', `attachment; filename="chain-map-${request.params.mapId}-v${out.version ?? ''}.xlsx"`);
+    return out.content;
   });
 
   const ZPlacementParams = ZMapParams.extend({ placementId: ZId });

@@ -1,6 +1,6 @@
 import { isOrganisationCategory } from '../../../shared/schemas/entities.js';
 import { randomUUID } from 'node:crypto';
-import { analyseChain, DEFAULT_CHAIN_OPTIONS, DEFAULT_CHOKEPOINT_WEIGHTS, diffChains, exposureOf, normaliseWeights, type ChainMap, type ChokepointWeights, type InnovationCapacity, type Removal, type SupplyRelation } from '../../../core/chains/index.js';
+import { analyseChain, cellOf, DEFAULT_CHAIN_OPTIONS, DEFAULT_CHOKEPOINT_WEIGHTS, diffChains, documentFromSheets, exposureOf, normaliseWeights, sheetsFromDocument, type ChainMap, type ChokepointWeights, type InnovationCapacity, type Removal, type SupplyRelation } from '../../../core/chains/index.js';
 import { normaliseIpcPrefix } from '../../../core/patents/ipc.js';
 import type { ChainMapContent, ChainSupplySnapshot } from '../../../db/schema/index.js';
 import type { ReadTx, WriteTx } from '../../../db/tx.js';
@@ -8,12 +8,14 @@ import { withWriteTx } from '../../../db/tx.js';
 import { roleHasPermission } from '../../../shared/access.js';
 import { CHAIN_DOCUMENT_FORMAT, CHAIN_INNOVATION_ENTITY_KINDS, type CHAIN_PLACEMENT_ROLES } from '../../../shared/chains-vocabulary.js';
 import type { FieldIssue } from '../../../shared/errors.js';
+import { ZChainImport } from '../../../shared/schemas/chains.js';
 import type { TChainNode, TChainAnalytics, TChainDocument, TChainImport, TChainInnovationInput, TChainMapInput, TChainMapView, TChainPlacement, TChainSupply, TChainSupplyInput, TChainVersionInput } from '../../../shared/schemas/chains.js';
 import { assertCentreScope, type ServiceContext, type SessionUser } from '../../context.js';
 import { AppError, bodyIssue as issue, invalidBody as invalid, staleVersion as stale } from '../../errors.js';
 import { auditWrite as audit } from '../../audit.js';
 import { createCallInTx } from '../calls/calls.service.js';
 import { getCentre } from '../centres/centres.service.js';
+import { readWorkbook, writeWorkbook } from '../../tabular.js';
 import { CHAIN_TEMPLATES } from './chain-templates.js';
 import * as repo from './chains.repository.js';
 import type { MapRow, SupplyRow, VersionRow } from './chains.repository.js';
@@ -691,3 +693,39 @@ export const draftCallFromNode = async (ctx: ServiceContext, centreId: string, m
 };
 
 export type { Removal };
+
+// ---------------------------------------------------------------- Excel
+
+/** One version as a workbook (map, nodes, links, supplies sheets): the same document as the JSON export. */
+export const exportWorkbook = async (ctx: ServiceContext, centreId: string, mapId: string, version?: number): Promise<{ version: number | null; content: Buffer }> => {
+  const doc = await exportMap(ctx, centreId, mapId, version);
+  return { version: doc.version, content: await writeWorkbook(sheetsFromDocument(doc)) };
+};
+
+/** Each problem of a workbook import names its cell: `data.sheet` and `data.row` beside the document path. */
+const atCell = (f: FieldIssue): FieldIssue => {
+  const cell = cellOf(f.path);
+  return cell ? ({ ...f, data: { ...((f as { data?: Record<string, unknown> }).data ?? {}), ...cell } } as FieldIssue) : f;
+};
+
+/**
+ * A workbook becomes a new map through the same checks as a JSON document:
+ * first what only a sheet can get wrong (a missing sheet or column, a number
+ * or yes/no that is not one), then the document's schema, then the map's own
+ * checks; every problem with its sheet and row, and nothing written unless all pass.
+ */
+export const importWorkbook = async (ctx: ServiceContext, centreId: string, bytes: Buffer, options: { isSample: boolean }) => {
+  requireManager(ctx, centreId);
+  const { document, problems } = documentFromSheets(await readWorkbook(bytes));
+  if (problems.length > 0) {
+    throw invalid(problems.map((p) => issue(p.sheet === 'map' ? p.column || 'file' : `${p.sheet}.${Math.max(0, p.row - 2)}.${p.column}`.replace(/\.$/, ''), p.reason, `${p.sheet} sheet, row ${p.row}${p.column ? `, column ${p.column}` : ''}: ${p.reason.replaceAll('_', ' ')}${p.value ? ` (“${p.value}”)` : ''}`, { data: { sheet: p.sheet, row: p.row, column: p.column, value: p.value } })));
+  }
+  const parsed = ZChainImport.safeParse({ ...document, isSample: options.isSample });
+  if (!parsed.success) throw invalid(parsed.error.issues.map((i) => atCell(issue(i.path.join('.'), (i as { params?: { reason?: string } }).params?.reason ?? i.code, i.message))));
+  try {
+    return await importMap(ctx, centreId, parsed.data);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'VALIDATION_FAILED') throw invalid(((error.details?.fields ?? []) as FieldIssue[]).map(atCell));
+    throw error;
+  }
+};

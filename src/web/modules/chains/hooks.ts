@@ -43,7 +43,7 @@ export const useChainAnalyticsQuery = (centreId: string, mapId: string, weights:
 export const useChainDiffQuery = (centreId: string, mapId: string, range: { from: number; to: number } | null) =>
   useQuery({ queryKey: [...all(centreId), 'diff', mapId, range], queryFn: ({ signal }) => apiGet<ChainDiff>(`${one(centreId, mapId)}/diff`, range ?? undefined, signal), enabled: mapId !== '' && range !== null && range.from !== range.to });
 
-export const exportUrl = (centreId: string, mapId: string, version?: number): string => `${one(centreId, mapId)}/export${version ? `?version=${version}` : ''}`;
+export const exportUrl = (centreId: string, mapId: string, format: 'json' | 'xlsx', version?: number): string => `${one(centreId, mapId)}/export${format === 'xlsx' ? '.xlsx' : ''}${version ? `?version=${version}` : ''}`;
 
 const useChainWrite = <I, O>(centreId: string, fn: (input: I) => Promise<O>) => {
   const client = useQueryClient();
@@ -54,6 +54,11 @@ export const useCreateFromTemplateMutation = (centreId: string) =>
   useChainWrite(centreId, ({ code, isSample }: { code: string; isSample: boolean }) => apiRequest<{ id: string; version: number }>(`${base(centreId)}/from-template/${encodeURIComponent(code)}`, { method: 'POST', body: { isSample } }));
 export const useCreateMapMutation = (centreId: string) => useChainWrite(centreId, (body: Record<string, unknown>) => apiRequest<{ id: string; version: number }>(base(centreId), { method: 'POST', body }));
 export const useImportMapMutation = (centreId: string) => useChainWrite(centreId, (body: unknown) => apiRequest<{ id: string; version: number; supplies: number }>(`${base(centreId)}/import`, { method: 'POST', body: body as Record<string, unknown> }));
+/** An Excel workbook as the raw body; `sample` marks the new map as a sample. */
+export const useImportWorkbookMutation = (centreId: string) =>
+  useChainWrite(centreId, ({ file, sample }: { file: File; sample: boolean }) =>
+    apiRequest<{ id: string; version: number; supplies: number }>(`${base(centreId)}/import.xlsx`, { method: 'POST', query: { sample: String(sample) }, file: { data: file, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } }),
+  );
 export const useSaveVersionMutation = (centreId: string, mapId: string) => useChainWrite(centreId, (body: Record<string, unknown>) => apiRequest<{ id: string; version: number }>(`${one(centreId, mapId)}/versions`, { method: 'POST', body }));
 export const usePlaceMutation = (centreId: string, mapId: string) => useChainWrite(centreId, (body: Record<string, unknown>) => apiRequest<unknown>(`${one(centreId, mapId)}/placements`, { method: 'POST', body }));
 export const useRemovePlacementMutation = (centreId: string, mapId: string) => useChainWrite(centreId, (id: string) => apiRequest<unknown>(`${one(centreId, mapId)}/placements/${encodeURIComponent(id)}`, { method: 'DELETE' }));
