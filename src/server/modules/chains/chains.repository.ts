@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { achievements, areas, callProgrammes, calls, chainInnovationLinks, chainMaps, chainMapVersions, chainPlacements, chainSupplies, entities, patents } from '../../../db/schema/index.js';
 import type { ReadTx, WriteTx } from '../../../db/tx.js';
+import type { ChainSupplySnapshot } from '../../../db/schema/index.js';
 
 export type MapRow = typeof chainMaps.$inferSelect;
 export type VersionRow = typeof chainMapVersions.$inferSelect;
@@ -20,8 +21,20 @@ export const insertMap = async (tx: WriteTx, row: typeof chainMaps.$inferInsert)
 export const advanceMap = async (tx: WriteTx, mapId: string, seen: number, now: Date): Promise<MapRow | undefined> =>
   (await tx.update(chainMaps).set({ latestVersion: seen + 1, updatedAt: now }).where(and(eq(chainMaps.id, mapId), eq(chainMaps.latestVersion, seen))).returning())[0];
 
-export const findVersion = async (tx: ReadTx, mapId: string, version: number): Promise<VersionRow | undefined> =>
-  (await tx.select().from(chainMapVersions).where(and(eq(chainMapVersions.mapId, mapId), eq(chainMapVersions.version, version))).limit(1))[0];
+/** A version without its frozen supply (which can hold a whole map's supply rows): what reading a map needs. */
+export type VersionHead = Omit<VersionRow, 'suppliesAtSave'>;
+export const findVersion = async (tx: ReadTx, mapId: string, version: number): Promise<VersionHead | undefined> =>
+  (
+    await tx
+      .select({ id: chainMapVersions.id, mapId: chainMapVersions.mapId, version: chainMapVersions.version, content: chainMapVersions.content, note: chainMapVersions.note, createdBy: chainMapVersions.createdBy, createdAt: chainMapVersions.createdAt })
+      .from(chainMapVersions)
+      .where(and(eq(chainMapVersions.mapId, mapId), eq(chainMapVersions.version, version)))
+      .limit(1)
+  )[0];
+
+/** The supply as it stood when `version` was saved over: kept in the next version's row. */
+export const suppliesSavedWith = async (tx: ReadTx, mapId: string, version: number): Promise<ChainSupplySnapshot[]> =>
+  (await tx.select({ s: chainMapVersions.suppliesAtSave }).from(chainMapVersions).where(and(eq(chainMapVersions.mapId, mapId), eq(chainMapVersions.version, version))).limit(1))[0]?.s ?? [];
 
 export const insertVersion = async (tx: WriteTx, row: typeof chainMapVersions.$inferInsert): Promise<VersionRow> => (await tx.insert(chainMapVersions).values(row).returning())[0] as VersionRow;
 
@@ -69,6 +82,25 @@ export const listSupplies = (tx: ReadTx, mapId: string) =>
     .from(chainSupplies)
     .leftJoin(entities, eq(entities.id, chainSupplies.supplierId))
     .where(eq(chainSupplies.mapId, mapId))
+    .orderBy(asc(chainSupplies.nodeId), desc(chainSupplies.share), asc(chainSupplies.id));
+
+/**
+ * The live supply as the engine reads it: no names, no order, and, for a
+ * what-if, only the rows the removal takes (the rest cannot change its answer).
+ */
+export const supplyRelations = (tx: ReadTx, mapId: string, only?: { supplierId?: string; country?: string; region?: string }): Promise<ChainSupplySnapshot[]> =>
+  tx
+    .select({ id: chainSupplies.id, nodeId: chainSupplies.nodeId, supplierId: chainSupplies.supplierId, region: chainSupplies.region, country: chainSupplies.country, local: chainSupplies.local, share: chainSupplies.share, confidentialAggregate: chainSupplies.confidentialAggregate })
+    .from(chainSupplies)
+    .where(
+      and(
+        eq(chainSupplies.mapId, mapId),
+        only?.supplierId !== undefined ? eq(chainSupplies.supplierId, only.supplierId) : undefined,
+        only?.country !== undefined ? eq(chainSupplies.country, only.country) : undefined,
+        only?.region !== undefined ? eq(chainSupplies.region, only.region) : undefined,
+      ),
+    )
+    // A stable order (each node's largest share first), so that an export or a frozen version reads the same each time.
     .orderBy(asc(chainSupplies.nodeId), desc(chainSupplies.share), asc(chainSupplies.id));
 
 export const findSupply = async (tx: ReadTx, mapId: string, id: string): Promise<SupplyRow | undefined> => (await tx.select().from(chainSupplies).where(and(eq(chainSupplies.mapId, mapId), eq(chainSupplies.id, id))).limit(1))[0];

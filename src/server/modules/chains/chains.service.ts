@@ -18,7 +18,7 @@ import { getCentre } from '../centres/centres.service.js';
 import { readWorkbook, writeWorkbook } from '../../tabular.js';
 import { CHAIN_TEMPLATES } from './chain-templates.js';
 import * as repo from './chains.repository.js';
-import type { MapRow, SupplyRow, VersionRow } from './chains.repository.js';
+import type { MapRow, SupplyRow, VersionHead as VersionRow } from './chains.repository.js';
 
 /**
  * Three-chain linkage over the registry (issue 8). Map structure and the
@@ -142,13 +142,19 @@ const resolveSupply = async (tx: ReadTx, centreId: string, home: string | null, 
   return { value: { supplierId: input.supplierId, region, country, local: local ?? false }, issues };
 };
 
-const snapshotOf = (r: SupplyRow): ChainSupplySnapshot => ({ id: r.id, nodeId: r.nodeId, supplierId: r.supplierId, region: r.region, country: r.country, local: r.local, share: r.share, confidentialAggregate: r.confidentialAggregate });
 const relationOf = (s: ChainSupplySnapshot): SupplyRelation => ({ nodeId: s.nodeId, supplierId: s.supplierId, region: s.region, country: s.country, local: s.local, share: s.share });
 
 /** A version's supply: the live rows for the newest version, otherwise the rows frozen when the next one was saved. */
 const suppliesOfVersion = async (tx: ReadTx, map: MapRow, version: number): Promise<ChainSupplySnapshot[]> => {
-  if (version === map.latestVersion) return (await repo.listSupplies(tx, map.id)).map((r) => snapshotOf(r.s));
-  return (await repo.findVersion(tx, map.id, version + 1))?.suppliesAtSave ?? [];
+  if (version === map.latestVersion) return repo.supplyRelations(tx, map.id);
+  return repo.suppliesSavedWith(tx, map.id, version + 1);
+};
+
+/** Only the supply a removal takes: a what-if needs no other row (exposure starts where supply is lost). */
+const suppliesRemovedBy = async (tx: ReadTx, map: MapRow, version: number, removal: Removal): Promise<ChainSupplySnapshot[]> => {
+  if (version === map.latestVersion) return repo.supplyRelations(tx, map.id, removal.kind === 'supplier' ? { supplierId: removal.supplierId } : removal.kind === 'country' ? { country: removal.country } : { country: removal.country, region: removal.region });
+  const all = await repo.suppliesSavedWith(tx, map.id, version + 1);
+  return all.filter((s) => (removal.kind === 'supplier' ? s.supplierId === removal.supplierId : s.country === removal.country && (removal.kind === 'country' || s.region === removal.region)));
 };
 
 // ---------------------------------------------------------------- loading
@@ -260,7 +266,7 @@ export const saveVersion = async (ctx: ServiceContext, centreId: string, mapId: 
   return withWriteTx(ctx.db, async (tx) => {
     const map = await findMapOr404(tx, centreId, mapId);
     if (map.latestVersion !== input.version) throw stale('The chain map');
-    const live = (await repo.listSupplies(tx, map.id)).map((r) => snapshotOf(r.s));
+    const live = await repo.supplyRelations(tx, map.id);
     const advanced = await repo.advanceMap(tx, map.id, input.version, ctx.now);
     if (!advanced) throw stale('The chain map');
     const version = input.version + 1;
@@ -585,7 +591,7 @@ export const whatIf = async (ctx: ServiceContext, centreId: string, mapId: strin
     throw new AppError('FORBIDDEN', 'A named supplier’s removal is for officers, analysts and the supplier itself; remove a region or a country instead', { fields: [issue('removal.supplierId', 'supplier_confidential', 'named supply is confidential')] });
   const map = await findMapOr404(ctx.db, centreId, mapId);
   const v = await findVersionOr404(ctx.db, map, input.version);
-  const supplies = await suppliesOfVersion(ctx.db, map, v.version);
+  const supplies = await suppliesRemovedBy(ctx.db, map, v.version, input.removal);
   const exposed = exposureOf(engineMap(v.content, supplies), input.removal);
   const names = new Map(v.content.nodes.map((n) => [n.id, n]));
   const placed = await placementsView(ctx.db, map.id, new Set(exposed.map((e) => e.nodeId)));
