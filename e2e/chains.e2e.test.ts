@@ -135,6 +135,19 @@ describe('industry chains in the browser', () => {
     await page.waitForURL((u) => /^\/chains\/[^/]+$/.test(u.pathname));
     await poll(() => page.getByTestId('segment-open').filter({ hasText: '光掩模' }).count()).toBe(1);
     await poll(() => page.getByTestId('chain-chokepoints').textContent()).toBe('1');
+  });
+
+  test('a map of 300 segments still reads: the drawing, and the ranked list beside it', async () => {
+    // Synthetic (fixed shape): six layers of 50 segments, each fed by two of the layer above, with supply on every tenth.
+    const nodes = Array.from({ length: 300 }, (_, i) => ({ id: `s${i}`, nameZh: `示例环节${i}`, nameEn: `Sample segment ${i}`, kind: 'component', layer: Math.floor(i / 50) }));
+    const links = nodes.slice(50).flatMap((n, k) => [{ from: `s${k % 50 + 50 * Math.floor(k / 50)}`, to: n.id }, { from: `s${(k + 7) % 50 + 50 * Math.floor(k / 50)}`, to: n.id }]);
+    const supplies = nodes.filter((_, i) => i % 10 === 0).map((n, k) => ({ nodeId: n.id, region: 'abroad', country: k % 2 ? 'US' : 'JP', share: 0.6 }));
+    const created = await api('officer', 'POST', '/chain-maps/import', { format: 'kechuang.chain-map/v1', clusterCode: 'other', nameZh: '示例：300个环节的产业链', nameEn: 'Sample: a 300-segment chain', isSample: true, nodes, links: [...new Map(links.map((l) => [`${l.from}>${l.to}`, l])).values()], supplies });
+    const page = cast.pages['officer'] as Page;
+    await page.goto(`${rig.base}/chains/${created.id}`);
+    await poll(() => page.getByTestId('segment-row').count()).toBe(12);
+    await page.getByTestId('chain-graph').waitFor();
+    await shoot(page, '4-three-hundred');
     expect(consoleErrors).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ import { failureText } from '../modules/chains/labels.js';
 import { useSession } from '../app/session.js';
 import { formatDateTime, pickTitle } from '../i18n/format.js';
 import { useI18n } from '../i18n/I18nProvider.js';
-import { useChainMapsQuery, useCreateFromTemplateMutation, useImportMapMutation, useImportWorkbookMutation, type ChainMapSummary } from '../modules/chains/hooks.js';
+import { useChainMapsQuery, useChainTemplatesQuery, useCreateFromTemplateMutation, useImportMapMutation, useImportWorkbookMutation, type ChainMapSummary } from '../modules/chains/hooks.js';
 import { clusterLabel } from '../modules/chains/labels.js';
 import { Chip } from '../ui/Chip.js';
 import { PageHeader } from '../ui/PageHeader.js';
@@ -16,9 +16,6 @@ import { Panel } from '../ui/Panel.js';
 import { QueryState } from '../ui/QueryState.js';
 import { SampleTag } from '../ui/SampleTag.js';
 import '../modules/chains/chains.css';
-
-/** The one template the platform ships (general domain knowledge, labelled as such). */
-const TEMPLATES = ['integrated_circuits'] as const;
 
 /**
  * 产业链 / Industry chains: the centre's chain maps; those who keep them start
@@ -31,6 +28,7 @@ export const ChainsPage = () => {
   const { can } = useSession();
   const manager = can('chains:manage');
   const maps = useChainMapsQuery(centre.id);
+  const templates = useChainTemplatesQuery();
   const fromTemplate = useCreateFromTemplateMutation(centre.id);
   const importMap = useImportMapMutation(centre.id);
   const importWorkbook = useImportWorkbookMutation(centre.id);
@@ -69,9 +67,9 @@ export const ChainsPage = () => {
               <Checkbox checked={sample} onChange={(e) => setSample(e.target.checked)} data-testid="chains-sample">
                 {t('chains.list.sample')}
               </Checkbox>
-              {TEMPLATES.map((code) => (
-                <Button key={code} type="primary" icon={<PlusOutlined />} loading={fromTemplate.isPending} onClick={() => void startFromTemplate(code)} data-testid={`chains-template-${code}`}>
-                  {t('chains.list.fromTemplate', { cluster: clusterLabel(t, code) })}
+              {(templates.data?.items ?? []).map((tpl) => (
+                <Button key={tpl.code} icon={<PlusOutlined />} loading={fromTemplate.isPending && fromTemplate.variables?.code === tpl.code} onClick={() => void startFromTemplate(tpl.code)} data-testid={`chains-template-${tpl.code}`}>
+                  {t('chains.list.fromTemplate', { cluster: clusterLabel(t, tpl.clusterCode) })}
                 </Button>
               ))}
               <Button icon={<ImportOutlined />} loading={importMap.isPending || importWorkbook.isPending} onClick={() => file.current?.click()} data-testid="chains-import">

@@ -84,6 +84,10 @@ describe('an industry chain: structure, three chains, analytics, versions, bridg
     expect(map).toMatchObject({ isTemplate: true, templateCode: 'integrated_circuits', clusterCode: 'integrated_circuits', nameZh: '集成电路产业链（模板）' });
     expect(map.nodes.map((n: { id: string }) => n.id)).toEqual(expect.arrayContaining(['eda', 'ip', 'design', 'wafer-fab', 'packaging', 'testing', 'litho-equipment', 'photoresist']));
     expect(map.placements).toEqual([]);
+    const listed = await ok(req('GET', '/api/chain-templates'));
+    expect(listed.items.map((x: { code: string }) => x.code)).toEqual(['integrated_circuits', 'new_energy_vehicles', 'artificial_intelligence']);
+    // Every template is a well-formed map: its links join its own nodes.
+    for (const code of ['new_energy_vehicles', 'artificial_intelligence']) expect((await ok(req('POST', `/chain-maps/from-template/${code}`, analyst, { isSample: true }), 201)).version).toBe(1);
   });
 
   test('placements: registry organisations on nodes with role, capacity and the registry location', async () => {

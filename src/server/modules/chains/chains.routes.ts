@@ -32,6 +32,7 @@ import { serviceContext } from '../../context.js';
 import * as chains from './chains.service.js';
 import { acceptSpreadsheets, XLSX_TYPE } from '../../tabular.http.js';
 import { AppError } from '../../errors.js';
+import { CHAIN_TEMPLATES } from './chain-templates.js';
 
 const ZMapParams = ZCentreParams.extend({ mapId: ZId });
 const ZSaved = z.object({ id: z.string(), version: z.number().int(), warnings: z.array(ZChainWarning) });
@@ -52,6 +53,9 @@ export const chainsRoutes = async (instance: FastifyInstance): Promise<void> => 
   // Workbooks arrive as the raw request body (JSON documents stay JSON).
   acceptSpreadsheets(app, 16 * 1024 * 1024);
 
+  app.get('/api/chain-templates', { config: { access: 'public' }, schema: { tags, summary: 'The chain-map templates the platform ships (general domain knowledge, labelled as templates)', response: { 200: z.object({ items: z.array(z.object({ code: z.string(), clusterCode: z.string(), nameZh: z.string(), nameEn: z.string(), nodes: z.number().int() })) }) } } }, async () => ({
+    items: Object.values(CHAIN_TEMPLATES).map((t) => ({ code: t.code, clusterCode: t.clusterCode, nameZh: t.nameZh, nameEn: t.nameEn, nodes: t.nodes.length })),
+  }));
   app.get(C, { config: { access: 'public' }, schema: { tags, summary: 'The centre’s industry-chain maps', params: ZCentreParams, response: { 200: z.object({ items: z.array(ZChainMapSummary) }), 404: ZErrorBodySchema } } }, async (request) => ({
     items: await chains.listMaps(serviceContext(request), request.params.centreId),
   }));

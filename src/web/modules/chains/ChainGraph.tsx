@@ -17,8 +17,12 @@ type Props = { map: ChainMapView; analytics: Map<string, NodeAnalytics>; exposur
  */
 export const ChainGraph = ({ map, analytics, exposure, selected, onSelect }: Props) => {
   const { t, locale } = useI18n();
+  // A large map (hundreds of segments) gets tighter rows, smaller dots and names only where they matter
+  // (chokepoints, the chosen segment, exposed ones; the rest on hover), so it still reads; the ranked list does the rest.
+  const many = map.nodes.length > 60;
+  const rowGap = many ? 28 : 70;
+  const placed = useMemo(() => layoutChain(map.nodes, map.links, { columnGap: 220, rowGap }), [map, rowGap]);
   const option = useMemo<EChartsOption>(() => {
-    const placed = layoutChain(map.nodes, map.links);
     const exposed = new Map((exposure?.exposed ?? []).map((e) => [e.nodeId, e.exposure]));
     const name = (id: string) => {
       const n = map.nodes.find((x) => x.id === id);
@@ -46,7 +50,7 @@ export const ChainGraph = ({ map, analytics, exposure, selected, onSelect }: Pro
           edgeSymbolSize: 8,
           label: { show: true, position: 'bottom', fontSize: 12, width: 160, overflow: 'truncate' },
           lineStyle: { color: '#8c8c8c', width: 1.2, opacity: 0.7, curveness: 0.05 },
-          emphasis: { focus: 'adjacency' },
+          emphasis: { focus: 'adjacency', label: { show: true } },
           data: placed.map((p) => {
             const a = analytics.get(p.id);
             const hasData = a !== undefined && a.suppliers > 0;
@@ -56,20 +60,21 @@ export const ChainGraph = ({ map, analytics, exposure, selected, onSelect }: Pro
               name: name(p.id),
               x: p.x,
               y: p.y,
-              symbolSize: a?.chokepoint ? 34 : 24,
+              symbolSize: many ? (a?.chokepoint ? 16 : 10) : a?.chokepoint ? 34 : 24,
               itemStyle: {
                 color: scoreColour(hasData ? (a as NodeAnalytics).score : null),
                 borderColor: risk !== undefined ? '#1f1f1f' : p.id === selected ? '#1d39c4' : '#ffffff',
                 borderWidth: risk !== undefined || p.id === selected ? 3 : 1,
               },
-              label: risk !== undefined ? { formatter: `${name(p.id)}\n−${Math.round(risk * 100)}%` } : {},
+              label: risk !== undefined ? { show: true, formatter: `${name(p.id)}\n−${Math.round(risk * 100)}%` } : { show: !many || a?.chokepoint === true || p.id === selected },
             };
           }),
           links: map.links.map((l) => ({ source: l.from, target: l.to })),
         },
       ],
     };
-  }, [map, analytics, exposure, selected, locale, t]);
-  const height = Math.max(320, Math.min(900, 80 + 70 * Math.max(1, ...layoutChain(map.nodes, map.links).map((p) => p.row + 1))));
+  }, [map, placed, many, analytics, exposure, selected, locale, t]);
+  const rows = Math.max(1, ...placed.map((p) => p.row + 1));
+  const height = Math.max(320, Math.min(many ? 1800 : 900, 80 + rowGap * rows));
   return <EChart option={option} height={height} ariaLabel={t('chains.graph.aria')} data-testid="chain-graph" onClick={(p) => p.dataType === 'node' && typeof (p.data as { id?: string })?.id === 'string' && onSelect((p.data as { id: string }).id)} />;
 };

@@ -20,6 +20,10 @@ const one = (centreId: string, mapId: string) => `${base(centreId)}/${encodeURIC
 /** Every chain query of a centre starts with this key; any write refreshes them all (analytics follow the supply). */
 const all = (centreId: string) => ['centre', centreId, 'chains'] as const;
 
+export type ChainTemplate = { code: string; clusterCode: string; nameZh: string; nameEn: string; nodes: number };
+/** GET /api/chain-templates: what a map can start from (the same for every centre). */
+export const useChainTemplatesQuery = () => useQuery({ queryKey: ['chain-templates'], queryFn: ({ signal }) => apiGet<{ items: ChainTemplate[] }>('/api/chain-templates', undefined, signal), staleTime: 3_600_000 });
+
 export const useChainMapsQuery = (centreId: string) => useQuery({ queryKey: [...all(centreId), 'list'], queryFn: ({ signal }) => apiGet<{ items: ChainMapSummary[] }>(base(centreId), undefined, signal) });
 
 export const useChainMapQuery = (centreId: string, mapId: string) =>
