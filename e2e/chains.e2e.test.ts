@@ -118,10 +118,14 @@ describe('industry chains in the browser', () => {
     await poll(() => page.getByTestId('call-owner').textContent()).toBe('示例集成电路设计公司');
   });
 
-  test('the two versions compare: the added segment and link are listed', async () => {
+  test('the two versions compare: the added segment and link are listed; removing a link makes the next version', async () => {
     const page = cast.pages['officer'] as Page;
     await page.goBack();
     await poll(() => page.getByTestId('diff-items').textContent()).toContain('光掩模');
+    await pickOption(page, page.getByTestId('edit-remove-link'), '测试设备', /测试设备 → 测试/);
+    await page.getByTestId('edit-remove-link-run').click();
+    await poll(() => page.getByTestId('chain-version').textContent()).toContain('3');
+    await poll(() => page.getByTestId('diff-items').textContent()).toContain('测试设备');
     await page.getByTestId('diff-panel').scrollIntoViewIfNeeded();
     await shoot(page, '3-diff');
   });

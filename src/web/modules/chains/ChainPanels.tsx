@@ -222,6 +222,20 @@ export const StructureEditor = ({ map }: { map: ChainMapView }) => {
     if (!link.from || !link.to) return;
     if (await saveWith(map.nodes, [...map.links, { from: link.from, to: link.to }], t('chains.edit.noteLink'))) setLink({});
   };
+  const [removing, setRemoving] = useState<{ node?: string; link?: string }>({});
+  const linkKey = (l: { from: string; to: string }) => `${l.from}>${l.to}`;
+  const nodeName = (id: string) => options.find((o) => o.value === id)?.label ?? id;
+  /** A segment leaves with its links; its placements, supply and innovation links stay on record (the server says so). */
+  const removeNode = async () => {
+    const id = removing.node;
+    if (!id) return;
+    if (await saveWith(map.nodes.filter((n) => n.id !== id), map.links.filter((l) => l.from !== id && l.to !== id), t('chains.edit.noteRemoveNode', { node: nodeName(id) }))) setRemoving({});
+  };
+  const removeLink = async () => {
+    const key = removing.link;
+    if (!key) return;
+    if (await saveWith(map.nodes, map.links.filter((l) => linkKey(l) !== key), t('chains.edit.noteRemoveLink'))) setRemoving({});
+  };
   return (
     <Panel title={t('chains.edit.title')} data-testid="structure-editor">
       <div className="kc-ch-inline">
@@ -239,6 +253,25 @@ export const StructureEditor = ({ map }: { map: ChainMapView }) => {
         <Select value={link.to} onChange={(to) => setLink({ ...link, to })} options={options} showSearch={{ optionFilterProp: 'label' }} placeholder={t('chains.edit.to')} style={{ minWidth: 180 }} data-testid="edit-link-to" />
         <Button disabled={!link.from || !link.to || link.from === link.to} loading={save.isPending} onClick={() => void addLink()} data-testid="edit-link-add">
           {t('chains.edit.addLink')}
+        </Button>
+      </div>
+      <div className="kc-ch-inline">
+        <Select allowClear value={removing.node} onChange={(v?: string) => setRemoving(v ? { node: v } : {})} options={options} showSearch={{ optionFilterProp: 'label' }} placeholder={t('chains.edit.removeNodePick')} style={{ minWidth: 200 }} data-testid="edit-remove-node" />
+        <Button danger disabled={!removing.node || map.nodes.length < 2} loading={save.isPending} onClick={() => void removeNode()} data-testid="edit-remove-node-run">
+          {t('chains.edit.removeNode')}
+        </Button>
+        <Select
+          allowClear
+          value={removing.link}
+          onChange={(v?: string) => setRemoving(v ? { link: v } : {})}
+          options={map.links.map((l) => ({ value: linkKey(l), label: `${nodeName(l.from)} → ${nodeName(l.to)}` }))}
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder={t('chains.edit.removeLinkPick')}
+          style={{ minWidth: 260 }}
+          data-testid="edit-remove-link"
+        />
+        <Button danger disabled={!removing.link} loading={save.isPending} onClick={() => void removeLink()} data-testid="edit-remove-link-run">
+          {t('chains.edit.removeLink')}
         </Button>
       </div>
       {error && (
