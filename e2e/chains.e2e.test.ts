@@ -101,6 +101,16 @@ describe('industry chains in the browser', () => {
     await shoot(page, '1-chokepoint');
   });
 
+  test('other weights can be tried: the analytics answer with them and say which weights they used', async () => {
+    const page = cast.pages['officer'] as Page;
+    for (const [k, v] of [['dependence', '100'], ['concentration', '0'], ['substitute', '0'], ['innovation', '0']] as const) await (await numberInput(page.getByTestId(`weight-${k}`))).fill(v);
+    await page.getByTestId('weights-try').click();
+    await poll(() => page.getByTestId('chain-weights').textContent()).toContain('境外依赖 100%');
+    await poll(() => page.getByTestId('chain-summary').textContent()).toContain('本次查询指定的权重');
+    await page.getByTestId('weights-reset').click();
+    await poll(() => page.getByTestId('chain-summary').textContent()).toContain('平台默认权重');
+  });
+
   test('a what-if removing that country exposes the segments downstream, and a call is drafted from the gap', async () => {
     const page = cast.pages['officer'] as Page;
     await pickOption(page, page.getByTestId('whatif-kind'), '', '国家');

@@ -7,7 +7,7 @@ import { useSession } from '../app/session.js';
 import { pickTitle } from '../i18n/format.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { ChainGraph } from '../modules/chains/ChainGraph.js';
-import { DiffPanel, StructureEditor, SupplySankey, WhatIfPanel } from '../modules/chains/ChainPanels.js';
+import { DiffPanel, StructureEditor, SupplySankey, WeightsPanel, WhatIfPanel } from '../modules/chains/ChainPanels.js';
 import { exportUrl, useChainAnalyticsQuery, useChainMapQuery, useChainSuppliesQuery, type NodeAnalytics, type WhatIf } from '../modules/chains/hooks.js';
 import { clusterLabel, pct, reasonLabel } from '../modules/chains/labels.js';
 import { scoreColour } from '../modules/chains/layout.js';
@@ -34,7 +34,9 @@ export const ChainMapPage = () => {
   const manager = can('chains:manage');
   const map = useChainMapQuery(centre.id, mapId);
   const supplies = useChainSuppliesQuery(centre.id, mapId);
-  const analytics = useChainAnalyticsQuery(centre.id, mapId, null);
+  // Weights being tried (the analytics answer with them); null: the map's own or the defaults.
+  const [trialWeights, setTrialWeights] = useState<Record<'dependence' | 'concentration' | 'substitute' | 'innovation', number> | null>(null);
+  const analytics = useChainAnalyticsQuery(centre.id, mapId, trialWeights);
   const [selected, setSelected] = useState<string | null>(null);
   const [whatIf, setWhatIf] = useState<WhatIf | null>(null);
   const byNode = useMemo(() => new Map((analytics.data?.nodes ?? []).map((n) => [n.nodeId, n])), [analytics.data]);
@@ -111,6 +113,7 @@ export const ChainMapPage = () => {
                 </div>
               </div>
             )}
+            {a && <WeightsPanel key={`${m.version.version}-${a.weights.source}`} map={m} configured={a.weights.configured} trial={trialWeights} onTrial={setTrialWeights} manager={manager} />}
             {m.warnings.length > 0 && (
               <div className="kc-muted kc-small" role="note" data-testid="chain-warnings">
                 {m.warnings.map((w) => w.message).join(t('chains.listSep'))}

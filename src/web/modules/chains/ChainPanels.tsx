@@ -1,5 +1,5 @@
 import type { EChartsOption } from 'echarts';
-import { Button, Input, Select, Table } from 'antd';
+import { Button, Input, InputNumber, Select, Table } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { CHAIN_NODE_KINDS } from '../../../shared/chains-vocabulary.js';
@@ -276,6 +276,68 @@ export const StructureEditor = ({ map }: { map: ChainMapView }) => {
       </div>
       {error && (
         <div className="kc-ch-error" role="alert" data-testid="edit-error">
+          {error}
+        </div>
+      )}
+    </Panel>
+  );
+};
+
+const COMPONENT_KEYS = ['dependence', 'concentration', 'substitute', 'innovation'] as const;
+type Weights = Record<(typeof COMPONENT_KEYS)[number], number>;
+
+/**
+ * The chokepoint score's weights: try others (the analytics answer with them
+ * and say so), or, for those who keep the map, save them with it as its next
+ * version so every later reading uses and records them.
+ */
+export const WeightsPanel = ({ map, configured, trial, onTrial, manager }: { map: ChainMapView; configured: Weights; trial: Weights | null; onTrial: (w: Weights | null) => void; manager: boolean }) => {
+  const { t } = useI18n();
+  const centre = useCurrentCentre();
+  const save = useSaveVersionMutation(centre.id, map.id);
+  const [draft, setDraft] = useState<Weights>(trial ?? configured);
+  const [error, setError] = useState<string | null>(null);
+  const saveWithMap = async () => {
+    setError(null);
+    try {
+      await save.mutateAsync({ version: map.version.version, note: t('chains.weights.note'), nodes: map.nodes, links: map.links, weights: draft });
+      onTrial(null);
+    } catch (e) {
+      setError(errorMessage(e, t));
+    }
+  };
+  return (
+    <Panel title={t('chains.weights.title')} data-testid="weights-panel">
+      <p className="kc-muted kc-small">{t('chains.weights.hint')}</p>
+      <div className="kc-ch-inline">
+        {COMPONENT_KEYS.map((k) => (
+          <label key={k} className="kc-ch-weight">
+            <span className="kc-small">{t(`chains.component.${k}`)}</span>
+            <InputNumber min={0} max={100} value={draft[k]} onChange={(v) => setDraft({ ...draft, [k]: typeof v === 'number' ? v : 0 })} data-testid={`weight-${k}`} />
+          </label>
+        ))}
+        <Button onClick={() => onTrial(draft)} disabled={COMPONENT_KEYS.every((k) => draft[k] === 0)} data-testid="weights-try">
+          {t('chains.weights.try')}
+        </Button>
+        {trial && (
+          <Button
+            onClick={() => {
+              onTrial(null);
+              setDraft(configured);
+            }}
+            data-testid="weights-reset"
+          >
+            {t('chains.weights.reset')}
+          </Button>
+        )}
+        {manager && (
+          <Button type="primary" loading={save.isPending} disabled={COMPONENT_KEYS.every((k) => draft[k] === 0)} onClick={() => void saveWithMap()} data-testid="weights-save">
+            {t('chains.weights.save')}
+          </Button>
+        )}
+      </div>
+      {error && (
+        <div className="kc-ch-error" role="alert">
           {error}
         </div>
       )}
