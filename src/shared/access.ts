@@ -61,6 +61,14 @@ export const PERMISSIONS = [
   'patents:manage',
   /** Build and version industry-chain maps; place organisations, enter supply shares and innovation links; draft calls from chokepoints (issue 8). */
   'chains:manage',
+  /** Record investment rounds, listings and acquisitions, and the exchange rates they convert at (issue 9). */
+  'finance:manage',
+  /** Record joint laboratories, hosted international organisations, agreements and regional collaboration records (issue 9). */
+  'cooperation:manage',
+  /** Give organisations incubator profiles and keep any incubator's profile and cohorts (issue 9; an incubator's own members keep theirs). */
+  'incubators:manage',
+  /** Record events, their sessions and the achievements released at them (issue 9). */
+  'events:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -73,9 +81,9 @@ export type Permission = (typeof PERMISSIONS)[number];
 export type Access = 'public' | 'authenticated' | { permission: Permission } | { anyOf: readonly Permission[] };
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  admin: ['centre:read', 'users:manage', 'audit:read', 'centre:configure', 'registry:write', 'registry:review', 'people:private', 'indicators:write', 'evaluation:run', 'calls:manage', 'services:manage', 'policies:write', 'contracts:register', 'contracts:read', 'patents:manage', 'achievements:manage', 'chains:manage'],
-  analyst: ['centre:read', 'registry:write', 'indicators:write', 'evaluation:run', 'policies:write', 'contracts:read', 'patents:manage', 'chains:manage'],
-  service_officer: ['centre:read', 'registry:write', 'registry:review', 'people:private', 'calls:manage', 'services:manage', 'contracts:register', 'contracts:read', 'patents:manage', 'achievements:manage', 'chains:manage'],
+  admin: ['centre:read', 'users:manage', 'audit:read', 'centre:configure', 'registry:write', 'registry:review', 'people:private', 'indicators:write', 'evaluation:run', 'calls:manage', 'services:manage', 'policies:write', 'contracts:register', 'contracts:read', 'patents:manage', 'achievements:manage', 'chains:manage', 'finance:manage', 'cooperation:manage', 'incubators:manage', 'events:manage'],
+  analyst: ['centre:read', 'registry:write', 'indicators:write', 'evaluation:run', 'policies:write', 'contracts:read', 'patents:manage', 'chains:manage', 'finance:manage', 'cooperation:manage', 'incubators:manage', 'events:manage'],
+  service_officer: ['centre:read', 'registry:write', 'registry:review', 'people:private', 'calls:manage', 'services:manage', 'contracts:register', 'contracts:read', 'patents:manage', 'achievements:manage', 'chains:manage', 'finance:manage', 'cooperation:manage', 'incubators:manage', 'events:manage'],
   enterprise_member: ['registry:propose', 'calls:apply', 'services:request', 'contracts:submit', 'achievements:write', 'needs:post'],
   research_member: ['registry:propose', 'calls:apply', 'contracts:submit', 'achievements:write'],
   expert_reviewer: ['calls:review'],

@@ -18,6 +18,8 @@ export const ERROR_CODES = [
   'ACCOUNT_DISABLED',
   'TOO_MANY_REQUESTS',
   'PASSWORD_POLICY',
+  /** Well-formed, but a rule of the domain refuses it (an expense on the negative list); details.fields explain. */
+  'UNPROCESSABLE',
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
   'SERVICE_UNAVAILABLE',

@@ -52,7 +52,23 @@ const ContractNewPage = lazyWithMessages(() => import('../pages/ContractNewPage.
 const ContractImportPage = lazyWithMessages(() => import('../pages/ContractImportPage.js'), 'ContractImportPage', ['contracts']);
 const ChainsPage = lazyWithMessages(() => import('../pages/ChainsPage.js'), 'ChainsPage', ['chains']);
 const ChainMapPage = lazyWithMessages(() => import('../pages/ChainMapPage.js'), 'ChainMapPage', ['chains', 'registry']);
+const IncubatorsPage = lazyWithMessages(() => import('../pages/IncubatorsPage.js'), 'IncubatorsPage', ['incubators', 'registry']);
+const IncubatorPage = lazyWithMessages(() => import('../pages/IncubatorPage.js'), 'IncubatorPage', ['incubators', 'registry']);
+const EventsPage = lazyWithMessages(() => import('../pages/EventsPage.js'), 'EventsPage', ['events']);
+const FinancePage = lazyWithMessages(() => import('../pages/FinancePage.js'), 'FinancePage', ['finance', 'registry']);
+const CooperationPage = lazyWithMessages(() => import('../pages/CooperationPage.js'), 'CooperationPage', ['cooperation', 'registry']);
+const EventPage = lazyWithMessages(() => import('../pages/EventPage.js'), 'EventPage', ['events', 'registry']);
 const ScenariosPage = lazyWithMessages(() => import('../pages/ScenariosPage.js'), 'ScenariosPage', ['scenarios', 'calls', 'indicators']);
+const TalentPage = lazyWithMessages(() => import('../pages/TalentPage.js'), 'TalentPage', ['talent', 'calls']);
+const TalentCallPage = lazyWithMessages(() => import('../pages/TalentCallPage.js'), 'TalentCallPage', ['talent', 'calls']);
+const TalentCredentialsPage = lazyWithMessages(() => import('../pages/TalentCredentialsPage.js'), 'TalentCredentialsPage', ['talent', 'calls', 'services']);
+const GrantsPage = lazyWithMessages(() => import('../pages/GrantsPage.js'), 'GrantsPage', ['grants', 'calls', 'registry']);
+const GrantProjectsPage = lazyWithMessages(() => import('../pages/GrantProjectsPage.js'), 'GrantProjectsPage', ['grants', 'calls']);
+const GrantProjectPage = lazyWithMessages(() => import('../pages/GrantProjectPage.js'), 'GrantProjectPage', ['grants', 'calls', 'registry']);
+const GrantsNegativeListPage = lazyWithMessages(() => import('../pages/GrantsNegativeListPage.js'), 'GrantsNegativeListPage', ['grants', 'calls']);
+const RdCentresPage = lazyWithMessages(() => import('../pages/RdCentresPage.js'), 'RdCentresPage', ['rdcentres', 'calls', 'indicators', 'registry']);
+const RdCentreApplyPage = lazyWithMessages(() => import('../pages/RdCentreApplyPage.js'), 'RdCentreApplyPage', ['rdcentres', 'calls', 'registry']);
+const RdCentreApplicationPage = lazyWithMessages(() => import('../pages/RdCentreApplicationPage.js'), 'RdCentreApplicationPage', ['rdcentres', 'calls', 'registry']);
 const ScenarioBatchPage = lazyWithMessages(() => import('../pages/ScenarioBatchPage.js'), 'ScenarioBatchPage', ['scenarios', 'calls', 'registry']);
 const PatentStatisticsPage = lazyWithMessages(() => import('../pages/PatentStatisticsPage.js'), 'PatentStatisticsPage', ['patents']);
 const PatentsPage = lazyWithMessages(() => import('../pages/PatentsPage.js'), 'PatentsPage', ['patents']);
@@ -260,8 +276,73 @@ export const AppRoutes = () => (
         />
         <Route path="contracts" element={<ContractStatisticsPage />} />
         <Route path="scenarios" element={<ScenariosPage />} />
+        <Route path="rd-centres" element={<RdCentresPage />} />
+        <Route
+          path="rd-centres/rounds/:callId/apply"
+          element={
+            <RequirePermission permission="calls:apply">
+              <RdCentreApplyPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="rd-centres/applications/:applicationId"
+          element={
+            <RequireSignIn>
+              <RdCentreApplicationPage />
+            </RequireSignIn>
+          }
+        />
+        <Route path="talent" element={<TalentPage />} />
+        <Route path="talent/calls/:callId" element={<TalentCallPage />} />
+        <Route
+          path="talent/credentials"
+          element={
+            <RequireSignIn>
+              <TalentCredentialsPage />
+            </RequireSignIn>
+          }
+        />
+        <Route path="grants" element={<GrantsPage />} />
+        <Route path="grants/negative-list" element={<GrantsNegativeListPage />} />
+        <Route
+          path="grants/projects"
+          element={
+            <RequireSignIn>
+              <GrantProjectsPage />
+            </RequireSignIn>
+          }
+        />
+        <Route
+          path="grants/projects/:applicationId"
+          element={
+            <RequireSignIn>
+              <GrantProjectPage />
+            </RequireSignIn>
+          }
+        />
         <Route path="chains" element={<ChainsPage />} />
         <Route path="chains/:mapId" element={<ChainMapPage />} />
+        <Route path="incubators" element={<IncubatorsPage />} />
+        <Route path="incubators/:incubatorId" element={<IncubatorPage />} />
+        <Route path="events" element={<EventsPage />} />
+        <Route
+          path="finance"
+          element={
+            <RequirePermission permission="centre:read">
+              <FinancePage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="cooperation"
+          element={
+            <RequirePermission permission="centre:read">
+              <CooperationPage />
+            </RequirePermission>
+          }
+        />
+        <Route path="events/:eventId" element={<EventPage />} />
         <Route
           path="scenarios/batches/:batchId"
           element={

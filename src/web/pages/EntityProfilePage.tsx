@@ -9,6 +9,7 @@ import { ROUTES } from '../app/nav.js';
 import { useSession } from '../app/session.js';
 import { otherName, pickName } from '../i18n/format.js';
 import { useI18n } from '../i18n/I18nProvider.js';
+import { lazyWithMessages } from '../i18n/lazy.js';
 import { useAreasQuery } from '../modules/centres/hooks/useAreasQuery.js';
 import { CitationsPanel } from '../modules/registry/components/CitationsPanel.js';
 import { EcosystemGraphPanel } from '../modules/registry/components/EcosystemGraphPanel.js';
@@ -31,6 +32,7 @@ import { SampleTag } from '../ui/SampleTag.js';
 import { StatusMessage } from '../ui/StatusMessage.js';
 
 // Writers' dialogs, fetched the first time one is opened.
+const RdCentreProfilePanel = lazyWithMessages(() => import('../modules/rdcentres/ProfilePanel.js'), 'RdCentreProfilePanel', ['rdcentres', 'calls']);
 const ProfileEditor = lazy(() => import('../modules/registry/components/editors/ProfileEditor.js').then((m) => ({ default: m.ProfileEditor })));
 
 /**
@@ -156,6 +158,11 @@ export const EntityProfilePage = () => {
                   }
                 />
                 {!isPerson && <ScenarioDeployments filter={{ enterpriseId: entity.id }} />}
+                {profile.recognitions.some((r) => r.type === 'foreign_rnd_centre') && (
+                  <Suspense fallback={null}>
+                    <RdCentreProfilePanel entityId={entity.id} />
+                  </Suspense>
+                )}
                 <CitationsPanel citations={profile.citations} />
               </div>
               <div className="kc-stack">

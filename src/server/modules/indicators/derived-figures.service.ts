@@ -13,6 +13,12 @@ import { CONTRACT_INDICATORS, loadContractFigures } from '../contracts/contracts
 import { PATENT_INDICATORS, POPULATION_INDICATOR_CODE, loadPatentFigures } from '../patents/patents-statistics.js';
 import { SCENARIO_INDICATORS, loadScenarioFigures } from '../scenarios/scenarios-statistics.js';
 import { CHAIN_INDICATORS, loadChainFigures } from '../chains/chains-statistics.js';
+import { TALENT_INDICATORS, loadTalentFigures } from '../talent/talent-statistics.js';
+import { RD_CENTRE_INDICATORS, loadRdCentreFigures } from '../rdcentres/rdcentres-statistics.js';
+import { INCUBATOR_INDICATORS, loadIncubatorFigures } from '../incubators/incubators-statistics.js';
+import { EVENT_INDICATORS, loadEventFigures } from '../events/events-statistics.js';
+import { GRANT_INDICATORS, loadGrantFigures } from '../grants/grants-statistics.js';
+import { FINANCE_INDICATORS, SUM_CURRENCY, loadFinanceFigures } from '../finance/finance-statistics.js';
 import { DEFAULT_LADDER, type ServiceStatistic } from '../../../core/services/index.js';
 import { findRootAreaId, type ObservationRow } from './indicators.repository.js';
 import { assertCentre } from './indicators.service.js';
@@ -121,6 +127,54 @@ export const DERIVATIONS: readonly Derivation[] = [
     indicators: CHAIN_INDICATORS.map((d) => ({ ...d, level: 'centre' as const })),
     params: { periods: 'year the version was saved, Asia/Shanghai; the last version of the year', supply: 'frozen when the next version was saved, live for the newest', weights: 'the map’s, else the defaults' },
     compute: (tx, centreId) => loadChainFigures(tx, centreId),
+  },
+  {
+    key: 'talent',
+    query: 'talent.credentials_in_force/v1',
+    source: { titleZh: '科创平台人才认定记录', titleEn: 'KeChuang talent credential records' },
+    indicators: TALENT_INDICATORS.map((d) => ({ ...d, level: 'centre' as const })),
+    params: { periods: 'calendar year, Asia/Shanghai: credentials in force at any time in the year (to expiry or revocation)', areas: 'the centre and the area of the employer at award', categories: 'all, and each talent category' },
+    compute: (tx, centreId, now) => loadTalentFigures(tx, centreId, now),
+  },
+  {
+    key: 'rdcentres',
+    query: 'rdcentres.recognised_cumulative/v1',
+    source: { titleZh: '科创平台外资研发中心认定记录', titleEn: 'KeChuang foreign-funded R&D centre recognitions' },
+    indicators: RD_CENTRE_INDICATORS.map((d) => ({ ...d, level: 'centre' as const })),
+    params: { periods: 'year end, cumulative from the first recognition to the current year', areas: 'the centre and the area of each recognised organisation', counts: 'recognitions of type foreign_rnd_centre made on the platform, by validFrom; revoked ones stay counted' },
+    compute: (tx, centreId, now) => loadRdCentreFigures(tx, centreId, now),
+  },
+  {
+    key: 'incubators',
+    query: 'incubators.cohort_survival/v1',
+    source: { titleZh: '科创平台孵化器在孵企业记录', titleEn: 'KeChuang incubator cohort records' },
+    indicators: INCUBATOR_INDICATORS.map((d) => ({ ...d, level: 'centre' as const })),
+    params: { periods: 'intake year of the cohort', survival: 'registry dissolved status or dissolvedOn, else the exit record (failed = lost; relocated = alive); as of the refresh', types: 'all incubators, and per incubator type' },
+    compute: (tx, centreId) => loadIncubatorFigures(tx, centreId),
+  },
+  {
+    key: 'events',
+    query: 'events.counts_by_year/v1',
+    source: { titleZh: '科创平台活动与成果发布记录', titleEn: 'KeChuang event and release records' },
+    indicators: EVENT_INDICATORS.map((d) => ({ ...d, level: 'centre' as const })),
+    params: { periods: 'year the event starts, the session is held, the release is announced', published: 'figures the sources publish (e.g. zgc_forum_events) are shown beside these, never added in' },
+    compute: (tx, centreId) => loadEventFigures(tx, centreId),
+  },
+  {
+    key: 'grants',
+    query: 'grants.cofunding/v1',
+    source: { titleZh: '科创平台基金项目经费来源记录', titleEn: 'KeChuang foundation-grant co-funding records' },
+    indicators: GRANT_INDICATORS.map((d) => ({ ...d, level: 'centre' as const })),
+    params: { periods: 'year of the funding as recorded', areas: 'the centre', nature: 'fiscal vs external as recorded per source' },
+    compute: (tx, centreId) => loadGrantFigures(tx, centreId),
+  },
+  {
+    key: 'finance',
+    query: 'finance.rounds_unicorns/v1',
+    source: { titleZh: '科创平台投融资记录', titleEn: 'KeChuang investment and listing records' },
+    indicators: FINANCE_INDICATORS.map((d) => ({ ...d, level: 'centre' as const })),
+    params: { periods: 'year of announcement (rounds); 31 December of completed years (unicorns)', areas: 'the centre and the area of each investee', currency: `${SUM_CURRENCY} at the rates users entered for the year`, unicornThresholdUsd: 1_000_000_000 },
+    compute: (tx, centreId, now) => loadFinanceFigures(tx, centreId, now),
   },
 ];
 
