@@ -263,6 +263,8 @@ export const ZApplication = z.object({
   milestones: z.array(ZMilestone),
   /** Files of the bid (technical plan, letters of support …). */
   attachments: z.array(ZAttachment),
+  /** The form reviewers score this application on: its programme's, or for a foundation grant the form of the review track it chose. */
+  scoringForm: ZScoringForm.nullable(),
   /** After a decision: the aggregated scores and each anonymous sheet (reviewers stay anonymous to applicants). */
   scores: z
     .object({ total: z.number().nullable(), passed: z.boolean().nullable(), criteria: z.array(ZCriterionScore), sheets: z.array(z.object({ reviewer: z.string(), total: z.number(), scores: z.record(z.string(), z.number()), comments: z.record(z.string(), z.string()) })) })

@@ -44,7 +44,8 @@ const AssignmentCard = ({ a }: { a: Assignment }) => {
   const [recusing, setRecusing] = useState(false);
   const [reason, setReason] = useState('');
   const programme = programmes.data?.items.find((p) => p.id === call.data?.programmeId);
-  const criteria = programme?.settings.form.criteria ?? [];
+  // A foundation grant application is scored on its review track's form; the server says which form applies.
+  const criteria = app.data?.scoringForm?.criteria ?? programme?.settings.form.criteria ?? [];
   /** A comment is required when the score falls below the criterion's `commentBelow`. */
   const needsComment = (c: ScoringCriterion) => c.commentBelow !== null && scores[c.id] !== undefined && (scores[c.id] as number) < c.commentBelow;
   const complete = criteria.every((c) => scores[c.id] !== undefined && (!needsComment(c) || (comments[c.id] ?? '').trim().length > 0));

@@ -10,6 +10,8 @@ import {
   calls,
   entities,
   experts,
+  grantApplications,
+  grantTracks,
   notifications,
   relations,
   reviewAssignments,
@@ -17,6 +19,7 @@ import {
   users,
 } from '../../../db/schema/index.js';
 import type { ReadTx, WriteTx } from '../../../db/tx.js';
+import type { ScoringForm } from '../../../core/calls/index.js';
 
 export type ProgrammeRow = typeof callProgrammes.$inferSelect;
 export type CallRow = typeof calls.$inferSelect;
@@ -230,3 +233,19 @@ export const listAwardedResults = (tx: ReadTx, centreId: string) =>
     .leftJoin(callApplicationMembers, and(eq(callApplicationMembers.applicationId, callApplications.id), eq(callApplicationMembers.role, 'lead')))
     .where(and(eq(calls.centreId, centreId), inArray(calls.state, ['awarded', 'in_execution', 'accepted', 'terminated']), sql`${calls.awardedAt} is not null`))
     .orderBy(desc(calls.awardedAt), asc(calls.id));
+
+/**
+ * The forms applications are scored on where it is not the programme's: a
+ * foundation grant application is scored on the review form of the track it
+ * chose (free exploration or task-oriented). Applications absent from the map
+ * use their programme's form.
+ */
+export const findTrackReviewForms = async (tx: ReadTx, applicationIds: readonly string[]): Promise<Map<string, ScoringForm>> => {
+  if (applicationIds.length === 0) return new Map();
+  const rows = await tx
+    .select({ applicationId: grantApplications.applicationId, form: grantTracks.reviewForm })
+    .from(grantApplications)
+    .innerJoin(grantTracks, and(eq(grantTracks.callId, grantApplications.callId), eq(grantTracks.code, grantApplications.track)))
+    .where(inArray(grantApplications.applicationId, [...applicationIds]));
+  return new Map(rows.map((r) => [r.applicationId, r.form]));
+};

@@ -610,7 +610,8 @@ export const getApplication = async (ctx: ServiceContext, centreId: string, appl
   const owner = isDemandOwner(user, call) && !['draft', 'withdrawn'].includes(app.state);
   if (roles.length === 0 && !owner && !(await reviewerOf(app))) throw new AppError('NOT_FOUND', `No application ${applicationId}`);
   // The page's reads do not depend on one another: they run at once.
-  const [programme, members, milestones, appeals] = await Promise.all([repo.findProgramme(ctx.db, call.programmeId), repo.listMembers(ctx.db, [app.id]), repo.listMilestones(ctx.db, [app.id]), repo.listAppeals(ctx.db, app.id)]);
+  const [programme, members, milestones, appeals, trackForms] = await Promise.all([repo.findProgramme(ctx.db, call.programmeId), repo.listMembers(ctx.db, [app.id]), repo.listMilestones(ctx.db, [app.id]), repo.listAppeals(ctx.db, app.id), repo.findTrackReviewForms(ctx.db, [app.id])]);
+  const scoringForm = trackForms.get(app.id) ?? (programme?.settings.form as ScoringForm | undefined) ?? null;
   const [files, entities] = await Promise.all([listAttachmentsOf(ctx.db, app.id, milestones.map((m) => m.id)), repo.findEntities(ctx.db, members.map((m) => m.entityId))]);
   const team = teamOf(members);
   const refs = new Map(entities.map((e) => [e.id, e]));
@@ -618,11 +619,11 @@ export const getApplication = async (ctx: ServiceContext, centreId: string, appl
   const tranches = app.awardAmount ? trancheAmounts(app.awardAmount, milestones.map((m) => m.trancheShare)) : null;
   const slips = milestoneTimeline(milestones, ctx.now);
   let scores: TApplication['scores'] = null;
-  if ((roles.length > 0 || owner) && DECIDED.includes(app.state) && programme) {
+  if ((roles.length > 0 || owner) && DECIDED.includes(app.state) && scoringForm) {
     const assignments = (await repo.listAssignmentsOfApplication(ctx.db, app.id)).filter((a) => a.state === 'completed');
     const reviewRows = await repo.listReviews(ctx.db, assignments.map((a) => a.id));
     const sheets = assignments.flatMap((a) => reviewRows.filter((r) => r.assignmentId === a.id));
-    const agg = aggregate(programme.settings.form as ScoringForm, sheets);
+    const agg = aggregate(scoringForm, sheets);
     scores = { total: agg.total, passed: agg.passed, criteria: agg.criteria, sheets: sheets.map((s, i) => ({ reviewer: `Reviewer ${i + 1}`, total: s.total, scores: s.scores, comments: s.comments })) };
   }
   const actions = roles.length ? availableActions(applicationWorkflow, app.state as ApplicationState, roles, await applicationContext(ctx.db, call, app, programme, ctx.now, null, app.awardAmount)) : [];
@@ -637,6 +638,7 @@ export const getApplication = async (ctx: ServiceContext, centreId: string, appl
     milestones: milestones.map((m, i) => ({ ...m, state: m.state as MilestoneState, trancheAmount: tranches?.[i] ?? null, slip: { status: slips[i]?.status ?? 'upcoming', slipDays: slips[i]?.slipDays ?? 0 }, attachments: files.milestones.get(m.id) ?? [] })),
     attachments: files.application,
     scores,
+    scoringForm: scoringForm as TApplication['scoringForm'],
     appeals,
     actions: actions.map((a) => ({ ...a, reasons: a.reasons.map((r) => ({ code: r.code, message: r.message, ...(r.path ? { path: r.path } : {}) })) })),
   };

@@ -302,7 +302,7 @@ export const submitReview = async (ctx: ServiceContext, centreId: string, assign
   return withWriteTx(ctx.db, async (tx) => {
     const loaded = await loadAssignment(tx, centreId, assignmentId);
     const programme = await repo.findProgramme(tx, loaded.call.programmeId);
-    const form = programme?.settings.form as ScoringForm;
+    const form = (await repo.findTrackReviewForms(tx, [loaded.app.id])).get(loaded.app.id) ?? (programme?.settings.form as ScoringForm);
     const sheetIssues = validateSheet(form, sheet);
     const world = await loadCoiWorld(tx, programme, [loaded.expert], [loaded.app]);
     const flags: CoiFlag[] = detectConflicts(world.reviewers.get(loaded.expert.id) as CoiReviewer, world.teams.get(loaded.app.id) as CoiApplication, world.index, ctx.now);
@@ -318,8 +318,9 @@ export const submitReview = async (ctx: ServiceContext, centreId: string, assign
 /** The panel's view: aggregated scores per application, ranked, ties flagged. */
 export const ranking = async (ctx: ServiceContext, centreId: string, callId: string) => {
   const { call, programme } = await loadCallForOfficer(ctx, ctx.db, centreId, callId);
-  const form = programme?.settings.form as ScoringForm;
   const apps = (await repo.listApplicationsOfCall(ctx.db, call.id)).filter((a) => !['draft', 'submitted', 'withdrawn', 'ineligible', 'eligible'].includes(a.state));
+  const trackForms = await repo.findTrackReviewForms(ctx.db, apps.map((a) => a.id));
+  const formOf = (applicationId: string) => trackForms.get(applicationId) ?? (programme?.settings.form as ScoringForm);
   const assignments = (await repo.listAssignmentsOfCall(ctx.db, call.id)).filter((a) => a.state === 'completed');
   const reviewRows = await repo.listReviews(ctx.db, assignments.map((a) => a.id));
   const members = await repo.listMembers(ctx.db, apps.map((a) => a.id));
@@ -327,7 +328,7 @@ export const ranking = async (ctx: ServiceContext, centreId: string, callId: str
   const aggs = new Map(
     apps.map((a) => {
       const ids = new Set(assignments.filter((x) => x.applicationId === a.id).map((x) => x.id));
-      return [a.id, aggregate(form, reviewRows.filter((r) => ids.has(r.assignmentId)))];
+      return [a.id, aggregate(formOf(a.id), reviewRows.filter((r) => ids.has(r.assignmentId)))];
     }),
   );
   const ranked = rankByScore(apps.map((a) => ({ id: a.id, score: aggs.get(a.id)?.total ?? null })));

@@ -144,7 +144,11 @@ describe('a foundation grant from call to final outputs', () => {
     await ok(req('POST', `/calls/${ids.call}/assignments`, s.officer, { applicationId: ids.app, expertId: expert.id }), 201);
     await ok(req('POST', `/calls/${ids.call}/transitions`, s.officer, { action: 'start_review' }));
     const [assignment] = (await ok(req('GET', '/api/me/assignments', s.reviewer))).items;
-    // The free-exploration criteria are not this application's.
+    // The reviewer's page gets the track's form; the engine's own review route scores on it too, so the
+    // free-exploration criteria are refused there as well as on /grant-reviews.
+    expect((await ok(req('GET', `/applications/${ids.app}`, s.reviewer))).scoringForm.criteria.map((c: { id: string }) => c.id)).toEqual(['demand_fit_a', 'demand_fit_b']);
+    const generic = await refused(req('PUT', `/assignments/${assignment.id}/review`, s.reviewer, { scores: { originality_a: 8, originality_b: 4 } }), 409);
+    expect(reasons(generic)).toContain('criterion_unknown@scores.originality_a');
     const wrong = await refused(req('PUT', `/grant-reviews/${assignment.id}`, s.reviewer, { scores: { originality_a: 8, originality_b: 4 } }), 409);
     expect(reasons(wrong)).toEqual(['criterion_unknown@scores.originality_a', 'criterion_unknown@scores.originality_b', 'score_missing@scores.demand_fit_a', 'score_missing@scores.demand_fit_b']);
     expect((await refused(req('PUT', `/grant-reviews/${assignment.id}`, s.officer, { scores: {} }), 403)).code).toBe('FORBIDDEN');
@@ -296,7 +300,7 @@ describe('a foundation grant from call to final outputs', () => {
     expect(await actions('grant_final_report')).toEqual(['grant_report.evaluate', 'grant_report.submit']);
     expect((await listAuditEvents(t.database.db, { entityType: 'call', entityId: ids.call, limit: 20 })).map((e) => e.action)).toContain('grant_call.create');
     expect((await listAuditEvents(t.database.db, { entityType: 'call_application', entityId: ids.app, limit: 30 })).map((e) => e.action)).toEqual(expect.arrayContaining(['application.create', 'grant_application.create', 'grant_commitments.declare']));
-    expect((await listAuditEvents(t.database.db, { entityType: 'review_assignment', limit: 20 })).map((e) => e.action)).toContain('grant_review.submit');
+    expect((await listAuditEvents(t.database.db, { entityType: 'review_assignment', limit: 20 })).map((e) => e.action)).toContain('review.submit');
     expect((await verifyAuditChain(t.database.db)).ok).toBe(true);
   });
 });

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { aggregate, detectConflicts, rankByScore, sheetTotal, validateForm, validateSheet, type CoiApplication, type CoiReviewer, type ScoringForm } from '../../../core/calls/index.js';
+import { aggregate, rankByScore, sheetTotal, validateForm, validateSheet, type ScoringForm } from '../../../core/calls/index.js';
 import { checkExpense, effectiveTo, fundingRatios, outputGap, toFen, toYuan, versionInForce, type ListVersion } from '../../../core/grants/index.js';
 import { parsePatentNumber } from '../../../core/patents/number.js';
-import { assignmentWorkflow, fire, type AssignmentState, type CallState } from '../../../core/workflow/index.js';
+import type { CallState } from '../../../core/workflow/index.js';
 import type { ReadTx } from '../../../db/tx.js';
 import { withWriteTx } from '../../../db/tx.js';
 import type { FieldIssue } from '../../../shared/errors.js';
@@ -26,11 +26,11 @@ import {
 import { auditWrite as audit } from '../../audit.js';
 import { assertCentreScope, type ServiceContext, type SessionUser } from '../../context.js';
 import { AppError, bodyIssue as issue, invalidBody as invalid, staleVersion } from '../../errors.js';
-import { assignmentRoles, isApplicant, isOfficer } from '../calls/calls.policy.js';
+import { isApplicant, isOfficer } from '../calls/calls.policy.js';
 import * as callsRepo from '../calls/calls.repository.js';
 import type { ApplicationRow, CallRow } from '../calls/calls.repository.js';
-import { createApplication, createCallInTx, notify, PUBLIC_CALL_STATES, refusalError } from '../calls/calls.service.js';
-import { loadCoiWorld } from '../calls/review.service.js';
+import { createApplication, createCallInTx, PUBLIC_CALL_STATES } from '../calls/calls.service.js';
+import { submitReview } from '../calls/review.service.js';
 import { getCentre } from '../centres/centres.service.js';
 import * as repo from './grants.repository.js';
 import type { GrantApplicationRow, ListItemRow, ListVersionRow, OutputRow, TrackRow } from './grants.repository.js';
@@ -131,45 +131,21 @@ export const applyToGrant = async (ctx: ServiceContext, centreId: string, callId
 };
 
 // ---------------------------------------------------------------- review on the track's criteria
-const trackOf = async (tx: ReadTx, app: ApplicationRow): Promise<{ grant: GrantApplicationRow; track: TrackRow }> => {
-  const grant = await repo.findGrantApplication(tx, app.id);
-  const track = grant ? (await repo.listTracks(tx, [app.callId])).find((t) => t.code === grant.track) : undefined;
-  if (!grant || !track) throw new AppError('NOT_FOUND', `No grant application ${app.id}`);
-  return { grant, track };
-};
 
 /**
  * A reviewer scores a grant application on the criteria of the track it chose.
- * The assignment moves through the calls engine's workflow (conflicts checked
- * again now, as for any review) and the sheet lands in the engine's reviews,
- * so award guards, calibration and the audit trail see it like any other.
+ * It is the calls engine's review (the engine scores a grant application on its
+ * track's form, checks conflicts again and moves the assignment through its
+ * workflow); this route only refuses assignments that are not for a grant and
+ * answers with the track.
  */
 export const submitTrackReview = async (ctx: ServiceContext, centreId: string, assignmentId: string, sheet: { scores: Record<string, number>; comments: Record<string, string> }) => {
   requireUser(ctx, centreId);
-  return withWriteTx(ctx.db, async (tx) => {
-    const a = await callsRepo.findAssignment(tx, assignmentId);
-    const call = a ? await callsRepo.findCallById(tx, a.callId) : undefined;
-    const app = a ? await callsRepo.findApplication(tx, a.applicationId) : undefined;
-    const expert = a ? await callsRepo.findExpert(tx, a.expertId) : undefined;
-    if (!a || !call || !app || !expert || call.centreId !== centreId) throw new AppError('NOT_FOUND', `No assignment ${assignmentId}`);
-    const roles = assignmentRoles(ctx.user, centreId, expert).filter((r) => r === 'reviewer');
-    if (roles.length === 0) throw new AppError('NOT_FOUND', `No assignment ${assignmentId}`);
-    const { track } = await trackOf(tx, app);
-    const form = track.reviewForm as ScoringForm;
-    const sheetIssues = validateSheet(form, sheet);
-    const programme = await callsRepo.findProgramme(tx, call.programmeId);
-    const world = await loadCoiWorld(tx, programme, [expert], [app]);
-    const flags = detectConflicts(world.reviewers.get(expert.id) as CoiReviewer, world.teams.get(app.id) as CoiApplication, world.index, ctx.now);
-    const out = fire(assignmentWorkflow, { state: a.state as AssignmentState, action: 'submit_review', roles, context: { now: ctx.now, note: null, application: { state: app.state }, sheetIssues, unresolvedConflicts: a.overrideReason ? 0 : flags.length } });
-    if (!out.ok) throw refusalError(out);
-    const updated = await callsRepo.updateAssignmentRow(tx, a.id, a.state, { state: out.to, completedAt: ctx.now });
-    if (!updated) throw conflict('The assignment changed meanwhile; reload and try again', [issue('state', 'stale_state', 'changed meanwhile')]);
-    const total = sheetTotal(form, sheet);
-    await callsRepo.upsertReview(tx, { assignmentId, scores: sheet.scores, comments: sheet.comments, total, submittedAt: ctx.now });
-    await audit(tx, ctx, centreId, 'grant_review.submit', 'review_assignment', assignmentId, { state: a.state }, { state: out.to, track: track.code, total, scores: sheet.scores });
-    for (const e of out.effects) if (e.type === 'notify') await notify(tx, ctx, { call, application: app, subjectType: 'assignment', subjectId: a.id }, e.audience, e.template, null);
-    return { id: a.id, from: out.from, to: out.to, cascaded: [], total, track: track.code as TGrantTrack };
-  });
+  const a = await callsRepo.findAssignment(ctx.db, assignmentId);
+  const grant = a ? await repo.findGrantApplication(ctx.db, a.applicationId) : undefined;
+  if (!a || !grant || grant.centreId !== centreId) throw new AppError('NOT_FOUND', `No grant review assignment ${assignmentId}`);
+  const result = await submitReview(ctx, centreId, assignmentId, sheet);
+  return { ...result, track: grant.track as TGrantTrack };
 };
 
 /** The panel's view per track: each application aggregated on its own track's criteria and ranked within the track. */
