@@ -151,5 +151,11 @@ export const pickOption = async (page: Page, select: Locator, typed: string, opt
   await expect.poll(() => combobox.getAttribute('aria-controls'), LANG_POLL).toBeTruthy();
   const listId = (await combobox.getAttribute('aria-controls')) ?? '';
   const dropdown = page.locator(`.ant-select-dropdown:has([id="${listId}"])`);
-  await dropdown.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
+  const target = dropdown.locator('.ant-select-item-option').filter({ hasText: option }).first();
+  await target.click();
+  // Under load a click can land while the list is still filtering or animating and be lost: the pick
+  // has taken when the option is marked selected or (single select) the dropdown has closed. Once more if not.
+  const taken = async () => (await combobox.getAttribute('aria-expanded')) !== 'true' || ((await target.getAttribute('class', { timeout: 1_000 }).catch(() => '')) ?? '').includes('ant-select-item-option-selected');
+  for (let i = 0; i < 20 && !(await taken()); i++) await page.waitForTimeout(100);
+  if (!(await taken())) await target.click();
 };

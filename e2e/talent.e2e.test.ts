@@ -5,7 +5,10 @@ import { journeyCast, numberInput, pickOption, shootBothLanguages, startRig, typ
 
 /**
  * A talent applicant in Chromium (issue 9), sample records and a synthetic
- * scheme only: the public opens a young-talent call and sees its published
+ * scheme only: the officer drafts the call and its merit-point scheme on the
+ * drafting page (the Zhongguancun template fills weights and threshold; a
+ * server refusal lands on the indicator list) and publishes it on the call's
+ * page in Calls; the public opens a young-talent call and sees its published
  * indicator list; the applicant answers the self-assessment and watches the
  * age gate and the verdict turn from "not yet decided" into a pass, then
  * applies; after review (set up through the API: the calls journey covers
@@ -30,23 +33,10 @@ const api = async (key: string, method: InjectOptions['method'], url: string, pa
   return res.statusCode === 204 ? null : res.json();
 };
 
-const scheme = {
-  template: 'zgc_merit_points',
-  sourceNote: '示例：分值与指标为演示用的合成数据。 / Sample: points and indicators are synthetic, for demonstration.',
-  sourceUrls: ['http://subsites.chinadaily.com.cn/beijing/etda/2021-11/19/c_683260.htm'],
-  weights: { personal: 70, enterprise: 30 },
-  threshold: 70,
-  indicators: [
-    { id: 'doctorate', labelZh: '博士学位', labelEn: 'Doctorate', part: 'personal', points: 40, fact: 'hasDoctorate', measure: { kind: 'boolean' }, howZh: '学位证书', howEn: 'Degree certificate' },
-    { id: 'patents', labelZh: '授权发明专利', labelEn: 'Granted invention patents', part: 'personal', points: 60, fact: 'patents', measure: { kind: 'linear', perUnit: 15 }, howZh: '专利证书', howEn: 'Patent certificates' },
-    { id: 'hte', labelZh: '用人单位为高新技术企业', labelEn: 'Employer is a high-tech enterprise', part: 'enterprise', points: 100, fact: 'employerHighTech', measure: { kind: 'boolean' }, howZh: '高新技术企业证书', howEn: 'High-tech enterprise certificate' },
-  ],
-  gates: [{ id: 'age', labelZh: '年龄不超过40周岁', labelEn: 'Aged 40 or under', rule: { '<=': [{ var: 'age' }, 40] } }],
-};
-
 beforeAll(async () => {
   rig = await startRig({ now: () => new Date(Date.now() + offsetMs), env: { SESSION_IDLE_MINUTES: '1440', SESSION_ABSOLUTE_HOURS: '720', LOGIN_IP_LIMIT_PER_MINUTE: '10000' } });
-  cast = journeyCast(rig, 'tl', consoleErrors);
+  // The one refusal the journey provokes: the draft whose enterprise part has no indicator.
+  cast = journeyCast(rig, 'tl', consoleErrors, (url, text) => /status of 400/.test(text) && /\/talent\/calls$/.test(url));
   await cast.makeUser('officer', 'service_officer', '王敏（人才处）');
   const entity = async (body: Record<string, unknown>) => (await api('officer', 'POST', '/entities', { isSample: true, confirmNotDuplicate: true, ...body })).id as string;
   ids.office = await entity({ kind: 'organisation', nameZh: '示例人才工作办公室', nameEn: 'Sample Talent Office' });
@@ -60,27 +50,7 @@ beforeAll(async () => {
   ids.expert = (await api('officer', 'POST', '/experts', { entityId: ids.reviewer, userId: me.user.id, fields: ['ict'], maxLoad: 5 })).id;
   const officer = await api('officer', 'GET', '/api/auth/session');
   await api('officer', 'POST', '/service-departments', { nameZh: '示例海淀区人才服务中心', nameEn: 'Sample Haidian Talent Services', level: 'district', areaId: HAIDIAN, demandTypes: ['talent_housing'], memberUserIds: [officer.user.id] });
-  const call = await api('officer', 'POST', '/talent/calls', {
-    category: 'young_talent',
-    validityYears: 3,
-    scheme,
-    call: {
-      programmeId: programme.id,
-      ownerEntityId: ids.office,
-      isSample: true,
-      titleZh: '示例：2027年青年人才支持计划',
-      titleEn: 'Sample: Young Talent Support 2027',
-      problem: '示例：支持在京全职工作的青年科技人才开展原创研究。',
-      budget: 2_000_000,
-      deadline: new Date(Date.now() + 10 * 86_400_000).toISOString(),
-      ipTemplate: 'team_retains_licence',
-      paymentSchedule: [{ label: '批准后拨付', share: 100 }],
-      acceptanceCriteria: [{ metric: '年度报告', unit: '份', comparator: '>=', threshold: 1, testMethod: '示例：项目办审阅年度报告' }],
-    },
-  });
-  ids.call = call.id;
-  await api('officer', 'POST', `/calls/${ids.call}/transitions`, { action: 'submit_for_review' });
-  await api('officer', 'POST', `/calls/${ids.call}/transitions`, { action: 'publish' });
+  ids.programme = programme.id;
 });
 
 afterEach(async (ctx) => {
@@ -95,6 +65,77 @@ afterAll(async () => {
 });
 
 describe('a talent applicant in the browser', () => {
+  test('the officer drafts the call and its merit-point scheme on the talent page, sees a refusal at its field, and publishes it in Calls', async () => {
+    const page = await cast.open('officer', '/talent');
+    await page.getByTestId('talent-draft-new').click();
+    await page.getByTestId('talent-draft-form').waitFor();
+    await pickOption(page, page.getByTestId('talent-draft-programme'), '', '示例青年人才计划');
+    await pickOption(page, page.getByTestId('talent-draft-owner'), '示例人才', '示例人才工作办公室');
+    await page.getByTestId('talent-draft-title-zh').fill('示例：2027年青年人才支持计划');
+    await page.getByTestId('talent-draft-title-en').fill('Sample: Young Talent Support 2027');
+    await page.getByTestId('talent-draft-description').fill('示例：支持在京全职工作的青年科技人才开展原创研究。');
+    await page.getByTestId('talent-draft-deadline').fill(day(10));
+    await (await numberInput(page.getByTestId('talent-draft-validity'))).fill('3');
+    await (await numberInput(page.getByTestId('talent-draft-budget'))).fill('2000000');
+    await page.getByTestId('talent-draft-sample').check();
+
+    // The template fills only what its sources publish: weights 70/30 and the threshold 70, with the sources shown.
+    await page.getByTestId('talent-draft-template').click();
+    expect(await (await numberInput(page.getByTestId('talent-draft-weight-personal'))).inputValue()).toBe('70');
+    expect(await (await numberInput(page.getByTestId('talent-draft-weight-enterprise'))).inputValue()).toBe('30');
+    expect(await (await numberInput(page.getByTestId('talent-draft-threshold'))).inputValue()).toBe('70');
+    await poll(() => page.getByTestId('talent-draft-template-source').textContent()).toContain('subsites.chinadaily.com.cn');
+    expect(await page.getByTestId('talent-draft-indicator').count()).toBe(1);
+
+    const indicator = async (n: number, typed: string, fact: string, points: string, howZh: string, howEn: string) => {
+      const row = page.getByTestId('talent-draft-indicator').nth(n);
+      await pickOption(page, row.getByTestId('talent-draft-ind-fact'), typed, fact);
+      await (await numberInput(row.getByTestId('talent-draft-ind-points'))).fill(points);
+      await row.getByTestId('talent-draft-ind-how-zh').fill(howZh);
+      await row.getByTestId('talent-draft-ind-how-en').fill(howEn);
+      return row;
+    };
+    await indicator(0, '博士', '博士学位', '40', '学位证书', 'Degree certificate');
+    expect(await page.getByTestId('talent-draft-ind-label-en').first().inputValue()).toBe('Doctorate');
+    await page.getByTestId('talent-draft-add-indicator').click();
+    const patents = await indicator(1, '发明专利', '授权发明专利', '60', '专利证书', 'Patent certificates');
+    await (await numberInput(patents.getByTestId('talent-draft-ind-per-unit'))).fill('15');
+    await page.getByTestId('talent-draft-add-gate').click();
+    await pickOption(page, page.getByTestId('talent-draft-gate-fact'), '年龄', '年龄');
+    await (await numberInput(page.getByTestId('talent-draft-gate-value'))).fill('40');
+    await poll(() => page.getByTestId('talent-draft-gate-preview').textContent()).toContain('年龄不超过40岁');
+
+    // Enterprise points weigh 30% but no indicator reads the employer yet: the server refuses, at the indicator list.
+    await page.getByTestId('talent-draft-submit').click();
+    await poll(() => page.getByTestId('talent-draft-indicators').textContent()).toContain('个人或企业积分设置了权重，但该部分还没有积分指标');
+    expect(new URL(page.url()).pathname).toBe('/talent/calls/new');
+    await page.getByTestId('talent-draft-indicators').scrollIntoViewIfNeeded();
+    await shoot(page, '0-draft-refused');
+
+    await page.getByTestId('talent-draft-add-indicator').click();
+    const hte = await indicator(2, '高新技术', '用人单位为高新技术企业', '100', '高新技术企业证书', 'High-tech enterprise certificate');
+    expect(await hte.locator('input[type="radio"][value="enterprise"]').isChecked()).toBe(true);
+    await page.getByTestId('talent-draft-submit').click();
+    await page.waitForURL((u) => /^\/talent\/calls\/[^/]+$/.test(u.pathname) && !u.pathname.endsWith('/new'));
+    ids.call = decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
+    await poll(() => page.getByTestId('talent-call-draft').getAttribute('data-state')).toBe('draft');
+    await poll(() => page.getByTestId('talent-indicators').textContent()).toContain('高新技术企业证书');
+    await shoot(page, '0-draft-saved');
+
+    // Publication is the calls engine's: submit for internal review, then publish, on the call's page in Calls.
+    await page.getByTestId('talent-call-open-in-calls').click();
+    await page.waitForURL((u) => u.pathname === `/calls/${ids.call}`);
+    await page.getByTestId('call-action-submit_for_review').click();
+    await poll(() => page.getByTestId('call-state').getAttribute('data-state')).toBe('internal_review');
+    await page.getByTestId('call-action-publish').click();
+    await poll(() => page.getByTestId('call-state').getAttribute('data-state')).toBe('published');
+    const call = await api('officer', 'GET', `/talent/calls/${ids.call}`);
+    expect(call.scheme).toMatchObject({ template: 'zgc_merit_points', weights: { personal: 70, enterprise: 30 }, threshold: 70 });
+    expect(call.scheme.indicators.map((i: { id: string; measure: { kind: string } }) => `${i.id}:${i.measure.kind}`)).toEqual(['has_doctorate:boolean', 'patents:linear', 'employer_high_tech:boolean']);
+    expect(call.scheme.gates).toEqual([{ id: 'age', labelZh: '年龄不超过40岁', labelEn: 'Age at most 40 years', rule: { '<=': [{ var: 'age' }, 40] } }]);
+    expect(call).toMatchObject({ category: 'young_talent', validityYears: 3, isSample: true });
+  });
+
   test('anyone opens the call and sees its indicator list and an undecided self-assessment', async () => {
     const page = await cast.open(null, '/talent');
     await poll(() => page.getByTestId('talent-call-card').count()).toBe(1);

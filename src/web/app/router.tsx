@@ -61,6 +61,7 @@ const EventPage = lazyWithMessages(() => import('../pages/EventPage.js'), 'Event
 const ScenariosPage = lazyWithMessages(() => import('../pages/ScenariosPage.js'), 'ScenariosPage', ['scenarios', 'calls', 'indicators']);
 const TalentPage = lazyWithMessages(() => import('../pages/TalentPage.js'), 'TalentPage', ['talent', 'calls']);
 const TalentCallPage = lazyWithMessages(() => import('../pages/TalentCallPage.js'), 'TalentCallPage', ['talent', 'calls']);
+const TalentCallNewPage = lazyWithMessages(() => import('../pages/TalentCallNewPage.js'), 'TalentCallNewPage', ['talent', 'calls', 'registry']);
 const TalentCredentialsPage = lazyWithMessages(() => import('../pages/TalentCredentialsPage.js'), 'TalentCredentialsPage', ['talent', 'calls', 'services']);
 const GrantsPage = lazyWithMessages(() => import('../pages/GrantsPage.js'), 'GrantsPage', ['grants', 'calls', 'registry']);
 const GrantProjectsPage = lazyWithMessages(() => import('../pages/GrantProjectsPage.js'), 'GrantProjectsPage', ['grants', 'calls']);
@@ -294,6 +295,14 @@ export const AppRoutes = () => (
           }
         />
         <Route path="talent" element={<TalentPage />} />
+        <Route
+          path="talent/calls/new"
+          element={
+            <RequirePermission permission="calls:manage">
+              <TalentCallNewPage />
+            </RequirePermission>
+          }
+        />
         <Route path="talent/calls/:callId" element={<TalentCallPage />} />
         <Route
           path="talent/credentials"

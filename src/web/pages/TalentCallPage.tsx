@@ -244,6 +244,14 @@ export const TalentCallPage = () => {
                 {call.validityYears ? ` · ${t('talent.call.validity', { years: call.validityYears })}` : ''}
               </span>
             </p>
+            {can('calls:manage') && (call.state === 'draft' || call.state === 'internal_review') && (
+              <div className="kc-calls-warning" role="status" data-testid="talent-call-draft" data-state={call.state}>
+                {t('talent.call.draftNotice', { state: t(call.state === 'draft' ? 'talent.callState.draft' : 'talent.callState.internal_review') })}{' '}
+                <Link to={`/calls/${encodeURIComponent(call.id)}`} data-testid="talent-call-open-in-calls">
+                  {t('talent.call.openInCalls')}
+                </Link>
+              </div>
+            )}
             <SchemePanel call={call} />
             <Simulator call={call} centreId={centre.id} onChange={(a) => setAnswers(a)} />
             {call.state === 'published' && user && can('calls:apply') && <ApplyPanel call={call} centreId={centre.id} answers={answers} />}

@@ -1,5 +1,8 @@
-import { Link } from 'react-router';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button } from 'antd';
+import { Link, useNavigate } from 'react-router';
 import { useCurrentCentre } from '../app/centre.js';
+import { useSession } from '../app/session.js';
 import { formatNumber, pickTitle } from '../i18n/format.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { formatDate } from '../modules/calls/utils/labels.js';
@@ -20,13 +23,24 @@ import '../modules/talent/talent.css';
 export const TalentPage = () => {
   const { t, locale } = useI18n();
   const centre = useCurrentCentre();
+  const { can } = useSession();
+  const navigate = useNavigate();
   const calls = useTalentCallsQuery(centre.id);
   const items = calls.data?.items ?? [];
   return (
     <div className="kc-talent" data-testid="talent-page">
       <PageHeader title={t('talent.title')} intro={t('talent.intro')} />
       <TalentTabs active="calls" />
-      <Panel title={t('talent.calls.title')}>
+      <Panel
+        title={t('talent.calls.title')}
+        extra={
+          can('calls:manage') ? (
+            <Button type="primary" size="small" icon={<PlusOutlined />} onClick={() => void navigate('/talent/calls/new')} data-testid="talent-draft-new">
+              {t('talent.calls.draftNew')}
+            </Button>
+          ) : undefined
+        }
+      >
         <QueryState isLoading={calls.isLoading} error={calls.error} onRetry={() => void calls.refetch()} isEmpty={items.length === 0} emptyText={t('talent.calls.empty')}>
           <div className="kc-talent-cards">
             {items.map((c) => (

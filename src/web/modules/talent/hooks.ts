@@ -93,3 +93,6 @@ export const useRevokeMutation = (centreId: string) =>
 
 export const useServiceRequestMutation = (centreId: string) =>
   useTalentWrite(centreId, (body: Record<string, unknown>) => apiRequest<ServiceRequest>(`${base(centreId)}/service-requests`, { method: 'POST', body }));
+
+export const useCreateTalentCallMutation = (centreId: string) =>
+  useTalentWrite(centreId, (body: Record<string, unknown>) => apiRequest<TalentCall>(`${base(centreId)}/calls`, { method: 'POST', body }));
