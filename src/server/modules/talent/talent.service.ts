@@ -7,7 +7,7 @@ import { withWriteTx } from '../../../db/tx.js';
 import { roleHasPermission } from '../../../shared/access.js';
 import { ZApplicationInput } from '../../../shared/schemas/calls.js';
 import type { FieldIssue } from '../../../shared/errors.js';
-import { TALENT_SERVICE_KINDS, type TalentCategory, type TalentServiceKind } from '../../../shared/schemas/talent-vocabulary.js';
+import type { TalentCategory, TalentServiceKind } from '../../../shared/schemas/talent-vocabulary.js';
 import type { TCredential, TMeritScheme, TSelfAssessment, TTalentApplication, TTalentApplyInput, TTalentCall, TTalentCallInput, TTalentServiceRequest } from '../../../shared/schemas/talent.js';
 import { auditWrite as audit } from '../../audit.js';
 import { assertCentreScope, type ServiceContext, type SessionUser } from '../../context.js';
@@ -55,7 +55,6 @@ export const recognitionType = (category: TalentCategory): string => `talent:${c
 export const DEMAND_TYPE_OF: Readonly<Record<TalentServiceKind, 'talent_housing'>> = { housing: 'talent_housing', schooling: 'talent_housing', medical: 'talent_housing', visa_permit: 'talent_housing' };
 const CATEGORY_LABEL: Readonly<Record<TalentCategory, [string, string]>> = { strategic_scientist: ['战略科学家', 'strategic scientist'], leading_talent: ['科技领军人才', 'leading talent'], young_talent: ['青年人才', 'young talent'], high_skilled: ['高技能人才', 'highly skilled talent'], foreign_talent: ['外籍人才', 'foreign talent'] };
 const KIND_LABEL: Readonly<Record<TalentServiceKind, [string, string]>> = { housing: ['住房', 'housing'], schooling: ['子女入学', 'schooling'], medical: ['医疗', 'medical care'], visa_permit: ['签证与工作许可', 'visa and work permit'] };
-void TALENT_SERVICE_KINDS;
 
 // ---------------------------------------------------------------- calls
 type CallJoin = Awaited<ReturnType<typeof repo.listTalentCalls>>[number];
