@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, ilike, inArray, isNull, like, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { StatCellKey } from '../../../core/contracts/index.js';
 import { LIVE_TECH_CONTRACT_STATES } from '../../../core/workflow/index.js';
-import { areas, centres, entities, indicators, observations, sources, techContracts, techContractSequences, techContractStats, users } from '../../../db/schema/index.js';
+import { areas, centres, entities, techContracts, techContractSequences, techContractStats, users } from '../../../db/schema/index.js';
 import type { ReadTx, WriteTx } from '../../../db/tx.js';
 
 export type ContractRow = typeof techContracts.$inferSelect;
@@ -166,16 +166,6 @@ export const readStats = async (tx: ReadTx, centreId: string, dimension: string,
     .orderBy(asc(s.year), ...(opts.byMonth ? [asc(s.month)] : []), asc(s.key), asc(s.key2));
   return rows.map((r) => ({ ...r, month: Number(r.month), contracts: Number(r.contracts), amount: Number(r.amount), technicalAmount: Number(r.technicalAmount), samples: Number(r.samples) }));
 };
-
-/** The centre's own published figures for technology contracts (seeded or imported, never derived). */
-export const publishedContractFigures = (tx: ReadTx, centreId: string) =>
-  tx
-    .select({ indicatorCode: indicators.code, nameZh: indicators.nameZh, nameEn: indicators.nameEn, unit: indicators.unit, period: observations.period, value: observations.value, valueAsGiven: observations.valueAsGiven, sourceTitle: sql<string | null>`coalesce(${sources.titleZh}, ${sources.titleEn})`, sourceUrl: sources.url })
-    .from(observations)
-    .innerJoin(indicators, eq(indicators.id, observations.indicatorId))
-    .leftJoin(sources, eq(sources.id, observations.sourceId))
-    .where(and(eq(indicators.centreId, centreId), like(indicators.code, 'tech_contract%'), ne(observations.provenance, 'derived')))
-    .orderBy(asc(indicators.code), asc(observations.period));
 
 /** Rebuild every roll-up cell of a centre from its registered contracts. */
 export const rebuildStats = async (tx: WriteTx, centreId: string): Promise<void> => {

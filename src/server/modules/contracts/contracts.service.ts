@@ -10,6 +10,7 @@ import { appendAuditEvent } from '../../../db/audit-log.js';
 import { readTogether, withWriteTx, type ReadTx, type WriteTx } from '../../../db/tx.js';
 import type { ServiceContext, SessionUser } from '../../context.js';
 import { AppError } from '../../errors.js';
+import { publishedFigures } from '../indicators/indicators.repository.js';
 import * as repo from './contracts.repository.js';
 import type { ContractRow } from './contracts.repository.js';
 
@@ -351,7 +352,7 @@ export const contractStatistics = async (ctx: ServiceContext, centreId: string, 
     () => (year === null ? Promise.resolve([]) : repo.readStats(tx, centreId, 'total', { years: [year], byMonth: true })),
     () => (year === null ? Promise.resolve([]) : repo.readStats(tx, centreId, query.dimension, { years: [year] })),
     () => (year === null ? Promise.resolve([]) : repo.readStats(tx, centreId, query.dimension, { years: [year - 1] })),
-    () => repo.publishedContractFigures(tx, centreId),
+    () => publishedFigures(tx, centreId, [{ prefix: 'tech_contract' }]),
     () => repo.areaLinks(tx, centreId),
   ] as const);
   // A year's growth is over the year before: shift each year on by one and match by year.

@@ -8,7 +8,7 @@ import { auditWrite } from '../../audit.js';
 import { assertCentreScope, type ServiceContext } from '../../context.js';
 import { AppError, bodyIssue, invalidBody, staleVersion } from '../../errors.js';
 import { findCentre } from '../contracts/contracts.repository.js';
-import { publishedFigures } from '../finance/finance.repository.js';
+import { publishedFigures } from '../indicators/indicators.repository.js';
 import * as repo from './cooperation.repository.js';
 
 /**
@@ -324,7 +324,7 @@ export const deleteRegional = async (ctx: ServiceContext, centreId: string, id: 
 // ---------------------------------------------------------------- statistics
 export const cooperationStatistics = async (ctx: ServiceContext, centreId: string): Promise<TCooperationStatistics> => {
   await readScope(ctx, centreId);
-  const [config, regional, countries, hosted, published] = await readTogether(ctx.db, [() => configOf(ctx.db, centreId), () => repo.allRegional(ctx.db, centreId), () => repo.partnerCountries(ctx.db, centreId), () => repo.listHosted(ctx.db, centreId), () => publishedFigures(ctx.db, centreId, PUBLISHED_COOPERATION_CODES)] as const);
+  const [config, regional, countries, hosted, published] = await readTogether(ctx.db, [() => configOf(ctx.db, centreId), () => repo.allRegional(ctx.db, centreId), () => repo.partnerCountries(ctx.db, centreId), () => repo.listHosted(ctx.db, centreId), () => publishedFigures(ctx.db, centreId, [{ codes: PUBLISHED_COOPERATION_CODES }])] as const);
   const stats = regionalStatistics(regional.map((r) => ({ ...r, kind: r.kind as RegionalRecordKind })), config.regions.map((r) => r.code));
   const group = (rows: { id: string; country: string }[]) => {
     const m = new Map<string, string[]>();

@@ -1,5 +1,5 @@
-import { and, asc, eq, inArray, like, ne, sql } from 'drizzle-orm';
-import { achievements, areas, entities, eventReleaseOrganisations, eventReleases, events, eventSessionOrganisers, eventSessions, indicators, observations, sources } from '../../../db/schema/index.js';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { achievements, areas, entities, eventReleaseOrganisations, eventReleases, events, eventSessionOrganisers, eventSessions } from '../../../db/schema/index.js';
 import type { ReadTx, WriteTx } from '../../../db/tx.js';
 
 export type EventRow = typeof events.$inferSelect;
@@ -54,12 +54,3 @@ export const countFacts = async (tx: ReadTx, centreId: string) => {
   return { events: es, sessions: ss, releases: rs };
 };
 
-/** Figures the sources publish about events (seeded or imported observations of indicators whose code ends in `_events`), never derived ones. */
-export const publishedEventFigures = (tx: ReadTx, centreId: string) =>
-  tx
-    .select({ indicatorCode: indicators.code, nameZh: indicators.nameZh, nameEn: indicators.nameEn, unit: indicators.unit, period: observations.period, value: observations.value, qualifier: observations.qualifier, valueAsGiven: observations.valueAsGiven, sourceTitleZh: sources.titleZh, sourceTitleEn: sources.titleEn, sourceUrl: sources.url })
-    .from(observations)
-    .innerJoin(indicators, eq(indicators.id, observations.indicatorId))
-    .leftJoin(sources, eq(sources.id, observations.sourceId))
-    .where(and(eq(indicators.centreId, centreId), like(indicators.code, '%\\_events'), ne(observations.provenance, 'derived')))
-    .orderBy(asc(indicators.code), asc(observations.period));

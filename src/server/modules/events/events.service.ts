@@ -10,6 +10,7 @@ import { auditWrite as audit } from '../../audit.js';
 import { assertCentreScope, type ServiceContext } from '../../context.js';
 import { AppError, bodyIssue as issue, invalidBody as invalid, staleVersion as stale } from '../../errors.js';
 import { getCentre } from '../centres/centres.service.js';
+import { publishedFigures } from '../indicators/indicators.repository.js';
 import * as repo from './events.repository.js';
 
 /**
@@ -112,7 +113,7 @@ export const getEvent = async (ctx: ServiceContext, centreId: string, id: string
 export const eventCounts = async (ctx: ServiceContext, centreId: string): Promise<z.infer<typeof ZEventCounts>> => {
   await getCentre(ctx.db, centreId);
   const f = await repo.countFacts(ctx.db, centreId);
-  const published = await repo.publishedEventFigures(ctx.db, centreId);
+  const published = await publishedFigures(ctx.db, centreId, [{ suffix: '_events' }]);
   return { byYear: countsByYear(f.events, f.sessions, f.releases), bySeries: countsBySeries(f.events, f.sessions, f.releases), published: published.map((p) => ({ ...p, value: p.value === null ? null : Number(p.value) })) };
 };
 

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, inArray, like, ne, sql, type SQL } from 'drizzle-orm';
-import { areas, companyExits, entities, fxRates, indicators, investmentRoundInvestors, investmentRounds, observations, recognitions, sources } from '../../../db/schema/index.js';
+import { areas, companyExits, entities, fxRates, indicators, investmentRoundInvestors, investmentRounds, observations, recognitions } from '../../../db/schema/index.js';
 import type { ReadTx, WriteTx } from '../../../db/tx.js';
 import { UNICORN_RECOGNITION } from '../../../shared/finance-vocabulary.js';
 
@@ -107,16 +107,6 @@ export const financeRecords = async (tx: ReadTx, centreId: string) => {
 };
 
 export const areaNames = (tx: ReadTx, centreId: string) => tx.select({ id: areas.id, nameZh: areas.nameZh, nameEn: areas.nameEn }).from(areas).where(eq(areas.centreId, centreId));
-
-/** The centre's published figures for these indicators (seeded or imported, never derived). */
-export const publishedFigures = (tx: ReadTx, centreId: string, codes: readonly string[]) =>
-  tx
-    .select({ indicatorCode: indicators.code, nameZh: indicators.nameZh, nameEn: indicators.nameEn, unit: indicators.unit, period: observations.period, value: observations.value, valueAsGiven: observations.valueAsGiven, sourceTitle: sql<string | null>`coalesce(${sources.titleZh}, ${sources.titleEn})`, sourceUrl: sources.url })
-    .from(observations)
-    .innerJoin(indicators, eq(indicators.id, observations.indicatorId))
-    .leftJoin(sources, eq(sources.id, observations.sourceId))
-    .where(and(eq(indicators.centreId, centreId), inArray(indicators.code, [...codes]), ne(observations.provenance, 'derived')))
-    .orderBy(asc(indicators.code), asc(observations.period));
 
 export const derivedFigures = (tx: ReadTx, centreId: string, codes: readonly string[]) =>
   tx

@@ -9,6 +9,7 @@ import { assertCentreScope, type ServiceContext } from '../../context.js';
 import { AppError, bodyIssue, invalidBody, staleVersion } from '../../errors.js';
 import { findCentre } from '../contracts/contracts.repository.js';
 import { FINANCE_INDICATORS, PUBLISHED_UNICORN_CODE, SUM_CURRENCY } from './finance-statistics.js';
+import { publishedFigures } from '../indicators/indicators.repository.js';
 import * as repo from './finance.repository.js';
 
 /**
@@ -260,7 +261,7 @@ const centreToday = (now: Date, timeZone = 'Asia/Shanghai'): string => new Intl.
 
 export const unicornReport = async (ctx: ServiceContext, centreId: string, date: string | undefined): Promise<TUnicornReport> => {
   await readScope(ctx, centreId);
-  const [records, published] = await readTogether(ctx.db, [() => repo.financeRecords(ctx.db, centreId), () => repo.publishedFigures(ctx.db, centreId, [PUBLISHED_UNICORN_CODE])] as const);
+  const [records, published] = await readTogether(ctx.db, [() => repo.financeRecords(ctx.db, centreId), () => publishedFigures(ctx.db, centreId, [{ codes: [PUBLISHED_UNICORN_CODE] }])] as const);
   const day = date ?? centreToday(ctx.now);
   const input: UnicornInput = { recognitions: records.recognitions, rounds: records.rounds, exits: records.exits, rates: records.rates };
   const statuses = unicornsAt(input, day);
@@ -292,7 +293,7 @@ export const unicornReport = async (ctx: ServiceContext, centreId: string, date:
 export const financeStatistics = async (ctx: ServiceContext, centreId: string): Promise<TFinanceStatistics> => {
   await readScope(ctx, centreId);
   const codes = FINANCE_INDICATORS.map((i) => i.code);
-  const [records, areas, published, derived] = await readTogether(ctx.db, [() => repo.financeRecords(ctx.db, centreId), () => repo.areaNames(ctx.db, centreId), () => repo.publishedFigures(ctx.db, centreId, [PUBLISHED_UNICORN_CODE, ...codes]), () => repo.derivedFigures(ctx.db, centreId, codes)] as const);
+  const [records, areas, published, derived] = await readTogether(ctx.db, [() => repo.financeRecords(ctx.db, centreId), () => repo.areaNames(ctx.db, centreId), () => publishedFigures(ctx.db, centreId, [{ codes: [PUBLISHED_UNICORN_CODE, ...codes] }]), () => repo.derivedFigures(ctx.db, centreId, codes)] as const);
   const rounds = records.rounds.map((r) => ({ ...r, stage: r.stage as RoundStage }));
   const sample = new Map(rounds.map((r) => [r.id, r.isSample]));
   const funnel = computeFunnel(rounds, records.exits.filter((e) => e.kind === 'listing'));

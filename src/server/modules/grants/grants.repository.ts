@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, like, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import {
   callApplications,
   callProgrammes,
@@ -11,12 +11,9 @@ import {
   grantFundingSources,
   grantOutputs,
   grantTracks,
-  indicators,
   negativeListItems,
   negativeListVersions,
-  observations,
   patents,
-  sources,
 } from '../../../db/schema/index.js';
 import type { ReadTx, WriteTx } from '../../../db/tx.js';
 
@@ -121,15 +118,6 @@ export const supportingUnits = async (tx: ReadTx, centreId: string): Promise<str
   )
     .flatMap((r) => (r.id ? [r.id] : []))
     .sort();
-
-export const publishedFoundationFigures = (tx: ReadTx, centreId: string) =>
-  tx
-    .select({ indicatorCode: indicators.code, nameZh: indicators.nameZh, nameEn: indicators.nameEn, unit: indicators.unit, period: observations.period, value: observations.value, valueAsGiven: observations.valueAsGiven, qualifier: observations.qualifier, sourceTitle: sql<string | null>`coalesce(${sources.titleZh}, ${sources.titleEn})`, sourceUrl: sources.url })
-    .from(observations)
-    .innerJoin(indicators, eq(indicators.id, observations.indicatorId))
-    .leftJoin(sources, eq(sources.id, observations.sourceId))
-    .where(and(eq(indicators.centreId, centreId), sql`(${like(indicators.code, 'nsf\\_%')} or ${eq(indicators.code, 'lump_sum_supporting_units')})`, ne(observations.provenance, 'derived')))
-    .orderBy(asc(indicators.code), asc(observations.period));
 
 // ---------------------------------------------------------------- negative list
 export const listVersions = (tx: ReadTx, centreId: string): Promise<ListVersionRow[]> =>

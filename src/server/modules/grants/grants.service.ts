@@ -32,6 +32,7 @@ import type { ApplicationRow, CallRow } from '../calls/calls.repository.js';
 import { createApplication, createCallInTx, PUBLIC_CALL_STATES } from '../calls/calls.service.js';
 import { submitReview } from '../calls/review.service.js';
 import { getCentre } from '../centres/centres.service.js';
+import { publishedFigures } from '../indicators/indicators.repository.js';
 import * as repo from './grants.repository.js';
 import type { GrantApplicationRow, ListItemRow, ListVersionRow, OutputRow, TrackRow } from './grants.repository.js';
 
@@ -313,7 +314,7 @@ export const addFunding = async (ctx: ServiceContext, centreId: string, applicat
 /** Fiscal and external money per programme and year, and for the centre's grants as a whole, beside the published figures. */
 export const fundingSummary = async (ctx: ServiceContext, centreId: string) => {
   await getCentre(ctx.db, centreId);
-  const [records, published, units] = await Promise.all([repo.fundingRecords(ctx.db, centreId), repo.publishedFoundationFigures(ctx.db, centreId), repo.supportingUnits(ctx.db, centreId)]);
+  const [records, published, units] = await Promise.all([repo.fundingRecords(ctx.db, centreId), publishedFigures(ctx.db, centreId, [{ prefix: 'nsf_' }, { codes: ['lump_sum_supporting_units'] }]), repo.supportingUnits(ctx.db, centreId)]);
   const base = records.map((r) => ({ id: r.id, year: r.year, nature: r.nature as 'fiscal' | 'external', amount: toYuan(r.amountFen), isSample: r.isSample }));
   const titles = new Map(records.map((r) => [r.programmeId, { titleZh: r.programmeTitleZh, titleEn: r.programmeTitleEn }]));
   const byProgramme = fundingRatios(base.map((r, i) => ({ ...r, group: (records[i] as (typeof records)[number]).programmeId }))).map((c) => ({ ...cell(c), programme: titles.get(c.group as string) ?? { titleZh: null, titleEn: c.group as string } }));

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, like, ne, or, sql, type SQL } from 'drizzle-orm';
 import { areas, entities, indicators, observations, sources, targets } from '../../../db/schema/index.js';
 import type { ReadTx, WriteTx } from '../../../db/tx.js';
 
@@ -115,3 +115,39 @@ export const entityExists = async (tx: ReadTx, centreId: string, id: string): Pr
 
 export const areaExists = async (tx: ReadTx, centreId: string, id: string): Promise<boolean> =>
   (await tx.select({ id: areas.id }).from(areas).where(and(eq(areas.centreId, centreId), eq(areas.id, id))).limit(1)).length > 0;
+
+/** Which indicators a module's published figures are: exact codes, or codes starting or ending with a fixed text. */
+export type IndicatorCodeFilter = { codes: readonly string[] } | { prefix: string } | { suffix: string };
+
+const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+const codeCondition = (filter: IndicatorCodeFilter): SQL =>
+  'codes' in filter ? inArray(indicators.code, [...filter.codes]) : 'prefix' in filter ? like(indicators.code, `${escapeLike(filter.prefix)}%`) : like(indicators.code, `%${escapeLike(filter.suffix)}`);
+
+/**
+ * The centre's published figures (seeded or imported observations, never the
+ * platform's derived ones) of the indicators the filters name: what a module
+ * shows beside its own counts, each with its source.
+ */
+export const publishedFigures = (tx: ReadTx, centreId: string, filters: readonly IndicatorCodeFilter[]) =>
+  filters.length === 0
+    ? Promise.resolve([])
+    : tx
+        .select({
+          indicatorCode: indicators.code,
+          nameZh: indicators.nameZh,
+          nameEn: indicators.nameEn,
+          unit: indicators.unit,
+          period: observations.period,
+          value: observations.value,
+          valueAsGiven: observations.valueAsGiven,
+          qualifier: observations.qualifier,
+          sourceTitle: sql<string | null>`coalesce(${sources.titleZh}, ${sources.titleEn})`,
+          sourceTitleZh: sources.titleZh,
+          sourceTitleEn: sources.titleEn,
+          sourceUrl: sources.url,
+        })
+        .from(observations)
+        .innerJoin(indicators, eq(indicators.id, observations.indicatorId))
+        .leftJoin(sources, eq(sources.id, observations.sourceId))
+        .where(and(eq(indicators.centreId, centreId), or(...filters.map(codeCondition)), ne(observations.provenance, 'derived')))
+        .orderBy(asc(indicators.code), asc(observations.period));

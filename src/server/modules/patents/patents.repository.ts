@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, ilike, inArray, isNull, like, ne, or, sql, type SQL } from 'drizzle-orm';
 import { nameKey } from '../../../core/patents/index.js';
 import { normalizeUscc } from '../../../core/identifiers/uscc.js';
-import { entities, indicators, observations, patentParties, patentPoolMembers, patentPoolPatents, patentPools, patents, sources } from '../../../db/schema/index.js';
+import { entities, indicators, observations, patentParties, patentPoolMembers, patentPoolPatents, patentPools, patents } from '../../../db/schema/index.js';
 import type { ReadTx, WriteTx } from '../../../db/tx.js';
 
 export type PatentRow = typeof patents.$inferSelect;
@@ -199,16 +199,6 @@ export const populationFigures = async (tx: ReadTx, centreId: string, code: stri
     .from(observations)
     .innerJoin(indicators, eq(indicators.id, observations.indicatorId))
     .where(and(eq(indicators.centreId, centreId), eq(indicators.code, code), eq(observations.status, 'measured')));
-
-/** The centre's own published figures for invention patents (seeded or imported, never derived). */
-export const publishedPatentFigures = (tx: ReadTx, centreId: string) =>
-  tx
-    .select({ indicatorCode: indicators.code, nameZh: indicators.nameZh, nameEn: indicators.nameEn, unit: indicators.unit, period: observations.period, value: observations.value, valueAsGiven: observations.valueAsGiven, sourceTitle: sql<string | null>`coalesce(${sources.titleZh}, ${sources.titleEn})`, sourceUrl: sources.url })
-    .from(observations)
-    .innerJoin(indicators, eq(indicators.id, observations.indicatorId))
-    .leftJoin(sources, eq(sources.id, observations.sourceId))
-    .where(and(eq(indicators.centreId, centreId), like(indicators.code, 'invention_patent%'), ne(observations.provenance, 'derived')))
-    .orderBy(asc(indicators.code), asc(observations.period));
 
 /** The registry's derived figures for these indicator codes. */
 export const derivedFigures = (tx: ReadTx, centreId: string, codes: readonly string[]) =>

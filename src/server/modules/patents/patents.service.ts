@@ -9,6 +9,7 @@ import { assertCentreScope, type ServiceContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { areaLinks, findCentre } from '../contracts/contracts.repository.js';
 import { placeOf } from '../contracts/contracts.service.js';
+import { publishedFigures } from '../indicators/indicators.repository.js';
 import * as repo from './patents.repository.js';
 import type { PartyRow, PatentRow } from './patents.repository.js';
 import { PATENT_FIGURE_CODES } from './patents-statistics.js';
@@ -151,7 +152,7 @@ export const patentStatistics = async (ctx: ServiceContext, centreId: string, qu
     () => repo.countByYearAndKind(tx, centreId, 'grant'),
     () => (query.dimension === 'applicant' ? Promise.resolve(null) : repo.countPatents(tx, centreId, 'applicant', query)),
     () => areaLinks(tx, centreId),
-    () => repo.publishedPatentFigures(tx, centreId),
+    () => publishedFigures(tx, centreId, [{ prefix: 'invention_patent' }]),
     () => repo.derivedFigures(tx, centreId, PATENT_FIGURE_CODES),
   ] as const);
   const applicants = applicantCounts ?? rows;
