@@ -24,6 +24,14 @@ export type DatabaseHandle = {
   describe: string;
   /** Check the connection. */
   ping: () => Promise<boolean>;
+  /** The PostgreSQL pool's connections now (for /metrics); undefined on PGlite. */
+  poolStats?: () => { total: number; idle: number; waiting: number; max: number };
+  /**
+   * Run `work` while holding a database-wide lock named by `key`, so servers
+   * sharing one PostgreSQL database do it one at a time (migrating and seeding
+   * at start). PGlite has one process by its data-directory lock, so it just runs.
+   */
+  exclusively: <T>(key: number, work: () => Promise<T>) => Promise<T>;
   /** Dump an in-memory PGlite (for test templates); undefined elsewhere. */
   dumpDataDir?: () => Promise<Blob | File>;
   close: () => Promise<void>;
@@ -52,12 +60,27 @@ export const openDatabase = async (target: DatabaseTarget): Promise<DatabaseHand
       db,
       kind: 'postgres',
       describe: `PostgreSQL ${redactUrl(target.url)}`,
+      poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: target.poolSize ?? 10 }),
       ping: async () => {
         try {
           await pool.query('select 1');
           return true;
         } catch {
           return false;
+        }
+      },
+      exclusively: async (key, work) => {
+        // A session-level advisory lock on a connection of its own, held while `work` uses the pool.
+        const holder = await pool.connect();
+        try {
+          await holder.query('select pg_advisory_lock($1)', [key]);
+          try {
+            return await work();
+          } finally {
+            await holder.query('select pg_advisory_unlock($1)', [key]);
+          }
+        } finally {
+          holder.release();
         }
       },
       close: () => pool.end(),
@@ -89,6 +112,7 @@ export const openDatabase = async (target: DatabaseTarget): Promise<DatabaseHand
         return false;
       }
     },
+    exclusively: (_key, work) => work(),
     dumpDataDir: () => client.dumpDataDir('none'),
     close: async () => {
       try {

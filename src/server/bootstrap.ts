@@ -40,13 +40,19 @@ export type PreparedDatabase = {
 };
 
 /** Open, migrate, seed and make sure an admin exists: everything `serve` needs before listening. */
+/** The advisory-lock key that serialises start-up work across servers sharing a database. */
+export const STARTUP_LOCK_KEY = 7_305_002;
+
 export const prepareDatabase = async (config: AppConfig, now: () => Date, onProgress?: SeedProgress): Promise<PreparedDatabase> => {
   const handle = await openDatabase(databaseTarget(config));
   try {
-    const { applied } = await migrateDatabase(handle);
-    const seeds = config.seedOnStart ? await seedShippedCentres(handle, now(), onProgress) : [];
-    const admin = await ensureFirstAdmin(handle.db, { username: config.admin.username, password: config.admin.password, now: now() });
-    return { handle, migrationsApplied: applied, seeds, admin };
+    // Replicas starting together on one PostgreSQL database migrate, seed and create the first admin in turn.
+    return await handle.exclusively(STARTUP_LOCK_KEY, async () => {
+      const { applied } = await migrateDatabase(handle);
+      const seeds = config.seedOnStart ? await seedShippedCentres(handle, now(), onProgress) : [];
+      const admin = await ensureFirstAdmin(handle.db, { username: config.admin.username, password: config.admin.password, now: now() });
+      return { handle, migrationsApplied: applied, seeds, admin };
+    });
   } catch (error) {
     await handle.close();
     throw error;
