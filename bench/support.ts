@@ -1,21 +1,7 @@
 /** Helpers every benchmark shares: a seeded generator (so each run builds the same data) and order statistics. */
 
-/** mulberry32: a small seeded PRNG returning numbers in [0, 1). */
-export const seededRandom = (seed: number): (() => number) => {
-  let state = seed | 0;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-};
-
-/** A picker over lists, drawing from `random`. */
-export const picker =
-  (random: () => number) =>
-  <T>(xs: readonly T[]): T =>
-    xs[Math.floor(random() * xs.length)] as T;
+// The generator lives with the synthetic city (core/synth), which draws from the same PRNG.
+export { picker, seededRandom } from '../src/core/synth/random.js';
 
 const sorted = (xs: readonly number[]): number[] => [...xs].sort((a, b) => a - b);
 export const median = (xs: readonly number[]): number => {

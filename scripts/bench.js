@@ -113,6 +113,8 @@ Most of the cold start is PGlite creating its cluster (initdb in WebAssembly, a 
   body = marker.test(body) ? body.replace(marker, section.trimEnd() + '\n') : `${body.trimEnd()}\n\n${section}`;
   writeFileSync(file, body);
   console.log(section);
+  // The load figures need a PostgreSQL database at city scale, so they are separate commands.
+  console.error('API under load and the soak test: LOAD_DATABASE_URL=… npm run bench:api; SOAK_DATABASE_URL=… npm run soak (see README)');
 };
 
 await main();

@@ -55,6 +55,10 @@ export const openDatabase = async (target: DatabaseTarget): Promise<DatabaseHand
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
     // An idle client's error (server restart) must not crash the process.
     pool.on('error', () => undefined);
+    // Nor a busy one's: a connection lost mid-transaction (server restart, terminated backend) fails its
+    // query, which the caller sees and handles; the 'error' event the client emits as well had no listener
+    // while checked out, and took the whole process down (found by the crash suite, issue 10).
+    pool.on('connect', (client) => client.on('error', () => undefined));
     const db = drizzlePg(pool, { schema }) as unknown as DbExecutor;
     return {
       db,

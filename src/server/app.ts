@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppDeps } from './context.js';
-import { registerErrorHandling } from './errors.js';
+import { frameworkErrorReply, registerErrorHandling } from './errors.js';
 import { jobsPlugin } from './jobs.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
@@ -29,9 +29,12 @@ import { registryRoutes } from './modules/registry/registry.routes.js';
 import { servicesRoutes } from './modules/services/services.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { accessPlugin } from './plugins/access.js';
+import { inputGuardPlugin } from './plugins/input-guard.js';
 import { docsPlugin } from './plugins/docs.js';
 import { metricsPlugin } from './plugins/metrics.js';
 import { sessionPlugin } from './plugins/session.js';
+import { setSecurityHeaders } from './plugins/security-headers.js';
+import { rateLimitPlugin } from './plugins/rate-limit.js';
 import { webPlugin } from './plugins/web.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,80}$/;
@@ -51,6 +54,7 @@ export const buildApp = async (deps: AppDeps, opts: { logger?: boolean } = {}): 
           },
     trustProxy: deps.config.trustProxy,
     bodyLimit: 1024 * 1024,
+    frameworkErrors: frameworkErrorReply,
     // Keep the caller's request id when it looks like one, so logs join up across services.
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
@@ -61,19 +65,16 @@ export const buildApp = async (deps: AppDeps, opts: { logger?: boolean } = {}): 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('kc', deps);
-  app.addHook('onSend', async (request, reply) => {
-    void reply.header('x-request-id', request.id);
-    void reply.header('x-content-type-options', 'nosniff');
-    void reply.header('referrer-policy', 'same-origin');
-    void reply.header('x-frame-options', 'DENY');
-  });
+  app.addHook('onSend', async (request, reply) => setSecurityHeaders(request, reply, { hsts: deps.config.session.cookieSecure }));
   app.addHook('onClose', async () => {
     await deps.database.close();
   });
 
   registerErrorHandling(app);
   await app.register(accessPlugin);
+  await app.register(inputGuardPlugin);
   await app.register(sessionPlugin);
+  await app.register(rateLimitPlugin);
   await app.register(metricsPlugin);
   await app.register(docsPlugin);
   await app.register(healthRoutes);

@@ -34,6 +34,9 @@ export const CONFIG_VARIABLES = {
   LOGIN_MAX_FAILURES: { schema: z.coerce.number().int().min(1).max(100).default(5), description: 'Failed sign-ins before an account is locked', sensitive: false },
   LOGIN_LOCKOUT_MINUTES: { schema: z.coerce.number().int().min(1).max(24 * 60).default(15), description: 'How long a locked account stays locked', sensitive: false },
   LOGIN_IP_LIMIT_PER_MINUTE: { schema: z.coerce.number().int().min(1).max(10_000).default(30), description: 'Sign-in attempts per client address per minute', sensitive: false },
+  RATE_LIMIT_WRITES_PER_MINUTE: { schema: z.coerce.number().int().min(0).max(1_000_000).default(600), description: 'API writes (POST/PUT/PATCH/DELETE) per client (user, else address) per minute; 0 turns the limit off', sensitive: false },
+  RATE_LIMIT_EXPENSIVE_PER_MINUTE: { schema: z.coerce.number().int().min(0).max(1_000_000).default(240), description: 'Searches, exports, statistics and matches per client per minute; 0 turns the limit off', sensitive: false },
+  RATE_LIMIT_TRUSTED_IPS: { schema: z.string().default('127.0.0.1,::1,::ffff:127.0.0.1'), description: 'Comma-separated client addresses never rate-limited (loopback: benchmarks, local tools); behind a proxy on this machine set TRUST_PROXY=true', sensitive: false },
   KECHUANG_ADMIN_USERNAME: { schema: z.string().regex(/^[a-z0-9][a-z0-9._@-]{2,63}$/).default('admin'), description: 'Username of the first administrator, created at first start', sensitive: false },
   KECHUANG_ADMIN_PASSWORD: {
     schema: z.string().min(1).optional(),
@@ -61,6 +64,8 @@ export type AppConfig = {
   session: { idleMinutes: number; absoluteHours: number; cookieSecure: boolean };
   trustProxy: boolean;
   login: { maxFailures: number; lockoutMinutes: number; ipLimitPerMinute: number };
+  /** General API limits per client per minute (0 = off) and the addresses exempt from them. */
+  rateLimit: { writesPerMinute: number; expensivePerMinute: number; trustedIps: string[] };
   admin: { username: string; password: string | undefined };
   seedOnStart: boolean;
   /** Seconds between runs of the scheduled jobs; 0 = never. */
@@ -100,6 +105,11 @@ export const parseConfig = (env: Record<string, string | undefined>, defaults: {
     session: { idleMinutes: v.SESSION_IDLE_MINUTES, absoluteHours: v.SESSION_ABSOLUTE_HOURS, cookieSecure: v.COOKIE_SECURE },
     trustProxy: v.TRUST_PROXY,
     login: { maxFailures: v.LOGIN_MAX_FAILURES, lockoutMinutes: v.LOGIN_LOCKOUT_MINUTES, ipLimitPerMinute: v.LOGIN_IP_LIMIT_PER_MINUTE },
+    rateLimit: {
+      writesPerMinute: v.RATE_LIMIT_WRITES_PER_MINUTE,
+      expensivePerMinute: v.RATE_LIMIT_EXPENSIVE_PER_MINUTE,
+      trustedIps: v.RATE_LIMIT_TRUSTED_IPS.split(',').map((ip) => ip.trim()).filter((ip) => ip !== ''),
+    },
     admin: { username: v.KECHUANG_ADMIN_USERNAME, password: v.KECHUANG_ADMIN_PASSWORD },
     seedOnStart: v.KECHUANG_SEED,
     jobsIntervalSeconds: v.JOBS_INTERVAL_SECONDS,

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import type { ErrorCode, ErrorDetails, FieldIssue } from '../shared/errors.js';
 
@@ -73,6 +73,18 @@ export const toErrorResponse = (error: unknown): { status: number; code: ErrorCo
     return { status: HTTP_STATUS[code], code, message: fe.message ?? code };
   }
   return { status: 500, code: 'INTERNAL_ERROR', message: 'Internal error' };
+};
+
+/**
+ * Errors the router raises before any route or hook runs (a path that is not
+ * valid UTF-8 once decoded, a path parameter over the length limit): Fastify's
+ * `frameworkErrors` option, answered in the same coded shape as every other refusal.
+ */
+export const frameworkErrorReply = (error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void => {
+  const message = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'A path parameter is too long' : 'The request path is not valid';
+  void reply
+    .status(400)
+    .send({ error: { code: 'BAD_REQUEST', message, details: { fields: [{ in: 'params', path: '', reason: error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'too_long' : 'invalid_path', message: error.message }] } } });
 };
 
 export const registerErrorHandling = (app: FastifyInstance): void => {

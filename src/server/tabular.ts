@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
+import { createInflateRaw } from 'node:zlib';
 import type ExcelJS from 'exceljs';
 import { CsvReader, csvLine } from '../core/tabular/csv.js';
 import { AppError } from './errors.js';
@@ -12,6 +13,78 @@ import { AppError } from './errors.js';
 /** exceljs takes a quarter of a second to load: only imports and exports pay for it, not every start. */
 export const loadExcel = async (): Promise<typeof ExcelJS> => (await import('exceljs')).default;
 
+/**
+ * Limits on what an uploaded .xlsx (a ZIP of XML parts) may unpack to, checked
+ * before exceljs sees it: a zip bomb (a small file whose XML inflates to
+ * hundreds of MB, or one with thousands of parts) would otherwise keep the
+ * server busy unpacking and parsing it (24 s for a 400 KB file that inflates
+ * to 400 MB). The sizes are counted by inflating each part into nothing,
+ * since a ZIP's declared sizes can lie.
+ */
+export const XLSX_LIMITS = { maxEntries: 2_000, maxInflatedBytes: 256 * 1024 * 1024 } as const;
+
+const zipRefused = (message: string): AppError =>
+  new AppError('VALIDATION_FAILED', `The Excel (.xlsx) file is refused: ${message}`, { fields: [{ in: 'body', path: 'file', reason: 'archive_too_large', message }] });
+
+/** Inflated bytes of one deflated part, counted without keeping them; stops past `budget`. */
+const inflatedSize = (data: Buffer, budget: number): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const inflate = createInflateRaw();
+    let total = 0;
+    inflate.on('data', (chunk: Buffer) => {
+      total += chunk.length;
+      if (total > budget) {
+        inflate.destroy();
+        resolve(total);
+      }
+    });
+    inflate.on('end', () => resolve(total));
+    inflate.on('error', (error) => reject(error));
+    inflate.end(data);
+  });
+
+/** Refuses an .xlsx whose ZIP has too many parts or inflates past the limits; leaves unreadable files to exceljs's own error. */
+export const checkXlsxLimits = async (zip: Buffer, limits: { maxEntries: number; maxInflatedBytes: number } = XLSX_LIMITS): Promise<void> => {
+  // End of central directory: 22 bytes plus a comment of up to 64 KiB, at the end.
+  let eocd = -1;
+  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 0xffff); i--) {
+    if (zip.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return;
+  const entries = zip.readUInt16LE(eocd + 10);
+  const cdOffset = zip.readUInt32LE(eocd + 16);
+  // 0xffff / 0xffffffff mean ZIP64, which no spreadsheet of an upload's size needs.
+  if (entries === 0xffff || cdOffset === 0xffffffff) throw zipRefused('ZIP64 archives are not accepted');
+  if (entries > limits.maxEntries) throw zipRefused(`${entries} parts (at most ${limits.maxEntries})`);
+  let declared = 0;
+  let inflated = 0;
+  let at = cdOffset;
+  for (let n = 0; n < entries; n++) {
+    if (at + 46 > zip.length || zip.readUInt32LE(at) !== 0x02014b50) return;
+    const method = zip.readUInt16LE(at + 10);
+    const compressed = zip.readUInt32LE(at + 20);
+    declared += zip.readUInt32LE(at + 24);
+    const local = zip.readUInt32LE(at + 42);
+    at += 46 + zip.readUInt16LE(at + 28) + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+    if (declared > limits.maxInflatedBytes) throw zipRefused(`it unpacks to more than ${limits.maxInflatedBytes} bytes`);
+    if (local + 30 > zip.length || zip.readUInt32LE(local) !== 0x04034b50) return;
+    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+    const data = zip.subarray(start, Math.min(zip.length, start + compressed));
+    if (method === 0) inflated += data.length;
+    else if (method === 8) {
+      try {
+        inflated += await inflatedSize(data, limits.maxInflatedBytes - inflated);
+      } catch {
+        return; // corrupt data: exceljs reports the file as unreadable
+      }
+    }
+    if (inflated > limits.maxInflatedBytes) throw zipRefused(`it unpacks to more than ${limits.maxInflatedBytes} bytes`);
+  }
+};
+
 /** Rows of a CSV (UTF-8) or Excel (.xlsx, first sheet) file, streamed. */
 export async function* readTable(input: Buffer | string, format: 'csv' | 'xlsx'): AsyncGenerator<string[]> {
   if (format === 'csv') {
@@ -21,6 +94,7 @@ export async function* readTable(input: Buffer | string, format: 'csv' | 'xlsx')
     yield* reader.end();
     return;
   }
+  if (typeof input !== 'string') await checkXlsxLimits(input);
   const ExcelJS = await loadExcel();
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(typeof input === 'string' ? input : Readable.from([input]), { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit' });
   try {
@@ -76,6 +150,7 @@ const unreadable = (error: unknown): AppError =>
 
 /** Every sheet of a small .xlsx workbook (a map document, not a million-row import) as rows of text, by sheet name. */
 export const readWorkbook = async (input: Buffer): Promise<Record<string, string[][]>> => {
+  await checkXlsxLimits(input);
   const Excel = await loadExcel();
   const workbook = new Excel.Workbook();
   try {

@@ -67,8 +67,8 @@ const MATCHES: Readonly<Record<string, (bytes: Uint8Array) => boolean>> = {
 };
 
 /**
- * The last path segment of a name, without control characters, reserved
- * characters or leading dots, at most 120 characters (keeping the extension);
+ * The last path segment of a name, without control characters, bidirectional
+ * controls, reserved characters or leading dots, at most 120 characters (keeping the extension);
  * null when nothing usable is left.
  */
 export const safeFileName = (name: string): string | null => {
@@ -76,6 +76,8 @@ export const safeFileName = (name: string): string | null => {
   const cleaned = base
     .normalize('NFC')
     .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '')
+    // Bidirectional controls let `invoice\u202Efdp.exe` display as `invoiceexe.pdf`.
+    .replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
     .replace(/^[.\s]+/, '')
     .trim();
   if (!cleaned || !/\.[A-Za-z0-9]{1,8}$/.test(cleaned)) return null;

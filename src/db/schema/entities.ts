@@ -56,7 +56,8 @@ export const entities = pgTable(
   },
   (t) => [
     index('entities_centre_category_idx').on(t.centreId, t.category),
-    index('entities_area_idx').on(t.areaId),
+    // (area, id): the first few actors of an area in id order are an index probe (dashboard map examples).
+    index('entities_area_idx').on(t.areaId, t.id),
     uniqueIndex('entities_uscc_uq').on(t.centreId, t.uscc).where(sql`${t.uscc} is not null and ${t.status} = 'active'`),
     uniqueIndex('entities_ror_uq').on(t.centreId, t.ror).where(sql`${t.ror} is not null and ${t.status} = 'active'`),
     uniqueIndex('entities_orcid_uq').on(t.centreId, t.orcid).where(sql`${t.orcid} is not null and ${t.status} = 'active'`),

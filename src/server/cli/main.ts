@@ -20,6 +20,8 @@ import { AppError } from '../errors.js';
 import { createUserFromCli, generatePassword } from '../modules/users/users.service.js';
 import { indexCommand } from './index-command.js';
 import { policiesCommand } from './policies-command.js';
+import { backupCommand, restoreCommand } from './backup-command.js';
+import { devCommand } from './synth-command.js';
 
 const packageRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const version = (JSON.parse(readFileSync(`${packageRoot}package.json`, 'utf8')) as { version: string }).version;
@@ -53,6 +55,15 @@ Commands:
   policies match --policies policies.json --enterprises enterprises.json --out result.csv
                             every enterprise against every policy rule (JSON Logic): eligible,
                             ineligible or unknown with the missing facts; one CSV row per pair
+  dev synth [--scale 1m|100k|10k|N] [--seed N] [--centre ID] [--dry-run] [--contracts N …]
+                            load a synthetic city (names marked 合成/Synthetic) for load tests;
+                            1m = 1M organisations, 200k people, 5M patents, 10M contracts,
+                            500k demands, 50k call applications; never part of the seeds
+  backup --out DIR [--centre ID]
+                            dump one centre (every table, files included) with checksums
+  restore DIR [--centre-replace]
+                            load a backup in one transaction, verify every checksum; a centre
+                            that exists is replaced only with --centre-replace (see docs/BACKUP.md)
   config                    list the configuration variables
 
 Options: --help, --version. Configuration comes from environment variables (see \`kechuang config\`).
@@ -250,6 +261,7 @@ export const main = async (argv: string[], env: Record<string, string | undefine
   // Works on files only: no configuration, no database.
   if (argv[0] === 'index') return indexCommand(argv.slice(1), { out, err });
   if (argv[0] === 'policies') return policiesCommand(argv.slice(1), { out, err });
+  if (argv[0] === 'dev') return devCommand(argv.slice(1), env, { out, err });
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -268,6 +280,7 @@ export const main = async (argv: string[], env: Record<string, string | undefine
       out: { type: 'string' },
       q: { type: 'string' },
       category: { type: 'string' },
+      'centre-replace': { type: 'boolean' },
     },
   });
   const [command, sub] = positionals;
@@ -308,6 +321,10 @@ export const main = async (argv: string[], env: Record<string, string | undefine
         return 2;
       }
       return exportCommand(config, values.out, typeof values.centre === 'string' ? values.centre : undefined, { q: values.q, category: values.category });
+    case 'backup':
+      return backupCommand((work) => withDatabase(config, work), pickCentre, { out: values.out, centre: values.centre, appVersion: version }, { out, err });
+    case 'restore':
+      return restoreCommand((work) => withDatabase(config, work), { dir: sub, replace: values['centre-replace'] === true || values.yes === true }, { out, err });
     case 'users':
       if (sub !== 'create') {
         err('usage: kechuang users create --username NAME --role ROLE [--centre ID]');

@@ -17,6 +17,20 @@ export const enforceAccess = (request: FastifyRequest, access: Access | undefine
   }
 };
 
+/**
+ * An account bound to a centre works in that centre only: every non-public
+ * route under /api/centres/:centreId refuses another centre's id, whatever
+ * its service checks (found by the attacker suite: expert pool, departments and
+ * contract statistics answered another centre's officers).
+ */
+export const enforceCentreScope = (request: FastifyRequest, access: Access | undefined): void => {
+  if (access === 'public') return;
+  const centreId = (request.params as { centreId?: unknown } | undefined)?.centreId;
+  const home = request.auth.user?.centreId;
+  if (typeof centreId !== 'string' || home === null || home === undefined || home === centreId) return;
+  throw new AppError('FORBIDDEN', `Your account belongs to centre ${home}`);
+};
+
 /** Writes from a signed-in browser must echo the session's CSRF token in a header. */
 export const enforceCsrf = (request: FastifyRequest): void => {
   if (SAFE_METHODS.has(request.method) || request.routeOptions.config.csrf === 'exempt') return;
@@ -51,6 +65,7 @@ export const accessPlugin = fp(async (app: FastifyInstance) => {
   app.addHook('preValidation', async (request) => {
     if (request.is404) return;
     enforceAccess(request, request.routeOptions.config.access);
+    enforceCentreScope(request, request.routeOptions.config.access);
     enforceCsrf(request);
   });
 });

@@ -1,8 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
-/** Prometheus metrics at /metrics: process defaults plus requests by route and status. */
+/**
+ * Prometheus metrics at /metrics: process defaults (memory, heap, event-loop
+ * delay as kechuang_nodejs_eventloop_lag_p99_seconds and friends) plus
+ * requests by route and status, and the PostgreSQL pool's connections.
+ */
 export const metricsPlugin = fp(async (app: FastifyInstance) => {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'kechuang_' });
@@ -14,6 +18,17 @@ export const metricsPlugin = fp(async (app: FastifyInstance) => {
     registers: [registry],
   });
   const errors = new Counter({ name: 'kechuang_http_errors_total', help: 'Responses with status ≥ 500', labelNames: ['route'], registers: [registry] });
+
+  const poolStats = app.kc.database.poolStats;
+  if (poolStats) {
+    // Read at scrape time: a leak shows as connections that stay checked out, then as requests waiting for one.
+    const gauge = (name: string, help: string, pick: (s: ReturnType<NonNullable<typeof poolStats>>) => number) =>
+      new Gauge({ name, help, registers: [registry], collect() { this.set(pick(poolStats())); } });
+    gauge('kechuang_db_pool_connections', 'PostgreSQL connections the pool holds (in use and idle)', (s) => s.total);
+    gauge('kechuang_db_pool_idle_connections', 'PostgreSQL connections idle in the pool', (s) => s.idle);
+    gauge('kechuang_db_pool_waiting_requests', 'Queries waiting for a free pool connection', (s) => s.waiting);
+    gauge('kechuang_db_pool_max_connections', 'The pool size (most connections it opens)', (s) => s.max);
+  }
 
   app.addHook('onResponse', async (request, reply) => {
     // Unmatched URLs share one label, so scanners cannot blow up the label set.

@@ -9,7 +9,7 @@ export const ZExitKind = z.enum(EXIT_KINDS);
 /** ISO 4217: three capital letters. */
 export const ZCurrency = z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, 'use a three-letter ISO 4217 code such as CNY or USD');
 const ZMoney = z.number().finite().min(0).max(1e15);
-const ZUrl = z.string().trim().url().max(2000);
+const ZUrl = z.string().trim().url({ protocol: /^https?$/ }).max(2000);
 
 const ZOrg = z.object({ id: z.string(), nameZh: z.string().nullable(), nameEn: z.string() });
 

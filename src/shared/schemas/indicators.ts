@@ -114,7 +114,7 @@ export const ZSourceInput = z.object({
   titleEn: optionalText(300),
   publisher: optionalText(200),
   publishedOn: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'YYYY, YYYY-MM or YYYY-MM-DD').nullable().optional(),
-  url: z.string().url().max(1000).nullable().optional(),
+  url: z.string().url({ protocol: /^https?$/ }).max(1000).nullable().optional(),
 }).refine((s) => Boolean(s.titleZh || s.titleEn), { message: 'a title in either language', path: ['titleZh'] });
 export type TSourceInput = z.infer<typeof ZSourceInput>;
 
@@ -241,7 +241,7 @@ export const ZObservationImportQuery = z.object({
   sourceTitle: z.string().trim().min(1).max(300).optional(),
   publisher: z.string().trim().min(1).max(200).optional(),
   publishedOn: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/).optional(),
-  url: z.string().url().max(1000).optional(),
+  url: z.string().url({ protocol: /^https?$/ }).max(1000).optional(),
   sample: z.enum(['true', 'false']).default('false'),
 });
 

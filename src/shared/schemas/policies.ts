@@ -85,7 +85,7 @@ export const ZPolicyInput = z.object({
   issuer: text(200),
   level: ZPolicyLevel,
   documentNumber: optionalText(120),
-  url: z.url().max(1000).nullable().optional(),
+  url: z.url({ protocol: /^https?$/ }).max(1000).nullable().optional(),
   isSample: z.boolean().default(false),
   /** The first draft's validity start; today when omitted. */
   validFrom: ZIsoDate.optional(),
@@ -100,7 +100,7 @@ export const ZPolicyPatch = z
     issuer: text(200),
     level: ZPolicyLevel,
     documentNumber: optionalText(120),
-    url: z.url().max(1000).nullable(),
+    url: z.url({ protocol: /^https?$/ }).max(1000).nullable(),
     isSample: z.boolean(),
   })
   .partial();

@@ -75,7 +75,7 @@ export const ZMeritScheme = z
     /** Where the scheme's shape comes from: a template with its source, or the programme's own. */
     template: z.enum(['zgc_merit_points', 'custom']).default('custom'),
     sourceNote: optionalText(500),
-    sourceUrls: z.array(z.url().max(500)).max(5).default([]),
+    sourceUrls: z.array(z.url({ protocol: /^https?$/ }).max(500)).max(5).default([]),
     weights: z.object({ personal: z.number().min(0).max(100), enterprise: z.number().min(0).max(100) }),
     /** The weighted total (0–100) needed for a recommendation. */
     threshold: z.number().min(0).max(100),

@@ -93,6 +93,9 @@ describe('lockout and throttling', () => {
         codes.push(res.statusCode);
       }
       expect(codes).toEqual([401, 401, 401, 429, 429]);
+      const refused = await strict.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'x-user', password: 'y' }, remoteAddress: '10.1.1.1' });
+      expect(refused.headers['retry-after']).toBe('60');
+      expect(refused.json()).toEqual({ error: { code: 'TOO_MANY_REQUESTS', message: expect.any(String), details: { retryAfterSeconds: 60 } } });
       const other = await strict.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'x-user', password: 'y' }, remoteAddress: '10.1.1.2' });
       expect(other.statusCode).toBe(401);
     } finally {
@@ -146,7 +149,7 @@ describe('CSRF and sign-out', () => {
 });
 
 describe('password change', () => {
-  test('enforces the policy with field details, then ends the other sessions', async () => {
+  test('enforces the policy with field details, then ends every old session and renews this one', async () => {
     const first = await t.userWithRole('analyst', { username: 'changer' });
     const second = await t.login('changer', TEST_PASSWORD);
     const weak = await t.request({ method: 'POST', url: '/api/auth/password', session: first, payload: { currentPassword: TEST_PASSWORD, newPassword: 'short' } });
@@ -158,7 +161,11 @@ describe('password change', () => {
     expect(wrongCurrent.json().error.details.fields[0].path).toBe('currentPassword');
     const ok = await t.request({ method: 'POST', url: '/api/auth/password', session: first, payload: { currentPassword: TEST_PASSWORD, newPassword: 'A-Much-Better-Secret-42' } });
     expect(ok.statusCode).toBe(204);
-    expect((await t.request({ method: 'GET', url: '/api/auth/session', session: first })).json().user).not.toBeNull();
+    const renewed = String([ok.headers['set-cookie']].flat()[0]).split(';')[0] as string;
+    expect(renewed).toMatch(/^kc_session=.{40,}/);
+    expect(renewed).not.toBe(first.cookie);
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie: renewed } })).json().user).not.toBeNull();
+    expect((await t.request({ method: 'GET', url: '/api/auth/session', session: first })).json().user).toBeNull();
     expect((await t.request({ method: 'GET', url: '/api/auth/session', session: second })).json().user).toBeNull();
     expect((await login('changer', 'A-Much-Better-Secret-42')).statusCode).toBe(200);
   });

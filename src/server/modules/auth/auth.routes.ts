@@ -6,11 +6,13 @@ import { ZErrorBodySchema } from '../../../shared/schemas/common.js';
 import { serviceContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { clearSessionCookie, setSessionCookie } from '../../plugins/session.js';
-import { changePassword, getCurrentUser, LoginRateLimiter, login, logout, sessionInfo } from './auth.service.js';
+import { changePassword, getCurrentUser, LoginRateLimiter, login, logout, sessionInfo, UnknownUserLockouts } from './auth.service.js';
+import { hashToken, SESSION_COOKIE } from './session-tokens.js';
 
 export const authRoutes = async (instance: FastifyInstance): Promise<void> => {
   const app = instance.withTypeProvider<ZodTypeProvider>();
   const limiter = new LoginRateLimiter(app.kc.config.login.ipLimitPerMinute);
+  const unknownUsers = new UnknownUserLockouts();
   const secure = app.kc.config.session.cookieSecure;
   const tags = ['auth'];
 
@@ -28,12 +30,17 @@ export const authRoutes = async (instance: FastifyInstance): Promise<void> => {
     },
     async (request, reply) => {
       if (!limiter.tryAcquire(request.ip, app.kc.now().getTime())) {
-        throw new AppError('TOO_MANY_REQUESTS', 'Too many sign-in attempts from this address; wait a minute');
+        void reply.header('retry-after', '60');
+        throw new AppError('TOO_MANY_REQUESTS', 'Too many sign-in attempts from this address; wait a minute', { retryAfterSeconds: 60 });
       }
-      const result = await login(serviceContext(request), app.kc.sessionKey, {
-        ...request.body,
-        userAgent: request.headers['user-agent'] ?? null,
-      });
+      // Whatever cookie the browser brought (a live session or one planted by someone else) is ended, never reused.
+      const planted = request.cookies[SESSION_COOKIE];
+      const result = await login(
+        serviceContext(request),
+        app.kc.sessionKey,
+        { ...request.body, userAgent: request.headers['user-agent'] ?? null, replacesTokenHash: planted ? hashToken(app.kc.sessionKey, planted) : null },
+        unknownUsers,
+      );
       setSessionCookie(reply, result.token, result.auth.absoluteExpiresAt ?? new Date(), secure);
       return sessionInfo(result.auth, result.user);
     },
@@ -53,10 +60,11 @@ export const authRoutes = async (instance: FastifyInstance): Promise<void> => {
     '/api/auth/password',
     {
       config: { access: 'authenticated' },
-      schema: { tags, summary: 'Change my password (ends my other sessions)', body: ZChangePasswordRequest, response: { 204: z.null(), 400: ZErrorBodySchema, 422: ZErrorBodySchema } },
+      schema: { tags, summary: 'Change my password (ends every session of mine; this one continues under a new cookie and CSRF token)', body: ZChangePasswordRequest, response: { 204: z.null(), 400: ZErrorBodySchema, 422: ZErrorBodySchema } },
     },
     async (request, reply) => {
-      await changePassword(serviceContext(request), request.auth, request.body);
+      const renewed = await changePassword(serviceContext(request), app.kc.sessionKey, { ...request.body, userAgent: request.headers['user-agent'] ?? null });
+      setSessionCookie(reply, renewed.token, renewed.auth.absoluteExpiresAt ?? new Date(), secure);
       return reply.status(204).send(null);
     },
   );

@@ -117,21 +117,82 @@ export class LoginRateLimiter {
   }
 }
 
+/**
+ * Failed sign-ins for usernames that do not exist, counted like a real account's, so an
+ * unknown name locks after the same number of tries and answers 423 just as a real one does:
+ * lockout is not an oracle for which accounts exist. In process, bounded.
+ */
+export class UnknownUserLockouts {
+  private readonly entries = new Map<string, { failures: number; lockedUntil: number }>();
+  /** lockedUntil (ms) when this name is locked now. */
+  lockedUntil(username: string, nowMs: number): number | null {
+    const e = this.entries.get(username.toLowerCase());
+    return e && e.lockedUntil > nowMs ? e.lockedUntil : null;
+  }
+  /** Count a failure; the new lockedUntil (ms) when this failure locks the name. */
+  fail(username: string, nowMs: number, maxFailures: number, lockoutMs: number): number | null {
+    const key = username.toLowerCase();
+    if (this.entries.size > 100_000) this.entries.clear();
+    const e = this.entries.get(key) ?? { failures: 0, lockedUntil: 0 };
+    e.failures++;
+    this.entries.set(key, e);
+    if (e.failures < maxFailures) return null;
+    e.failures = 0;
+    e.lockedUntil = nowMs + lockoutMs;
+    return e.lockedUntil;
+  }
+}
+
 export type LoginResult = { token: string; auth: AuthState; user: TUser };
+
+/** A new session row: fresh random token (only its HMAC stored) and CSRF token. */
+const newSession = (key: Buffer, config: AppConfig, userId: string, now: Date, ip: string | null, userAgent: string | null): { token: string; row: SessionRow } => {
+  const token = newToken();
+  return {
+    token,
+    row: {
+      tokenHash: hashToken(key, token),
+      userId,
+      csrfToken: randomBytes(24).toString('base64url'),
+      createdAt: now,
+      lastSeenAt: now,
+      absoluteExpiresAt: new Date(now.getTime() + config.session.absoluteHours * 60 * MINUTE),
+      ip,
+      userAgent: userAgent?.slice(0, 400) ?? null,
+    },
+  };
+};
+
+const authStateOf = (row: UserRow, session: SessionRow, config: AppConfig): AuthState => ({
+  user: toSessionUser(row),
+  tokenHash: session.tokenHash,
+  csrfToken: session.csrfToken,
+  idleExpiresAt: idleExpiry(session, config),
+  absoluteExpiresAt: session.absoluteExpiresAt,
+  expired: false,
+});
 
 export const login = async (
   ctx: ServiceContext,
   key: Buffer,
-  input: { username: string; password: string; userAgent: string | null },
+  input: { username: string; password: string; userAgent: string | null; replacesTokenHash?: string | null },
+  unknownUsers: UnknownUserLockouts = new UnknownUserLockouts(),
 ): Promise<LoginResult> => {
   const { db, config, now } = ctx;
   const user = await findUserByUsername(db, input.username);
+  const lockedError = (until: Date) => new AppError('ACCOUNT_LOCKED', 'Too many failed sign-ins; try again later', { lockedUntil: until.toISOString() });
   if (!user) {
+    // The same work and the same answers as for a real account: argon2 verification, then lockout after the same count.
+    const phantomLock = unknownUsers.lockedUntil(input.username, now.getTime());
+    if (phantomLock !== null) throw lockedError(new Date(phantomLock));
     await burnPasswordCheck(input.password);
+    const locks = unknownUsers.fail(input.username, now.getTime(), config.login.maxFailures, config.login.lockoutMinutes * MINUTE);
+    if (locks !== null) throw lockedError(new Date(locks));
     throw new AppError('INVALID_CREDENTIALS', 'Wrong username or password');
   }
   if (user.lockedUntil && user.lockedUntil > now) {
-    throw new AppError('ACCOUNT_LOCKED', 'Too many failed sign-ins; try again later', { lockedUntil: user.lockedUntil.toISOString() });
+    // Refused before the password is checked: a locked account never says whether the password was right.
+    throw lockedError(user.lockedUntil);
   }
   const ok = await verifyPassword(user.passwordHash, input.password);
   if (!ok) {
@@ -157,19 +218,10 @@ export const login = async (
   }
   if (user.disabled) throw new AppError('ACCOUNT_DISABLED', 'This account is disabled');
 
-  const token = newToken();
-  const tokenHash = hashToken(key, token);
-  const session: SessionRow = {
-    tokenHash,
-    userId: user.id,
-    csrfToken: randomBytes(24).toString('base64url'),
-    createdAt: now,
-    lastSeenAt: now,
-    absoluteExpiresAt: new Date(now.getTime() + config.session.absoluteHours * 60 * MINUTE),
-    ip: ctx.ip,
-    userAgent: input.userAgent?.slice(0, 400) ?? null,
-  };
+  // Always a new token: a session id planted in the browser before sign-in is never promoted (and is ended).
+  const { token, row: session } = newSession(key, config, user.id, now, ctx.ip, input.userAgent);
   const updated = await withWriteTx(db, async (tx) => {
+    if (input.replacesTokenHash) await deleteSession(tx, input.replacesTokenHash);
     await insertSession(tx, session);
     const after = await updateUser(tx, user.id, { failedLogins: 0, lockedUntil: null, lastLoginAt: now });
     await appendAuditEvent(tx, {
@@ -185,18 +237,7 @@ export const login = async (
     });
     return after;
   });
-  return {
-    token,
-    user: toUserDto(updated),
-    auth: {
-      user: toSessionUser(updated),
-      tokenHash,
-      csrfToken: session.csrfToken,
-      idleExpiresAt: idleExpiry(session, config),
-      absoluteExpiresAt: session.absoluteExpiresAt,
-      expired: false,
-    },
-  };
+  return { token, user: toUserDto(updated), auth: authStateOf(updated, session, config) };
 };
 
 export const logout = async (ctx: ServiceContext, auth: AuthState): Promise<void> => {
@@ -226,11 +267,15 @@ export const getCurrentUser = async (ctx: ServiceContext): Promise<TUser | null>
   return row ? toUserDto(row) : null;
 };
 
+/**
+ * Change the password. Every session of the user ends, this one included; the caller
+ * gets a fresh session (new token, new CSRF token), so a stolen cookie dies with the old password.
+ */
 export const changePassword = async (
   ctx: ServiceContext,
-  auth: AuthState,
-  input: { currentPassword: string; newPassword: string },
-): Promise<void> => {
+  key: Buffer,
+  input: { currentPassword: string; newPassword: string; userAgent: string | null },
+): Promise<{ token: string; auth: AuthState }> => {
   const user = ctx.user && (await findUserById(ctx.db, ctx.user.id));
   if (!user) throw new AppError('UNAUTHENTICATED', 'Sign in first');
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
@@ -246,10 +291,12 @@ export const changePassword = async (
     });
   }
   const passwordHash = await hashPassword(input.newPassword);
-  await withWriteTx(ctx.db, async (tx) => {
-    await updateUser(tx, user.id, { passwordHash, mustChangePassword: false, passwordChangedAt: ctx.now });
-    // Other sessions of this user end: a changed password should lock out whoever knew the old one.
-    await deleteUserSessions(tx, user.id, auth.tokenHash ?? undefined);
+  const { token, row: session } = newSession(key, ctx.config, user.id, ctx.now, ctx.ip, input.userAgent);
+  const updated = await withWriteTx(ctx.db, async (tx) => {
+    const after = await updateUser(tx, user.id, { passwordHash, mustChangePassword: false, passwordChangedAt: ctx.now });
+    // Every session of this user ends: a changed password should lock out whoever knew the old one or holds an old cookie.
+    await deleteUserSessions(tx, user.id);
+    await insertSession(tx, session);
     await appendAuditEvent(tx, {
       actor: ctx.actor,
       at: ctx.now,
@@ -261,5 +308,7 @@ export const changePassword = async (
       after: { mustChangePassword: false, passwordChangedAt: ctx.now },
       requestId: ctx.requestId,
     });
+    return after;
   });
+  return { token, auth: authStateOf(updated, session, ctx.config) };
 };

@@ -65,7 +65,8 @@ export const sendScheduledNotices = async (db: DbExecutor, config: AppConfig, ce
   const ctx: ServiceContext = { db, config, now, user: null, actor, requestId: null, ip: null };
   for (const call of expired) {
     await withWriteTx(db, async (tx) => {
-      const fresh = await repo.findCall(tx, centreId, call.id);
+      // Locked: a second scheduler (another server) closing the same call waits here, then finds it closed.
+      const [fresh] = await tx.select().from(calls).where(and(eq(calls.centreId, centreId), eq(calls.id, call.id))).for('update');
       if (fresh?.state !== 'published') return;
       await transitionCallInTx(tx, { ...ctx, db: tx }, fresh, { action: 'close', note: null }, ['system']);
       report.closed++;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { DEFAULT_STATISTICS_PARAMS, type CallStatistic, type StatisticFigure } from '../../../core/calls/statistics.js';
 import type { TIndicatorLevel } from '../../../shared/schemas/indicators.js';
 import { appendAuditEvent, canonicalJson } from '../../../db/audit-log.js';
@@ -192,6 +192,8 @@ const sameFigure = (o: ObservationRow, value: number, isSample: boolean, derivat
  */
 export const refreshDerivedFigures = async (ctx: ServiceContext, centreId: string): Promise<DerivationReport[]> => withWriteTx(ctx.db, async (tx) => {
     await assertCentre(tx, centreId);
+    // One refresh per centre at a time: a second scheduler (another server) waits, then finds the figures written and changes nothing.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`kechuang:derived-figures:${centreId}`}))`);
     const areaId = await findRootAreaId(tx, centreId);
     if (!areaId) throw new AppError('CONFLICT', `Centre ${centreId} has no top area to attach its figures to`);
     const reports: DerivationReport[] = [];

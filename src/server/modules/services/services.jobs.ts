@@ -3,6 +3,7 @@ import { DEFAULT_LADDER, ladderStep, type EscalationLevel } from '../../../core/
 import { appendAuditEvent } from '../../../db/audit-log.js';
 import { readTogether, withWriteTx } from '../../../db/tx.js';
 import type { ServiceContext } from '../../context.js';
+import { AppError } from '../../errors.js';
 import * as repo from './services.repository.js';
 import { notifyCase, transitionDemand } from './services.service.js';
 
@@ -28,6 +29,8 @@ export const runServiceJobs = async (ctx: ServiceContext, centreId: string): Pro
     await withWriteTx(ctx.db, async (tx) => {
       const d = await repo.findDemandForUpdate(tx, centreId, c.id);
       if (!d || d.lastActivityAt.getTime() !== c.lastActivityAt.getTime() || d.escalationLevel !== c.escalationLevel) return; // someone acted meanwhile
+      // A reminder is no change to the case row: another worker's reminder since the list was read shows only in the thread.
+      if (step.kind === 'remind' && (await repo.lastReminderAt(tx, d.id))?.getTime() !== c.remindedAt?.getTime()) return;
       const [departments, links, pkg] = await readTogether(tx, [() => repo.listDepartments(tx, centreId), () => repo.listAreaLinks(tx, centreId), () => repo.activePackageOf(tx, d.enterpriseId)]);
       const days = Math.floor(step.idleDays);
       if (step.kind === 'remind') {
@@ -44,7 +47,13 @@ export const runServiceJobs = async (ctx: ServiceContext, centreId: string): Pro
     });
   }
   for (const { id } of await repo.resolvedBefore(ctx.db, centreId, new Date(now.getTime() - DEFAULT_LADDER.autoConfirmDays * DAY_MS))) {
-    await transitionDemand(ctx, centreId, id, { action: 'confirm', note: `confirmed by the system after ${DEFAULT_LADDER.autoConfirmDays} days without an answer`, departmentId: null }, ['system']);
+    try {
+      await transitionDemand(ctx, centreId, id, { action: 'confirm', note: `confirmed by the system after ${DEFAULT_LADDER.autoConfirmDays} days without an answer`, departmentId: null }, ['system']);
+    } catch (error) {
+      // Confirmed (or reopened) meanwhile, by the enterprise or another worker: nothing left to do for this case.
+      if (error instanceof AppError && error.details?.refusal === 'wrong_state') continue;
+      throw error;
+    }
     report.autoConfirmed += 1;
   }
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);

@@ -208,6 +208,12 @@ export const resolutionEvents = async (tx: ReadTx, demandIds: readonly string[])
   return out;
 };
 
+/** When the case was last reminded (read inside the transaction that holds the case's row lock). */
+export const lastReminderAt = async (tx: ReadTx, demandId: string): Promise<Date | null> => {
+  const [row] = await tx.select({ at: max(demandEvents.createdAt) }).from(demandEvents).where(and(eq(demandEvents.demandId, demandId), eq(demandEvents.kind, 'reminder')));
+  return row?.at ? new Date(row.at) : null;
+};
+
 /** Open cases with the time of their latest reminder (for the ladder). */
 export const openDemandsWithReminders = async (tx: ReadTx, centreId: string) => {
   const open = await tx

@@ -2,6 +2,7 @@ import type { EChartsOption } from 'echarts';
 import { useMemo } from 'react';
 import '../../charts/echarts-graph.js';
 import { EChart } from '../../charts/EChart.js';
+import { escapeHtml } from '../../charts/options/escape-html.js';
 import { pickTitle } from '../../i18n/format.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import type { ChainMapView, NodeAnalytics, WhatIf } from './hooks.js';
@@ -38,7 +39,8 @@ export const ChainGraph = ({ map, analytics, exposure, selected, onSelect }: Pro
           const lines = [name(d.id)];
           if (a) lines.push(t('chains.graph.tooltip', { score: Math.round(a.score * 100), suppliers: a.suppliers, local: a.localSuppliers }));
           if (exposed.has(d.id)) lines.push(t('chains.whatIf.atRisk', { share: Math.round((exposed.get(d.id) as number) * 100) }));
-          return lines.join('<br/>');
+          // Tooltips are HTML: segment names are typed by users.
+          return lines.map(escapeHtml).join('<br/>');
         },
       },
       series: [

@@ -1,6 +1,7 @@
 import type { EChartsOption } from 'echarts';
 import type { TCooperationStatistics, TRegionalConfig } from '../../../shared/schemas/cooperation.js';
 import type { ChartTheme } from '../../charts/chart-theme.js';
+import { escapeHtml } from '../../charts/options/escape-html.js';
 
 type Region = TRegionalConfig['regions'][number];
 
@@ -52,7 +53,7 @@ export const buildFlowOption = (config: TRegionalConfig, flows: TCooperationStat
         edgeSymbolSize: 10,
         label: { show: true, position: 'bottom', color: theme.text, fontSize: theme.fontSize + 1 },
         edgeLabel: { show: true, formatter: '{c}', color: theme.text, fontSize: theme.fontSize + 2, fontWeight: 'bold', backgroundColor: theme.background, padding: [2, 6], borderRadius: 4 },
-        data: config.regions.map((r, i) => ({ name: r.code, value: touching.get(r.code) ?? 0, x: at.get(r.code)?.x ?? 0, y: at.get(r.code)?.y ?? 0, symbolSize: 28 + Math.min(40, (touching.get(r.code) ?? 0) * 4), label: { formatter: name(r) }, tooltip: { formatter: `${name(r)}: ${touching.get(r.code) ?? 0}` }, itemStyle: { color: theme.series[i % theme.series.length] } })),
+        data: config.regions.map((r, i) => ({ name: r.code, value: touching.get(r.code) ?? 0, x: at.get(r.code)?.x ?? 0, y: at.get(r.code)?.y ?? 0, symbolSize: 28 + Math.min(40, (touching.get(r.code) ?? 0) * 4), label: { formatter: name(r) }, tooltip: { formatter: () => escapeHtml(`${name(r)}: ${touching.get(r.code) ?? 0}`) }, itemStyle: { color: theme.series[i % theme.series.length] } })),
         links: [...totals]
           .map(([k, n]) => ({ from: k.split('|')[0] as string, to: k.split('|')[1] as string, n }))
           .filter((l) => known.has(l.from) && known.has(l.to))

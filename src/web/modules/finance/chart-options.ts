@@ -1,6 +1,7 @@
 import type { EChartsOption } from 'echarts';
 import type { TFinanceStatistics } from '../../../shared/schemas/finance.js';
 import type { ChartTheme } from '../../charts/chart-theme.js';
+import { escapeHtml } from '../../charts/options/escape-html.js';
 
 /**
  * The financing funnel: one group of bars per step (first round, A, B, C,
@@ -20,7 +21,7 @@ export const buildFunnelOption = (funnel: TFinanceStatistics['funnel'], stepLabe
       formatter: (p: unknown) => {
         const { seriesIndex = 0, dataIndex = 0, seriesName = '', value } = p as { seriesIndex?: number; dataIndex?: number; seriesName?: string; value?: number };
         const c = funnel[seriesIndex]?.steps[dataIndex]?.conversion;
-        return `${seriesName} · ${stepLabel(steps[dataIndex] ?? '')}: ${value ?? 0}${c == null ? '' : `<br/>${conversionLabel} ${Math.round(c * 1000) / 10}%`}`;
+        return `${escapeHtml(`${seriesName} · ${stepLabel(steps[dataIndex] ?? '')}: ${value ?? 0}`)}${c == null ? '' : `<br/>${escapeHtml(`${conversionLabel} ${Math.round(c * 1000) / 10}%`)}`}`;
       },
     },
     xAxis: { type: 'category', data: steps.map(stepLabel), axisTick: { show: false }, axisLine: { lineStyle: { color: theme.border } }, axisLabel: { color: theme.textSecondary, interval: 0 } },

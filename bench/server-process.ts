@@ -1,0 +1,124 @@
+/**
+ * The compiled server (`node bin/kechuang.js serve`) as a child process, the
+ * way an operator runs it, for the load benchmark and the soak test; and a
+ * bare Fastify JSON route in its own process as their baseline.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+export const freePort = (): Promise<number> =>
+  new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+
+export const requireBuild = (): void => {
+  if (!existsSync('dist/server/cli/main.js')) {
+    console.error('run `npm run build` first (the benchmark measures the compiled server)');
+    process.exit(1);
+  }
+};
+
+export type Running = { child: ChildProcess; origin: string; stop: () => Promise<void>; stderr: () => string };
+
+const waitReady = async (child: ChildProcess, url: string, stderr: () => string, timeoutMs: number): Promise<void> => {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}): ${stderr().slice(-2000)}`);
+    if (Date.now() > until) throw new Error(`server not ready after ${timeoutMs} ms: ${stderr().slice(-2000)}`);
+    try {
+      const res = await fetch(url);
+      if (res.status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(100);
+  }
+};
+
+const start = async (args: string[], env: Record<string, string>, port: number, timeoutMs: number): Promise<Running> => {
+  const child = spawn(process.execPath, args, { env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'ignore', 'pipe'] });
+  let err = '';
+  child.stderr?.on('data', (d: Buffer) => {
+    err = (err + d.toString()).slice(-20_000);
+  });
+  const origin = `http://127.0.0.1:${port}`;
+  const stop = async (): Promise<void> => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await Promise.race([exited, sleep(15_000)]);
+    if (child.exitCode === null) child.kill('SIGKILL');
+  };
+  try {
+    await waitReady(child, `${origin}/readyz`, () => err, timeoutMs);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { child, origin, stop, stderr: () => err };
+};
+
+/** `kechuang serve` on DATABASE_URL (PostgreSQL) or, without one, PGlite in a fresh data directory. */
+export const startKechuang = async (databaseUrl: string | null, extraEnv: Record<string, string> = {}): Promise<Running & { dataDir: string }> => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kc-load-'));
+  const env: Record<string, string> = {
+    KECHUANG_DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    KECHUANG_ADMIN_PASSWORD: 'Bench-Start-Passw0rd-2026!',
+    SESSION_SECRET: 'load-bench-session-secret-load-bench-session-secret',
+    ...extraEnv,
+  };
+  if (databaseUrl) env['DATABASE_URL'] = databaseUrl;
+  else delete process.env['DATABASE_URL'];
+  const running = await start(['bin/kechuang.js', 'serve'], env, await freePort(), 20 * 60_000);
+  return { ...running, dataDir };
+};
+
+const bareScript = `
+import Fastify from 'fastify';
+const app = Fastify();
+app.get('/readyz', async () => ({ status: 'ready' }));
+app.get('/ok', async () => ({ ok: true, items: [] }));
+await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });
+`;
+
+/** A bare Fastify JSON route in its own process (so it pays the same process boundary as the server). */
+export const startBareFastify = async (): Promise<Running> => {
+  const file = join(process.cwd(), 'dist', 'bench-bare-fastify.mjs');
+  if (!existsSync(file) || readFileSync(file, 'utf8') !== bareScript) writeFileSync(file, bareScript);
+  return start([file], {}, await freePort(), 30_000);
+};
+
+/** Create an account through the CLI (the product's own path), with a known password. */
+export const createAccount = (databaseUrl: string | null, dataDir: string, username: string, role: string, password: string, organisationId?: string): void => {
+  const args = ['bin/kechuang.js', 'users', 'create', '--username', username, '--role', role, '--centre', 'beijing', '--password-env', 'KC_LOAD_PASSWORD'];
+  if (organisationId) args.push('--organisation', organisationId);
+  const env: Record<string, string | undefined> = { ...process.env, KC_LOAD_PASSWORD: password, KECHUANG_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+  if (databaseUrl) env['DATABASE_URL'] = databaseUrl;
+  else delete env['DATABASE_URL'];
+  const r = spawnSync(process.execPath, args, { env, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`users create failed: ${r.stderr}${r.stdout}`);
+};
+
+/** Sign in once (the sign-in rate limit allows a few per minute); the session cookie, and the CSRF token writes must echo. */
+export const signInSession = async (origin: string, username: string, password: string): Promise<{ cookie: string; csrf: string }> => {
+  const res = await fetch(`${origin}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
+  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const me = (await (await fetch(`${origin}/api/auth/session`, { headers: { cookie } })).json()) as { csrfToken?: string | null };
+  return { cookie, csrf: me.csrfToken ?? '' };
+};
+
+export const signIn = async (origin: string, username: string, password: string): Promise<string> => (await signInSession(origin, username, password)).cookie;
+
+/** The database name in a PostgreSQL URL. */
+export const databaseName = (url: string): string => new URL(url).pathname.replace(/^\//, '');

@@ -1,0 +1,3 @@
+export * from './city.js';
+export * from './names.js';
+export * from './random.js';
