@@ -9,8 +9,13 @@ describe('configuration', () => {
     expect(c.session).toEqual({ idleMinutes: 30, absoluteHours: 12, cookieSecure: false });
   });
 
+  test('DATABASE_POOL_SIZE sizes the PostgreSQL pool and is checked', () => {
+    expect(parseConfig({ DATABASE_URL: 'postgres://u@h/db', DATABASE_POOL_SIZE: '40' }, { webRoot: null }).database).toEqual({ kind: 'postgres', url: 'postgres://u@h/db', poolSize: 40 });
+    expect(() => parseConfig({ DATABASE_POOL_SIZE: '0' }, { webRoot: null })).toThrow(/DATABASE_POOL_SIZE/);
+  });
+
   test('DATABASE_URL selects the server', () => {
-    expect(parseConfig({ DATABASE_URL: 'postgres://u@127.0.0.1:5432/db' }, { webRoot: null }).database).toEqual({ kind: 'postgres', url: 'postgres://u@127.0.0.1:5432/db' });
+    expect(parseConfig({ DATABASE_URL: 'postgres://u@127.0.0.1:5432/db' }, { webRoot: null }).database).toEqual({ kind: 'postgres', url: 'postgres://u@127.0.0.1:5432/db', poolSize: 10 });
   });
 
   test('every bad variable is named at once', () => {

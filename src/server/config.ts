@@ -20,6 +20,11 @@ export const CONFIG_VARIABLES = {
     description: 'PostgreSQL server; unset means the embedded database (PGlite) in KECHUANG_DATA_DIR',
     sensitive: true,
   },
+  DATABASE_POOL_SIZE: {
+    schema: z.coerce.number().int().min(1).max(500).default(10),
+    description: 'Connections each server process keeps to PostgreSQL at most (size max_connections for all processes); ignored by PGlite',
+    sensitive: false,
+  },
   KECHUANG_DATA_DIR: { schema: z.string().min(1).default('./data'), description: 'Folder for the embedded database, its lock and generated secrets', sensitive: false },
   LOG_LEVEL: { schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'), description: 'Log level (JSON logs on stdout)', sensitive: false },
   SESSION_SECRET: {
@@ -57,7 +62,7 @@ type Parsed = { [K in keyof Vars]: z.output<Vars[K]['schema']> };
 export type AppConfig = {
   port: number;
   host: string;
-  database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string } | { kind: 'pglite-memory' };
+  database: { kind: 'postgres'; url: string; poolSize: number } | { kind: 'pglite'; dataDir: string } | { kind: 'pglite-memory' };
   dataDir: string;
   logLevel: Parsed['LOG_LEVEL'];
   sessionSecret: string | undefined;
@@ -98,7 +103,7 @@ export const parseConfig = (env: Record<string, string | undefined>, defaults: {
   return {
     port: v.PORT,
     host: v.HOST,
-    database: v.DATABASE_URL ? { kind: 'postgres', url: v.DATABASE_URL } : { kind: 'pglite', dataDir: v.KECHUANG_DATA_DIR },
+    database: v.DATABASE_URL ? { kind: 'postgres', url: v.DATABASE_URL, poolSize: v.DATABASE_POOL_SIZE } : { kind: 'pglite', dataDir: v.KECHUANG_DATA_DIR },
     dataDir: v.KECHUANG_DATA_DIR,
     logLevel: v.LOG_LEVEL,
     sessionSecret: v.SESSION_SECRET,

@@ -149,6 +149,8 @@ export const demands = pgTable(
     index('demands_enterprise_idx').on(t.enterpriseId),
     index('demands_department_idx').on(t.departmentId),
     index('demands_received_idx').on(t.centreId, t.receivedAt),
+    // The worklist's order (most escalated, then soonest due): a page is read off the index, not sorted from every case.
+    index('demands_worklist_idx').on(t.centreId, t.escalationLevel.desc().nullsFirst(), t.resolveBy, t.id),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "demands_worklist_idx" ON "demands" USING btree ("centre_id","escalation_level" DESC NULLS FIRST,"resolve_by","id");
