@@ -22,6 +22,7 @@ import {
 } from './auth.repository.js';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords.js';
 import { hashToken, newToken } from './session-tokens.js';
+import { FixedWindowLimiter } from '../../plugins/rate-limit.js';
 
 const MINUTE = 60_000;
 /** lastSeenAt is written at most this often per session, to keep reads cheap. */
@@ -100,20 +101,15 @@ export const resolveSession = async (
   };
 };
 
-/** Sign-in attempts per client address, per minute: an in-process fixed window. */
+/** Sign-in attempts per client address, per minute: the general limiter's fixed window, keyed by address. */
 export class LoginRateLimiter {
-  private readonly windows = new Map<string, { start: number; count: number }>();
-  constructor(private readonly limitPerMinute: number) {}
+  private readonly window: FixedWindowLimiter;
+  constructor(limitPerMinute: number) {
+    this.window = new FixedWindowLimiter(limitPerMinute);
+  }
   /** Count one attempt; false when the address is over its limit. */
   tryAcquire(ip: string, nowMs: number): boolean {
-    const w = this.windows.get(ip);
-    if (!w || nowMs - w.start >= MINUTE) {
-      if (this.windows.size > 10_000) this.windows.clear();
-      this.windows.set(ip, { start: nowMs, count: 1 });
-      return true;
-    }
-    w.count++;
-    return w.count <= this.limitPerMinute;
+    return this.window.hit(ip, nowMs) === null;
   }
 }
 
