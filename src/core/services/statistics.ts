@@ -26,7 +26,10 @@ export const computeServiceStatistics = (cases: readonly StatCase[], periodOf: (
   const byPeriod = new Map<string, StatCase[]>();
   for (const c of cases) {
     const p = periodOf(c.receivedAt);
-    byPeriod.set(p, [...(byPeriod.get(p) ?? []), c]);
+    // Appended in place: copying the list for each case made a city's 500,000 cases quadratic (minutes on the event loop).
+    const list = byPeriod.get(p);
+    if (list) list.push(c);
+    else byPeriod.set(p, [c]);
   }
   const out: ServiceFigure[] = [];
   for (const [period, list] of [...byPeriod.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
