@@ -52,6 +52,8 @@ export default defineConfig({
   root: webRoot,
   publicDir: 'public',
   plugins: [react()],
+  // Zod without its eval probe (blocked by the CSP): see src/web/app/zod-jitless.ts.
+  resolve: { alias: [{ find: /^zod$/, replacement: fileURLToPath(new URL('./src/web/app/zod-jitless.ts', import.meta.url)) }] },
   build: {
     outDir,
     emptyOutDir: true,
