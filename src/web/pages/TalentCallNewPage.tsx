@@ -14,6 +14,7 @@ import { EntityPicker } from '../modules/registry/components/editors/EntityPicke
 import { draftBody, draftFieldFor, factDef, gateOf, isNumericFact, measuresFor, type DraftValues, type GateValues, type IndicatorValues, type TemplateSource } from '../modules/talent/draft.js';
 import { useCreateTalentCallMutation } from '../modules/talent/hooks.js';
 import { categoryLabel, factHeading, factUnit, talentIssueText } from '../modules/talent/labels.js';
+import { SourceLinks } from '../modules/talent/SourceLinks.js';
 import { TalentTabs } from '../modules/talent/TalentTabs.js';
 import { PageHeader } from '../ui/PageHeader.js';
 import { Panel } from '../ui/Panel.js';
@@ -298,14 +299,7 @@ export const TalentCallNewPage = () => {
                   <span>{template.sourceNote}</span>
                   <span>
                     {t('talent.draft.sources')}
-                    {template.sourceUrls.map((u) => (
-                      <span key={u}>
-                        {' '}
-                        <a href={u} target="_blank" rel="noreferrer noopener">
-                          {new URL(u).hostname}
-                        </a>
-                      </span>
-                    ))}
+                    <SourceLinks urls={template.sourceUrls} />
                   </span>
                   <Button type="link" size="small" onClick={() => setTemplate(null)} style={{ alignSelf: 'flex-start', padding: 0 }}>
                     {t('talent.draft.dropTemplate')}

@@ -11,6 +11,7 @@ import { formatDate } from '../modules/calls/utils/labels.js';
 import { useApplyMutation, useIssueCredentialMutation, useTalentApplicationsQuery, useTalentCallQuery, type Answers, type TalentApplication, type TalentCall } from '../modules/talent/hooks.js';
 import { categoryLabel, talentIssueText } from '../modules/talent/labels.js';
 import { Simulator } from '../modules/talent/Simulator.js';
+import { SourceLinks } from '../modules/talent/SourceLinks.js';
 import { TalentTabs } from '../modules/talent/TalentTabs.js';
 import { Chip } from '../ui/Chip.js';
 import { PageHeader } from '../ui/PageHeader.js';
@@ -32,14 +33,7 @@ const SchemePanel = ({ call }: { call: TalentCall }) => {
       {s.template === 'zgc_merit_points' && (
         <p className="kc-muted kc-talent-source" data-testid="talent-template">
           {t('talent.scheme.template')}
-          {s.sourceUrls.map((u) => (
-            <span key={u}>
-              {' '}
-              <a href={u} target="_blank" rel="noreferrer noopener">
-                {new URL(u).hostname}
-              </a>
-            </span>
-          ))}
+          <SourceLinks urls={s.sourceUrls} />
         </p>
       )}
       {s.sourceNote && <p className="kc-muted kc-talent-source">{s.sourceNote}</p>}
