@@ -1,5 +1,4 @@
-import { Readable, type Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import type { Writable } from 'node:stream';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { WriteTx } from './tx.js';
 
@@ -21,7 +20,7 @@ export const copyField = (value: CopyValue): string => {
 /** The rows as one COPY text-format payload. */
 export const copyText = (rows: readonly (readonly CopyValue[])[]): string => rows.map((r) => `${r.map(copyField).join('\t')}\n`).join('');
 
-type PgClient = { query: (stream: unknown) => Writable };
+type PgClient = { query: (stream: unknown) => Writable; once?: (event: 'end', listener: () => void) => unknown; removeListener?: (event: 'end', listener: () => void) => unknown };
 type PgliteClient = { query: (text: string, params: unknown[], options: { blob: Blob }) => Promise<unknown> };
 
 /**
@@ -42,8 +41,35 @@ export const copyInto = async (tx: WriteTx, table: string, columns: readonly str
     await client.query(`${statement} '/dev/blob'`, [], { blob: new Blob([text]) });
     return;
   }
-  await pipeline(Readable.from([text]), (client as PgClient).query(copyFrom(`${statement} STDIN`)));
+  await copyThrough(client as PgClient, `${statement} STDIN`, text);
 };
+
+/**
+ * One COPY FROM STDIN on a node-postgres client, settled by the stream's own
+ * 'finish' or 'error', or by the connection ending, whichever comes first.
+ * The crash suite once saw an import hang after its backend was terminated,
+ * with nothing left to run (exit 13, rare; not reproduced since). This was
+ * stream.pipeline, which in one case waits for a source's 'end' that a
+ * destroyed source never emits (Node's premature-close rule). Nothing here
+ * waits on more than the copy stream and the connection.
+ */
+const copyThrough = (client: PgClient, statement: string, text: string): Promise<void> =>
+  new Promise<void>((resolve, reject) => {
+    const copy = client.query(copyFrom(statement));
+    const ended = () => settle(new Error('the connection ended during COPY'));
+    let settled = false;
+    const settle = (error?: Error) => {
+      if (settled) return;
+      settled = true;
+      client.removeListener?.('end', ended);
+      if (error) reject(error);
+      else resolve();
+    };
+    client.once?.('end', ended);
+    copy.on('error', (error: Error) => settle(error));
+    copy.once('finish', () => settle());
+    copy.end(text);
+  });
 
 const quote = (identifier: string): string => `"${identifier.replace(/"/g, '""')}"`;
 const isPglite = (client: unknown): client is PgliteClient => typeof client === 'object' && client !== null && !('connectionParameters' in client);

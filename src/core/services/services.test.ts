@@ -205,9 +205,9 @@ describe('yearly service figures', () => {
       7,
     );
     const find = (code: string, period: string) => figures.find((f) => f.code === code && f.period === period);
-    expect(find('demands_received', '2026')).toMatchObject({ value: 2, records: [{ kind: 'demand', id: 'a' }, { kind: 'demand', id: 'b' }], isSample: false });
+    expect(find('demands_received', '2026')).toMatchObject({ value: 2, records: [{ kind: 'demand', id: 'a' }, { kind: 'demand', id: 'b' }], drillDown: { kind: 'demands', filter: { year: 2026 }, count: 2 }, isSample: false });
     expect(find('demand_response_on_time_rate', '2026')).toMatchObject({ value: 50, numerator: 1, denominator: 2 });
-    expect(find('demand_satisfaction', '2026')).toMatchObject({ value: 4, numerator: 4, denominator: 1, records: [{ kind: 'demand', id: 'a' }] });
+    expect(find('demand_satisfaction', '2026')).toMatchObject({ value: 4, numerator: 4, denominator: 1, records: [{ kind: 'demand', id: 'a' }], drillDown: { kind: 'demands', filter: { year: 2026, rated: 'true' }, count: 1 } });
     expect(find('demands_received', '2027')).toMatchObject({ value: 1, isSample: true });
     // Nothing decided yet in 2027: no rate is reported rather than a made-up zero.
     expect(find('demand_response_on_time_rate', '2027')).toBeUndefined();

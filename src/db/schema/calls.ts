@@ -88,7 +88,13 @@ export const calls = pgTable(
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),
   },
-  (t) => [index('calls_centre_state_idx').on(t.centreId, t.state), index('calls_programme_idx').on(t.programmeId), index('calls_fields_idx').using('gin', t.fieldCodes)],
+  (t) => [
+    index('calls_centre_state_idx').on(t.centreId, t.state),
+    index('calls_programme_idx').on(t.programmeId),
+    index('calls_fields_idx').using('gin', t.fieldCodes),
+    /** The open results' keyset order (newest award first, then id), without a sort however deep the page. */
+    index('calls_centre_awarded_idx').on(t.centreId, t.awardedAt.desc().nullsFirst(), t.id).where(sql`${t.awardedAt} is not null`),
+  ],
 );
 
 /** Typed acceptance criteria, with the measured result at final acceptance. */

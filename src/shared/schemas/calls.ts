@@ -311,6 +311,30 @@ export const ZNotification = z.object({ id: z.string(), template: z.string(), su
 
 /** Open data: awarded results without sign-in. */
 export const ZOpenResult = z.object({ callId: z.string(), title: z.string(), titleZh: z.string().nullable(), owner: z.string(), state: z.string(), winner: z.string().nullable(), winnerZh: z.string().nullable(), amount: z.number().nullable(), currency: z.string(), awardedAt: z.date().nullable(), isSample: z.boolean() });
+export type TOpenResult = z.infer<typeof ZOpenResult>;
+/** One page of the open results: newest award first (then call and bid), one row an awarded bid. */
+export const ZOpenResultsQuery = z.object({
+  /** Only the results of this call. */
+  callId: ZId.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  /** Opaque cursor from the previous page. */
+  cursor: z.string().max(400).optional(),
+});
+export type TOpenResultsQuery = z.infer<typeof ZOpenResultsQuery>;
+export const ZOpenResultPage = z.object({
+  items: z.array(ZOpenResult),
+  nextCursor: z.string().nullable(),
+  /**
+   * How many results match; only on the first page (no cursor), so paging on
+   * costs a page, not a count. Counted up to OPEN_RESULTS_COUNT_CAP: past it
+   * the total is that cap and `totalAtLeast` is true ("1,000+").
+   */
+  total: z.number().int().optional(),
+  totalAtLeast: z.boolean().optional(),
+});
+/** The open results are counted up to this many; a city's list beyond it says "at least" rather than count every row on each visit. */
+export const OPEN_RESULTS_COUNT_CAP = 1000;
+export type TOpenResultPage = z.infer<typeof ZOpenResultPage>;
 
 const ZParty = z.object({ id: z.string(), nameZh: z.string().nullable(), nameEn: z.string() });
 /** The task agreement (任务书) of an awarded bid, generated from the frozen call and the decided application. */

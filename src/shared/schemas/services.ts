@@ -178,6 +178,10 @@ export const ZDemandListQuery = z.object({
   /** Cases the caller works: their department's, their enterprises' as housekeeper, those escalated to them. */
   mine: z.enum(['true', 'false']).optional(),
   overdue: z.enum(['true', 'false']).optional(),
+  /** Received in this year (the centre's time zone): the cases a derived figure for the year counts. */
+  year: z.coerce.number().int().min(1900).max(2999).optional(),
+  /** Only cases the enterprise rated (true) or did not rate (false). */
+  rated: z.enum(['true', 'false']).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });

@@ -154,7 +154,8 @@ export const CallDetailPage = () => {
   const { user, can } = useSession();
   const query = useCallQuery(centre.id, callId);
   const programmes = useProgrammesQuery(centre.id);
-  const results = useOpenResultsQuery(centre.id);
+  // Only this call's results, once it is awarded (a call has a handful of winners: one page holds them).
+  const results = useOpenResultsQuery(centre.id, { callId, limit: 200 }, { enabled: !!query.data?.awardedAt });
   const transition = useCallTransitionMutation(centre.id);
   const createApplication = useCreateApplicationMutation(centre.id);
   const [applyError, setApplyError] = useState<string | null>(null);
@@ -167,7 +168,7 @@ export const CallDetailPage = () => {
   const officer = can('calls:manage');
   const owner = !!call && user?.organisationId === call.owner.id;
   const programme = programmes.data?.items.find((p) => p.id === call?.programmeId);
-  const winners = results.data?.items.filter((r) => r.callId === callId && r.winner) ?? [];
+  const winners = results.data?.pages.flatMap((p) => p.items).filter((r) => r.callId === callId && r.winner) ?? [];
   const terms = call?.frozenTerms;
 
   const apply = async () => {
@@ -351,8 +352,8 @@ export const CallDetailPage = () => {
 
             {(winners.length > 0 || call.decisionMemo || call.panel) && (
               <Panel title={t('calls.outcome')} data-testid="call-outcome">
-                {winners.map((w) => (
-                  <p key={w.winner} data-testid="call-winner">
+                {winners.map((w, i) => (
+                  <p key={`${w.winner}-${i}`} data-testid="call-winner">
                     {t('calls.winnerLine', { winner: pickName({ nameZh: w.winnerZh, nameEn: w.winner }, locale), amount: formatMoney(w.amount, w.currency, t) })}
                   </p>
                 ))}

@@ -5,7 +5,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { CALL_STATES } from '../../shared/schemas/calls.js';
 import { useCurrentCentre } from '../app/centre.js';
 import { useSession } from '../app/session.js';
-import { pickName, pickTitle } from '../i18n/format.js';
+import { formatNumber, pickName, pickTitle } from '../i18n/format.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { useMyApplicationsQuery } from '../modules/calls/hooks/useApplications.js';
 import { openResultsFileUrl, useCallsQuery, useOpenResultsQuery } from '../modules/calls/hooks/useCalls.js';
@@ -17,6 +17,9 @@ import { Panel } from '../ui/Panel.js';
 import { QueryState } from '../ui/QueryState.js';
 import { SampleTag } from '../ui/SampleTag.js';
 import '../modules/calls/calls.css';
+
+/** Awarded results shown at first and added by each "load more". */
+const RESULTS_PAGE = 50;
 
 /**
  * 揭榜挂帅 / Open calls: the public list of calls (filters in the address),
@@ -59,7 +62,11 @@ export const CallsPage = () => {
 
   const calls = useCallsQuery(centre.id, filters);
   const mine = useMyApplicationsQuery(can('calls:apply'));
-  const results = useOpenResultsQuery(centre.id);
+  const results = useOpenResultsQuery(centre.id, { limit: RESULTS_PAGE });
+  const resultItems = results.data?.pages.flatMap((p) => p.items) ?? [];
+  const firstResults = results.data?.pages[0];
+  // Past the count's cap the total reads "at least"; loading more may overtake it.
+  const resultsTotal = Math.max(firstResults?.total ?? 0, resultItems.length);
 
   return (
     <div className="kc-calls" data-testid="calls-page">
@@ -164,7 +171,7 @@ export const CallsPage = () => {
         title={t('calls.results')}
         data-testid="calls-results"
         extra={
-          (results.data?.items.length ?? 0) > 0 && (
+          resultItems.length > 0 && (
             <span className="kc-calls-downloads">
               <a href={openResultsFileUrl(centre.id, 'csv')} download data-testid="calls-results-csv">
                 <DownloadOutlined aria-hidden /> CSV
@@ -176,7 +183,7 @@ export const CallsPage = () => {
           )
         }
       >
-        <QueryState isLoading={results.isLoading} error={results.error} isEmpty={(results.data?.items.length ?? 0) === 0} emptyText={t('calls.resultsEmpty')}>
+        <QueryState isLoading={results.isLoading} error={results.error} onRetry={() => void results.refetch()} isEmpty={resultItems.length === 0} emptyText={t('calls.resultsEmpty')}>
           <table className="kc-simple-table">
             <thead>
               <tr>
@@ -188,8 +195,9 @@ export const CallsPage = () => {
               </tr>
             </thead>
             <tbody>
-              {results.data?.items.map((r) => (
-                <tr key={`${r.callId}-${r.winner ?? ''}`} data-testid="result-row">
+              {resultItems.map((r, i) => (
+                // A call may have several winners (and a winner no name): the position in the list keeps keys unique.
+                <tr key={`${r.callId}-${i}`} data-testid="result-row">
                   <td>
                     <Link to={callPath(r.callId)}>{pickTitle({ titleZh: r.titleZh, titleEn: r.title }, locale)}</Link>
                     <SampleTag isSample={r.isSample} />
@@ -202,6 +210,16 @@ export const CallsPage = () => {
               ))}
             </tbody>
           </table>
+          <p className="kc-muted kc-small" data-testid="calls-results-count">
+            {t(firstResults?.totalAtLeast ? 'calls.resultsShownAtLeast' : 'calls.resultsShown', { shown: formatNumber(resultItems.length, locale), total: formatNumber(resultsTotal, locale) })}
+          </p>
+          {results.hasNextPage && (
+            <div className="kc-load-more">
+              <Button onClick={() => void results.fetchNextPage()} loading={results.isFetchingNextPage} data-testid="calls-results-more">
+                {t('common.loadMore')}
+              </Button>
+            </div>
+          )}
         </QueryState>
       </Panel>
     </div>

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Select, Switch } from 'antd';
+import { Button, Input, Select, Switch } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { DEMAND_STATES, DEMAND_TYPES } from '../../shared/schemas/services.js';
@@ -66,6 +66,8 @@ export const DemandLedgerPage = () => {
     departmentId: officer ? (params.get('department') ?? undefined) : undefined,
     enterpriseId: officer ? (params.get('enterprise') ?? undefined) : undefined,
     overdue: params.get('overdue') === 'true' ? 'true' : undefined,
+    year: /^\d{4}$/.test(params.get('year') ?? '') ? (params.get('year') as string) : undefined,
+    rated: params.get('rated') === 'true' ? 'true' : undefined,
     limit: PAGE_SIZE,
     offset: (page - 1) * PAGE_SIZE,
   };
@@ -132,6 +134,18 @@ export const DemandLedgerPage = () => {
         <label className="kc-svc-switch">
           <Switch size="small" checked={filters.overdue === 'true'} onChange={(v) => set({ overdue: v ? 'true' : undefined })} data-testid="ledger-filter-overdue" />
           <span>{t('services.filter.overdueOnly')}</span>
+        </label>
+        <Input
+          allowClear
+          value={params.get('year') ?? ''}
+          placeholder={t('services.filter.year')}
+          aria-label={t('services.filter.year')}
+          onChange={(e) => set({ year: /^\d{0,4}$/.test(e.target.value) ? e.target.value : (params.get('year') ?? '') })}
+          data-testid="ledger-filter-year"
+        />
+        <label className="kc-svc-switch">
+          <Switch size="small" checked={filters.rated === 'true'} onChange={(v) => set({ rated: v ? 'true' : undefined })} data-testid="ledger-filter-rated" />
+          <span>{t('services.filter.ratedOnly')}</span>
         </label>
       </div>
       <QueryState isLoading={demands.isLoading} error={demands.error} onRetry={() => void demands.refetch()}>

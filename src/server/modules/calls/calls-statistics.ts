@@ -1,7 +1,7 @@
 import { and, eq, gte, inArray, isNull, or } from 'drizzle-orm';
 import { computeCallStatistics, DEFAULT_STATISTICS_PARAMS, type StatisticFigure, type StatisticsParams } from '../../../core/calls/statistics.js';
 import { callApplicationMembers, callApplications, callChangeLog, callMilestones, calls, personPrivate, recognitions } from '../../../db/schema/index.js';
-import type { ReadTx } from '../../../db/tx.js';
+import { readTogether, type ReadTx } from '../../../db/tx.js';
 
 /**
  * Load the calls engine's records of one centre and compute its statistics
@@ -10,36 +10,35 @@ import type { ReadTx } from '../../../db/tx.js';
  */
 export const loadCallStatistics = async (tx: ReadTx, centreId: string, now: Date, params: StatisticsParams = DEFAULT_STATISTICS_PARAMS): Promise<StatisticFigure[]> => {
   const callRows = await tx.select({ id: calls.id, state: calls.state, publishedAt: calls.publishedAt, isSample: calls.isSample }).from(calls).where(eq(calls.centreId, centreId));
-  const callIds = callRows.map((c) => c.id);
-  if (callIds.length === 0) return [];
-  const [apps, endings] = await Promise.all([
-    tx
-      .select({ id: callApplications.id, callId: callApplications.callId, state: callApplications.state, submittedAt: callApplications.submittedAt, decidedAt: callApplications.decidedAt, leadOrgId: callApplications.applicantOrgId, budget: callApplications.budget })
-      .from(callApplications)
-      .where(inArray(callApplications.callId, callIds)),
-    tx
-      .select({ callId: callChangeLog.callId, at: callChangeLog.at })
-      .from(callChangeLog)
-      .where(and(inArray(callChangeLog.callId, callIds), inArray(callChangeLog.entry, ['accepted', 'terminated']))),
-  ]);
-  const appIds = apps.map((a) => a.id);
-  const [milestones, pis] = await Promise.all([
-    appIds.length ? tx.select().from(callMilestones).where(inArray(callMilestones.applicationId, appIds)) : Promise.resolve([]),
-    appIds.length ? tx.select({ applicationId: callApplicationMembers.applicationId, entityId: callApplicationMembers.entityId }).from(callApplicationMembers).where(and(inArray(callApplicationMembers.applicationId, appIds), eq(callApplicationMembers.role, 'pi'))) : Promise.resolve([]),
-  ]);
-  const leadIds = [...new Set(apps.map((a) => a.leadOrgId).filter((id): id is string => id !== null))];
-  const piIds = [...new Set(pis.map((p) => p.entityId))];
+  if (callRows.length === 0) return [];
+  // Subqueries rather than lists of ids: a city's 50,000 applications came close to PostgreSQL's
+  // 65,535 parameters a statement, and the lists cost more to send than the join costs to run.
+  const centreCalls = tx.select({ id: calls.id }).from(calls).where(eq(calls.centreId, centreId));
+  const centreApps = tx.select({ id: callApplications.id }).from(callApplications).where(inArray(callApplications.callId, centreCalls));
   const today = now.toISOString().slice(0, 10);
-  const [smeRows, births] = await Promise.all([
-    leadIds.length && params.smeRecognitions.length
-      ? tx
-          .select({ entityId: recognitions.entityId })
-          .from(recognitions)
-          // Held now: no end date, or one not yet passed.
-          .where(and(inArray(recognitions.entityId, leadIds), inArray(recognitions.type, [...params.smeRecognitions]), or(isNull(recognitions.validTo), gte(recognitions.validTo, today))))
-      : Promise.resolve([]),
-    piIds.length ? tx.select({ entityId: personPrivate.entityId, birthYear: personPrivate.birthYear }).from(personPrivate).where(inArray(personPrivate.entityId, piIds)) : Promise.resolve([]),
-  ]);
+  const [apps, endings, milestones, pis, smeRows, births] = await readTogether(tx, [
+    () =>
+      tx
+        .select({ id: callApplications.id, callId: callApplications.callId, state: callApplications.state, submittedAt: callApplications.submittedAt, decidedAt: callApplications.decidedAt, leadOrgId: callApplications.applicantOrgId, budget: callApplications.budget })
+        .from(callApplications)
+        .where(inArray(callApplications.callId, centreCalls)),
+    () => tx.select({ callId: callChangeLog.callId, at: callChangeLog.at }).from(callChangeLog).where(and(inArray(callChangeLog.callId, centreCalls), inArray(callChangeLog.entry, ['accepted', 'terminated']))),
+    () => tx.select().from(callMilestones).where(inArray(callMilestones.applicationId, centreApps)),
+    () => tx.select({ applicationId: callApplicationMembers.applicationId, entityId: callApplicationMembers.entityId }).from(callApplicationMembers).where(and(inArray(callApplicationMembers.applicationId, centreApps), eq(callApplicationMembers.role, 'pi'))),
+    () =>
+      params.smeRecognitions.length
+        ? tx
+            .selectDistinct({ entityId: recognitions.entityId })
+            .from(recognitions)
+            // Held now by a lead applicant: no end date, or one not yet passed.
+            .where(and(inArray(recognitions.entityId, tx.select({ id: callApplications.applicantOrgId }).from(callApplications).where(inArray(callApplications.callId, centreCalls))), inArray(recognitions.type, [...params.smeRecognitions]), or(isNull(recognitions.validTo), gte(recognitions.validTo, today))))
+        : Promise.resolve([]),
+    () =>
+      tx
+        .select({ entityId: personPrivate.entityId, birthYear: personPrivate.birthYear })
+        .from(personPrivate)
+        .where(inArray(personPrivate.entityId, tx.select({ id: callApplicationMembers.entityId }).from(callApplicationMembers).where(and(inArray(callApplicationMembers.applicationId, centreApps), eq(callApplicationMembers.role, 'pi'))))),
+  ] as const);
   const piOf = new Map(pis.map((p) => [p.applicationId, p.entityId]));
   const endedAt = new Map<string, string>();
   for (const e of endings) endedAt.set(e.callId, e.at.toISOString());

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import {
   callAppeals,
   callApplicationMembers,
@@ -225,14 +225,75 @@ export const markRead = async (tx: WriteTx, userId: string, id: string, at: Date
   (await tx.update(notifications).set({ readAt: at }).where(and(eq(notifications.id, id), eq(notifications.userId, userId))).returning())[0];
 
 // ---------------------------------------------------------------- open data
-export const listAwardedResults = (tx: ReadTx, centreId: string) =>
-  tx
-    .select({ call: calls, applicationState: callApplications.state, winnerId: callApplicationMembers.entityId, amount: callApplications.awardAmount })
+const AWARDED_CALL_STATES = ['awarded', 'in_execution', 'accepted', 'terminated'];
+const AWARDED_BID_STATES = ['awarded', 'completed', 'terminated'];
+
+/**
+ * Where a page of open results resumes: after this award time (as the
+ * database prints it, so to the microsecond), call id and bid id ('' for an
+ * awarded call without an awarded bid).
+ */
+export type AwardedKey = { awardedAt: string; callId: string; bidId: string };
+
+const bidKey = sql<string>`coalesce(${callApplications.id}, '')`;
+const awardedResults = (centreId: string, callId: string | undefined): SQL =>
+  and(eq(calls.centreId, centreId), inArray(calls.state, AWARDED_CALL_STATES), isNotNull(calls.awardedAt), callId ? eq(calls.id, callId) : undefined) as SQL;
+const awardedBids = and(eq(callApplications.callId, calls.id), inArray(callApplications.state, AWARDED_BID_STATES));
+
+/**
+ * Awarded results, one row an awarded bid (or one for an awarded call with
+ * none), newest award first, then call and bid id: a keyset order that
+ * calls_centre_awarded_idx walks, so a page costs a page however deep.
+ */
+export const listAwardedResults = (tx: ReadTx, centreId: string, opts: { callId?: string | undefined; after?: AwardedKey | null; limit: number }) => {
+  const { after } = opts;
+  return tx
+    .select({
+      callId: calls.id,
+      titleEn: calls.titleEn,
+      titleZh: calls.titleZh,
+      ownerEntityId: calls.ownerEntityId,
+      state: calls.state,
+      currency: calls.currency,
+      awardedAt: calls.awardedAt,
+      isSample: calls.isSample,
+      awardedKey: sql<string>`${calls.awardedAt}::text`,
+      bidId: bidKey,
+      amount: callApplications.awardAmount,
+    })
     .from(calls)
-    .leftJoin(callApplications, and(eq(callApplications.callId, calls.id), inArray(callApplications.state, ['awarded', 'completed', 'terminated'])))
-    .leftJoin(callApplicationMembers, and(eq(callApplicationMembers.applicationId, callApplications.id), eq(callApplicationMembers.role, 'lead')))
-    .where(and(eq(calls.centreId, centreId), inArray(calls.state, ['awarded', 'in_execution', 'accepted', 'terminated']), sql`${calls.awardedAt} is not null`))
-    .orderBy(desc(calls.awardedAt), asc(calls.id));
+    .leftJoin(callApplications, awardedBids)
+    .where(
+      and(
+        awardedResults(centreId, opts.callId),
+        after
+          ? sql`${calls.awardedAt} <= ${after.awardedAt}::timestamptz and (${calls.awardedAt} < ${after.awardedAt}::timestamptz or (${calls.id}, ${bidKey}) > (${after.callId}::text, ${after.bidId}::text))`
+          : undefined,
+      ),
+    )
+    .orderBy(desc(calls.awardedAt), asc(calls.id), asc(bidKey))
+    .limit(opts.limit);
+};
+export type AwardedResultRow = Awaited<ReturnType<typeof listAwardedResults>>[number];
+
+/** How many awarded results match, counting no further than `upTo` (a count stops early instead of reading a city's every row). */
+export const countAwardedResults = async (tx: ReadTx, centreId: string, callId: string | undefined, upTo: number): Promise<number> => {
+  const matches = tx.select({ one: sql<number>`1`.as('one') }).from(calls).leftJoin(callApplications, awardedBids).where(awardedResults(centreId, callId)).limit(upTo).as('matches');
+  return (await tx.select({ n: sql<number>`count(*)::int` }).from(matches))[0]?.n ?? 0;
+};
+
+/** The lead organisation of each bid (the first by id should a bid name two). */
+export const findLeads = async (tx: ReadTx, applicationIds: string[]): Promise<Map<string, string>> => {
+  if (applicationIds.length === 0) return new Map();
+  const rows = await tx
+    .select({ applicationId: callApplicationMembers.applicationId, entityId: callApplicationMembers.entityId })
+    .from(callApplicationMembers)
+    .where(and(inArray(callApplicationMembers.applicationId, [...new Set(applicationIds)]), eq(callApplicationMembers.role, 'lead')))
+    .orderBy(asc(callApplicationMembers.applicationId), asc(callApplicationMembers.entityId));
+  const leads = new Map<string, string>();
+  for (const r of rows) if (!leads.has(r.applicationId)) leads.set(r.applicationId, r.entityId);
+  return leads;
+};
 
 /**
  * The forms applications are scored on where it is not the programme's: a

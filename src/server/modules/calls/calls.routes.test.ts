@@ -279,6 +279,8 @@ describe('a complete 揭榜挂帅, draft to acceptance', () => {
     expect(pub.panel).not.toContain('示例人员rev4');
     const open = await ok(req('GET', '/open-data/call-results'));
     expect(open.items).toEqual([expect.objectContaining({ callId: ids.call, winner: expect.any(String), amount: 3_000_000, owner: '示例链主企业', isSample: true })]);
+    expect(open).toMatchObject({ nextCursor: null, total: 1, totalAtLeast: false });
+    expect(await ok(req('GET', `/open-data/call-results?callId=${ids.call}&limit=1`, outsider))).toMatchObject({ items: [{ callId: ids.call, amount: 3_000_000 }], total: 1, totalAtLeast: false, nextCursor: null });
     const csv = await t.request({ method: 'GET', url: `${C}/open-data/call-results/export?format=csv` });
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);

@@ -29,7 +29,8 @@ import {
   ZExpert,
   ZExpertInput,
   ZNotification,
-  ZOpenResult,
+  ZOpenResultPage,
+  ZOpenResultsQuery,
   ZProgramme,
   ZProgrammeInput,
   ZRankingRow,
@@ -210,8 +211,19 @@ export const callsRoutes = async (instance: FastifyInstance): Promise<void> => {
   app.post('/api/me/notifications/:notificationId/read', { config: { access: 'authenticated' }, schema: { tags, summary: 'Mark a notification read', params: z.object({ notificationId: ZId }), response: { 200: ZNotification, ...errors } } }, async (request) =>
     calls.readNotification(serviceContext(request), request.params.notificationId),
   );
-  app.get(`${C}/open-data/call-results`, { config: { access: 'public' }, schema: { tags, summary: 'Open data: awarded results (call, owner, winner, amount)', params: ZCentreParams, response: { 200: z.object({ items: z.array(ZOpenResult) }) } } }, async (request) =>
-    calls.openResults(serviceContext(request), request.params.centreId),
+  app.get(
+    `${C}/open-data/call-results`,
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'Open data: awarded results (call, owner, winner, amount), newest award first, paged by cursor; optionally of one call',
+        params: ZCentreParams,
+        querystring: ZOpenResultsQuery,
+        response: { 200: ZOpenResultPage, 400: ZErrorBodySchema },
+      },
+    },
+    async (request) => calls.openResults(serviceContext(request), request.params.centreId, request.query),
   );
   app.get(
     `${C}/open-data/call-results/export`,

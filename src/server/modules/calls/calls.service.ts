@@ -37,12 +37,13 @@ import {
   type TIpTemplate,
 } from '../../../shared/schemas/calls.js';
 import type { z } from 'zod';
-import type { ZCallListQuery, ZEvidenceItem, ZProgrammeInput } from '../../../shared/schemas/calls.js';
+import { OPEN_RESULTS_COUNT_CAP, type TOpenResult, type TOpenResultPage, type TOpenResultsQuery, type ZCallListQuery, type ZEvidenceItem, type ZProgrammeInput } from '../../../shared/schemas/calls.js';
 import { canonicalJson } from '../../../db/audit-log.js';
 import type { ReadTx, WriteTx } from '../../../db/tx.js';
-import { readTogether, withWriteTx } from '../../../db/tx.js';
+import { readTogether, withReadTx, withWriteTx } from '../../../db/tx.js';
 import type { ServiceContext, SessionUser } from '../../context.js';
 import { AppError, bodyIssue as issue, invalidBody as invalid, staleVersion as stale } from '../../errors.js';
+import { decodeCursor, encodeCursor } from '../../paging.js';
 import { auditWrite as audit } from '../../audit.js';
 import { writeTable } from '../../tabular.js';
 import { applicationRoles, callRoles, isApplicant, isDemandOwner, isOfficer, milestoneRoles } from './calls.policy.js';
@@ -749,35 +750,97 @@ export const readNotification = async (ctx: ServiceContext, id: string) => {
   });
 };
 
-export const openResults = async (ctx: ServiceContext, centreId: string) => {
-  const rows = await repo.listAwardedResults(ctx.db, centreId);
-  const refs = new Map((await repo.findEntities(ctx.db, rows.flatMap((r) => [r.call.ownerEntityId, ...(r.winnerId ? [r.winnerId] : [])]))).map((e) => [e.id, e]));
+/** A timestamptz as PostgreSQL prints it (ISO date style), with a real calendar date and time of day. */
+const isPrintedTimestamp = (text: string): boolean => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?([+-]\d{2}(:?\d{2}){0,2}|Z)$/.exec(text);
+  if (!m) return false;
+  const [y, mo, d, h, mi, se] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d && h < 24 && mi < 60 && se < 60;
+};
+
+/** The cursor is the last row's keyset position (see paging.ts). */
+const encodeResultsCursor = (k: repo.AwardedKey): string => encodeCursor({ a: k.awardedAt, c: k.callId, b: k.bidId });
+const decodeResultsCursor = (raw: string): repo.AwardedKey =>
+  decodeCursor(raw, (c) => {
+    const [a, callId, bidId] = [c['a'], c['c'], c['b']];
+    // The award time goes back to the database as a timestamptz: only the shape it printed may.
+    if (typeof a !== 'string' || !isPrintedTimestamp(a)) return null;
+    if (typeof callId !== 'string' || callId.length === 0 || callId.length > 120 || typeof bidId !== 'string' || bidId.length > 120) return null;
+    return { awardedAt: a, callId, bidId };
+  });
+
+/** Rows as open data: names of the demand owner and the winning lead instead of ids. */
+const openResultItems = async (tx: ReadTx, rows: repo.AwardedResultRow[]): Promise<TOpenResult[]> => {
+  const leads = await repo.findLeads(tx, rows.flatMap((r) => (r.bidId ? [r.bidId] : [])));
+  const refs = new Map((await repo.findEntities(tx, [...rows.map((r) => r.ownerEntityId), ...leads.values()])).map((e) => [e.id, e]));
+  return rows.map((r) => {
+    const owner = refs.get(r.ownerEntityId);
+    const winnerId = r.bidId ? leads.get(r.bidId) : undefined;
+    const winner = winnerId ? refs.get(winnerId) : undefined;
+    return {
+      callId: r.callId,
+      title: r.titleEn,
+      titleZh: r.titleZh,
+      owner: owner?.nameZh ?? owner?.nameEn ?? r.ownerEntityId,
+      state: r.state,
+      winner: winner?.nameEn ?? null,
+      winnerZh: winner?.nameZh ?? null,
+      amount: r.amount,
+      currency: r.currency,
+      awardedAt: r.awardedAt,
+      isSample: r.isSample,
+    };
+  });
+};
+
+/**
+ * One page of the awarded results (open data), newest award first. The first
+ * page also says how many there are (counted up to a cap; a page that holds
+ * them all needs no count); later pages do not repeat it.
+ */
+export const openResults = async (ctx: ServiceContext, centreId: string, query: TOpenResultsQuery): Promise<TOpenResultPage> => {
+  const after = query.cursor ? decodeResultsCursor(query.cursor) : null;
+  const rows = await repo.listAwardedResults(ctx.db, centreId, { callId: query.callId, after, limit: query.limit + 1 });
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  const more = rows.length > query.limit;
+  let counted: Pick<TOpenResultPage, 'total' | 'totalAtLeast'> = {};
+  if (!after) {
+    const n = more ? await repo.countAwardedResults(ctx.db, centreId, query.callId, OPEN_RESULTS_COUNT_CAP + 1) : page.length;
+    counted = { total: Math.min(n, OPEN_RESULTS_COUNT_CAP), totalAtLeast: n > OPEN_RESULTS_COUNT_CAP };
+  }
   return {
-    items: rows.map((r) => {
-      const owner = refs.get(r.call.ownerEntityId);
-      const winner = r.winnerId ? refs.get(r.winnerId) : undefined;
-      return {
-        callId: r.call.id,
-        title: r.call.titleEn,
-        titleZh: r.call.titleZh,
-        owner: owner?.nameZh ?? owner?.nameEn ?? r.call.ownerEntityId,
-        state: r.call.state,
-        winner: winner?.nameEn ?? null,
-        winnerZh: winner?.nameZh ?? null,
-        amount: r.amount,
-        currency: r.call.currency,
-        awardedAt: r.call.awardedAt,
-        isSample: r.call.isSample,
-      };
-    }),
+    items: await openResultItems(ctx.db, page),
+    nextCursor: more && last ? encodeResultsCursor({ awardedAt: last.awardedKey, callId: last.callId, bidId: last.bidId }) : null,
+    ...counted,
   };
 };
 
-/** The same open data as a table (CSV or Excel) for download: one row an awarded team. */
+const EXPORT_PAGE = 1000;
+
+/** Every awarded result, read page by page in one snapshot (a download is a complete, consistent table). */
+async function* allOpenResults(tx: ReadTx, centreId: string): AsyncGenerator<TOpenResult> {
+  let after: repo.AwardedKey | null = null;
+  for (;;) {
+    const rows = await repo.listAwardedResults(tx, centreId, { after, limit: EXPORT_PAGE });
+    yield* await openResultItems(tx, rows);
+    const last = rows.at(-1);
+    if (rows.length < EXPORT_PAGE || !last) return;
+    after = { awardedAt: last.awardedKey, callId: last.callId, bidId: last.bidId };
+  }
+}
+
+/** The same open data as a table (CSV or Excel) for download: one row an awarded team, all of them. */
 export const exportOpenResults = async (ctx: ServiceContext, centreId: string, format: 'csv' | 'xlsx'): Promise<Buffer> => {
-  const { items } = await openResults(ctx, centreId);
   const header = ['call_id', 'title_zh', 'title_en', 'demand_owner', 'state', 'winner_zh', 'winner_en', 'amount', 'currency', 'awarded_on', 'sample'];
-  const rows = items.map((r) => [r.callId, r.titleZh ?? '', r.title, r.owner, r.state, r.winnerZh ?? '', r.winner ?? '', r.amount ?? '', r.currency, r.awardedAt ? r.awardedAt.toISOString().slice(0, 10) : '', r.isSample ? 'sample' : '']);
+  const rows = await withReadTx(ctx.db, async (tx) => {
+    const out: unknown[][] = [];
+    for await (const r of allOpenResults(tx, centreId)) {
+      out.push([r.callId, r.titleZh ?? '', r.title, r.owner, r.state, r.winnerZh ?? '', r.winner ?? '', r.amount ?? '', r.currency, r.awardedAt ? r.awardedAt.toISOString().slice(0, 10) : '', r.isSample ? 'sample' : '']);
+    }
+    return out;
+  });
   return writeTable(header, rows, format, 'call results');
 };
 

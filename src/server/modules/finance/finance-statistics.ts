@@ -1,5 +1,5 @@
 import { sumRounds, unicornsAtYearEnd, type UnicornInput } from '../../../core/finance/index.js';
-import type { ReadTx } from '../../../db/tx.js';
+import { readTogether, type ReadTx } from '../../../db/tx.js';
 import type { DerivedFigure } from '../indicators/derived-figures.service.js';
 import { findRootAreaId } from '../indicators/indicators.repository.js';
 import { financeRecords } from './finance.repository.js';
@@ -26,7 +26,7 @@ const roundKind = 'investment_round';
  * year end (listing the companies).
  */
 export const loadFinanceFigures = async (tx: ReadTx, centreId: string, now: Date): Promise<DerivedFigure[]> => {
-  const [records, root] = await Promise.all([financeRecords(tx, centreId), findRootAreaId(tx, centreId)]);
+  const [records, root] = await readTogether(tx, [() => financeRecords(tx, centreId), () => findRootAreaId(tx, centreId)] as const);
   const out: DerivedFigure[] = [];
   const sampleRound = new Map(records.rounds.map((r) => [r.id, r.isSample]));
   const cells = sumRounds(records.rounds.map((r) => ({ ...r, stage: r.stage as 'a' })), records.rates, SUM_CURRENCY);

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, inArray, like, ne, sql, type SQL } from 'drizzle-orm';
 import { areas, companyExits, entities, fxRates, indicators, investmentRoundInvestors, investmentRounds, observations, recognitions } from '../../../db/schema/index.js';
-import type { ReadTx, WriteTx } from '../../../db/tx.js';
+import { readTogether, type ReadTx, type WriteTx } from '../../../db/tx.js';
 import { UNICORN_RECOGNITION } from '../../../shared/finance-vocabulary.js';
 
 export type RoundRow = typeof investmentRounds.$inferSelect;
@@ -88,21 +88,25 @@ export const deleteRate = async (tx: WriteTx, centreId: string, currency: string
 
 /** Everything the statistics and the unicorn tracker read: all rounds (with the investee's area), exits, unicorn recognitions and rates. */
 export const financeRecords = async (tx: ReadTx, centreId: string) => {
-  const [rounds, exits, recs, rates] = await Promise.all([
-    tx
-      .select({ id: investmentRounds.id, entityId: investmentRounds.investeeId, announcedOn: investmentRounds.announcedOn, stage: investmentRounds.stage, amount: investmentRounds.amount, currency: investmentRounds.currency, postMoneyValuation: investmentRounds.postMoneyValuation, isSample: investmentRounds.isSample, areaId: entities.areaId })
-      .from(investmentRounds)
-      .innerJoin(entities, eq(entities.id, investmentRounds.investeeId))
-      .where(eq(investmentRounds.centreId, centreId))
-      .orderBy(asc(investmentRounds.announcedOn), asc(investmentRounds.id)),
-    tx.select({ id: companyExits.id, entityId: companyExits.entityId, kind: companyExits.kind, exitOn: companyExits.exitOn, isSample: companyExits.isSample }).from(companyExits).where(eq(companyExits.centreId, centreId)),
-    tx
-      .select({ id: recognitions.id, entityId: recognitions.entityId, validFrom: recognitions.validFrom, validTo: recognitions.validTo, isSample: entities.isSample, areaId: entities.areaId })
-      .from(recognitions)
-      .innerJoin(entities, eq(entities.id, recognitions.entityId))
-      .where(and(eq(entities.centreId, centreId), eq(entities.status, 'active'), eq(recognitions.type, UNICORN_RECOGNITION), eq(entities.isGeneric, false))),
-    tx.select({ currency: fxRates.currency, year: fxRates.year, usdPerUnit: fxRates.usdPerUnit }).from(fxRates).where(eq(fxRates.centreId, centreId)),
-  ]);
+  const [rounds, exits, recs, rates] = await readTogether(tx, [
+    () =>
+      tx
+        .select({ id: investmentRounds.id, entityId: investmentRounds.investeeId, announcedOn: investmentRounds.announcedOn, stage: investmentRounds.stage, amount: investmentRounds.amount, currency: investmentRounds.currency, postMoneyValuation: investmentRounds.postMoneyValuation, isSample: investmentRounds.isSample, areaId: entities.areaId })
+        .from(investmentRounds)
+        .innerJoin(entities, eq(entities.id, investmentRounds.investeeId))
+        .where(eq(investmentRounds.centreId, centreId))
+        .orderBy(asc(investmentRounds.announcedOn), asc(investmentRounds.id)),
+    () =>
+      tx.select({ id: companyExits.id, entityId: companyExits.entityId, kind: companyExits.kind, exitOn: companyExits.exitOn, isSample: companyExits.isSample }).from(companyExits).where(eq(companyExits.centreId, centreId)),
+    () =>
+      tx
+        .select({ id: recognitions.id, entityId: recognitions.entityId, validFrom: recognitions.validFrom, validTo: recognitions.validTo, isSample: entities.isSample, areaId: entities.areaId })
+        .from(recognitions)
+        .innerJoin(entities, eq(entities.id, recognitions.entityId))
+        .where(and(eq(entities.centreId, centreId), eq(entities.status, 'active'), eq(recognitions.type, UNICORN_RECOGNITION), eq(entities.isGeneric, false))),
+    () =>
+      tx.select({ currency: fxRates.currency, year: fxRates.year, usdPerUnit: fxRates.usdPerUnit }).from(fxRates).where(eq(fxRates.centreId, centreId)),
+  ] as const);
   return { rounds, exits: exits.map((e) => ({ ...e, kind: e.kind as 'listing' | 'acquisition' })), recognitions: recs, rates };
 };
 

@@ -180,6 +180,15 @@ export const DERIVATIONS: readonly Derivation[] = [
 
 export type DerivationReport = { key: string; sourceId: string; figures: number; inserted: number; updated: number; unchanged: number; withdrawn: number };
 
+/**
+ * A figure that names its drill-down filter lists its record ids only while they are few. The
+ * filter lists the same records, with paging, in their own module; the ids of a city's year
+ * (500,000 demands, counted by five figures) made each refresh hold 1.5 GB and every
+ * indicator page carry megabytes (found by the soak, issue 10).
+ */
+export const LISTED_RECORDS_MAX = 1_000;
+const listedRecords = (f: DerivedFigure): DerivedFigure['records'] => (f.drillDown && f.records.length > LISTED_RECORDS_MAX ? [] : f.records);
+
 const sameFigure = (o: ObservationRow, value: number, isSample: boolean, derivation: Record<string, unknown>): boolean => {
   const before = (o.derivation ?? {}) as Record<string, unknown>;
   return o.value === value && o.isSample === isSample && canonicalJson(before['records'] ?? null) === canonicalJson(derivation['records']) && canonicalJson(before['drillDown'] ?? null) === canonicalJson(derivation['drillDown'] ?? null) && before['numerator'] === derivation['numerator'] && before['denominator'] === derivation['denominator'];
@@ -229,7 +238,7 @@ export const refreshDerivedFigures = async (ctx: ServiceContext, centreId: strin
       for (const f of figures) {
         const indicatorId = idOf.get(f.code) as string;
         const figureAreaId = f.areaId ?? areaId;
-        const derivation = { query: d.query, params: d.params, numerator: f.numerator, denominator: f.denominator, records: f.records, ...(f.drillDown ? { drillDown: f.drillDown } : {}), computedAt: ctx.now.toISOString() };
+        const derivation = { query: d.query, params: d.params, numerator: f.numerator, denominator: f.denominator, records: listedRecords(f), ...(f.drillDown ? { drillDown: f.drillDown } : {}), computedAt: ctx.now.toISOString() };
         const before = byCell.get(`${indicatorId}|${figureAreaId}|${f.period}`);
         if (before) {
           kept.add(before.id);

@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { TSearchQuery, TSearchResult } from '../../../shared/schemas/registry.js';
 import { queryTerms } from '../../../db/search-text.js';
 import { withReadTx, type ReadTx } from '../../../db/tx.js';
-import { AppError } from '../../errors.js';
+import { decodeCursor, encodeCursor } from '../../paging.js';
 
 type Cursor = { s: number; id: string };
 
@@ -14,16 +14,7 @@ type Cursor = { s: number; id: string };
  */
 export const SEARCH_CANDIDATES = 300;
 
-const encodeCursor = (c: Cursor): string => Buffer.from(JSON.stringify(c)).toString('base64url');
-const decodeCursor = (raw: string): Cursor => {
-  try {
-    const c = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Cursor;
-    if (typeof c.s !== 'number' || typeof c.id !== 'string') throw new Error('shape');
-    return c;
-  } catch {
-    throw new AppError('VALIDATION_FAILED', 'The cursor is not one this server issued', { fields: [{ in: 'query', path: 'cursor', reason: 'invalid_cursor', message: 'invalid cursor' }] });
-  }
-};
+const decodeSearchCursor = (raw: string): Cursor => decodeCursor(raw, (c) => (typeof c['s'] === 'number' && typeof c['id'] === 'string' ? { s: c['s'], id: c['id'] } : null));
 
 /**
  * Terms for to_tsquery, every word whole; with `lastAsPrefix` the last one
@@ -72,7 +63,7 @@ const areaFilter = (column: SQL, areaId: string): SQL =>
  */
 export const searchEntities = async (tx: ReadTx, centreId: string, query: TSearchQuery): Promise<TSearchResult> => {
   const q = query.q.trim().toLowerCase();
-  const cursor = query.cursor ? decodeCursor(query.cursor) : null;
+  const cursor = query.cursor ? decodeSearchCursor(query.cursor) : null;
   const filters: SQL[] = [sql`e.centre_id = ${centreId}`, sql`e.status = 'active'`];
   if (query.category) filters.push(sql`e.category = ${query.category}`);
   if (query.kind) filters.push(sql`e.kind = ${query.kind}`);

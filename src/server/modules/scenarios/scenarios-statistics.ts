@@ -1,4 +1,4 @@
-import type { ReadTx } from '../../../db/tx.js';
+import { readTogether, type ReadTx } from '../../../db/tx.js';
 import type { DerivedFigure } from '../indicators/derived-figures.service.js';
 import { findRootAreaId } from '../indicators/indicators.repository.js';
 import { scenarioRecords } from './scenarios.repository.js';
@@ -18,7 +18,7 @@ const yearOf = (d: Date | string, timeZone: string): string =>
  * listing the records (scenario calls, deployments) it counts.
  */
 export const loadScenarioFigures = async (tx: ReadTx, centreId: string, timeZone = 'Asia/Shanghai'): Promise<DerivedFigure[]> => {
-  const [{ published, deployed }, root] = await Promise.all([scenarioRecords(tx, centreId), findRootAreaId(tx, centreId)]);
+  const [{ published, deployed }, root] = await readTogether(tx, [() => scenarioRecords(tx, centreId), () => findRootAreaId(tx, centreId)] as const);
   const groups = new Map<string, { code: string; period: string; areaId: string | undefined; records: { kind: string; id: string }[]; sample: boolean }>();
   const add = (code: string, kind: string, id: string, period: string, areaId: string | null, sample: boolean) => {
     for (const area of areaId && areaId !== root ? [undefined, areaId] : [undefined]) {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lt, lte, max, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, max, or, sql, type SQL } from 'drizzle-orm';
 import { areas, callApplications, calls, demandEvents, demands, entities, notifications, recognitions, serviceDepartments, servicePackages, serviceVisits, users } from '../../../db/schema/index.js';
 import { readTogether, type ReadTx, type WriteTx } from '../../../db/tx.js';
 
@@ -135,6 +135,7 @@ export type DemandFilter = {
   overdueAt?: Date;
   receivedFrom?: Date;
   receivedTo?: Date;
+  rated?: boolean;
 };
 
 const whereDemands = (f: DemandFilter): SQL | undefined => {
@@ -155,6 +156,7 @@ const whereDemands = (f: DemandFilter): SQL | undefined => {
   if (f.overdueAt) parts.push(lt(demands.resolveBy, f.overdueAt), inArray(demands.state, ['received', 'accepted', 'in_progress', 'reopened']));
   if (f.receivedFrom) parts.push(gte(demands.receivedAt, f.receivedFrom));
   if (f.receivedTo) parts.push(lt(demands.receivedAt, f.receivedTo));
+  if (f.rated !== undefined) parts.push(f.rated ? isNotNull(demands.rating) : isNull(demands.rating));
   return and(...parts);
 };
 
@@ -190,6 +192,31 @@ export const demandsForMetrics = (tx: ReadTx, f: DemandFilter) =>
     })
     .from(demands)
     .where(whereDemands(f));
+
+/** The first and last receipt of the centre's cases (read off `demands_received_idx`). */
+export const receiptSpan = async (tx: ReadTx, centreId: string): Promise<{ first: Date; last: Date } | null> => {
+  const [first] = await tx.select({ at: demands.receivedAt }).from(demands).where(eq(demands.centreId, centreId)).orderBy(asc(demands.receivedAt)).limit(1);
+  const [last] = await tx.select({ at: demands.receivedAt }).from(demands).where(eq(demands.centreId, centreId)).orderBy(desc(demands.receivedAt)).limit(1);
+  return first && last ? { first: first.at, last: last.at } : null;
+};
+
+/** Only what the yearly statistics read, for the cases received in [from, to). */
+export const casesForStatistics = (tx: ReadTx, centreId: string, from: Date, to: Date) =>
+  tx
+    .select({ id: demands.id, state: demands.state, receivedAt: demands.receivedAt, respondBy: demands.respondBy, resolveBy: demands.resolveBy, acceptedAt: demands.acceptedAt, rating: demands.rating, isSample: demands.isSample })
+    .from(demands)
+    .where(and(eq(demands.centreId, centreId), gte(demands.receivedAt, from), lt(demands.receivedAt, to)));
+
+/** Resolve and reopen transitions of the cases received in [from, to), in order: one join, not a list of ids. */
+export const resolutionEventsReceivedIn = async (tx: ReadTx, centreId: string, from: Date, to: Date): Promise<{ demandId: string; action: string; createdAt: Date }[]> =>
+  (
+    await tx
+      .select({ demandId: demandEvents.demandId, action: demandEvents.action, createdAt: demandEvents.createdAt })
+      .from(demandEvents)
+      .innerJoin(demands, eq(demands.id, demandEvents.demandId))
+      .where(and(eq(demands.centreId, centreId), gte(demands.receivedAt, from), lt(demands.receivedAt, to), eq(demandEvents.kind, 'transition'), inArray(demandEvents.action, ['resolve', 'reopen'])))
+      .orderBy(asc(demandEvents.demandId), asc(demandEvents.createdAt), asc(demandEvents.id))
+  ).map((r) => ({ demandId: r.demandId, action: r.action ?? '', createdAt: r.createdAt }));
 
 /** Resolve and reopen transitions of these cases, in order: the reopen-aware metric reads them. */
 export const resolutionEvents = async (tx: ReadTx, demandIds: readonly string[]): Promise<{ demandId: string; action: string; createdAt: Date }[]> => {

@@ -321,5 +321,33 @@ describe('metrics and systemic issues', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ period: '2026', value: 5, provenance: 'derived' });
     expect((rows[0]?.derivation as { records: unknown[] }).records).toHaveLength(5);
+    // The filter that lists them: the ledger for the year of receipt gives the same cases.
+    expect((rows[0]?.derivation as { drillDown: unknown }).drillDown).toEqual({ kind: 'demands', filter: { year: 2026 }, count: 5 });
+    const listed = (await t.request({ method: 'GET', url: `${C}/demands?year=2026&limit=200`, session: handler })).json();
+    expect(listed.total).toBe(5);
+    expect((await t.request({ method: 'GET', url: `${C}/demands?year=2025`, session: handler })).json().total).toBe(0);
+    const rated = (await t.request({ method: 'GET', url: `${C}/demands?year=2026&rated=true`, session: handler })).json();
+    expect(rated.items.every((d: { rating: number | null }) => d.rating !== null)).toBe(true);
+    expect(rated.total + (await t.request({ method: 'GET', url: `${C}/demands?year=2026&rated=false`, session: handler })).json().total).toBe(5);
+    const bad = await t.request({ method: 'GET', url: `${C}/demands?year=twenty`, session: handler });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details.fields[0]).toMatchObject({ in: 'query', path: 'year' });
+  });
+
+  test('over a thousand cases, a derived figure keeps the filter and the count, not every id', async () => {
+    const { demands, indicators, observations } = await import('../../../db/schema/index.js');
+    const { sql } = await import('drizzle-orm');
+    const [one] = await t.database.db.select({ id: demands.id }).from(demands).where(eq(demands.centreId, 'beijing')).limit(1);
+    // Synthetic copies of one case (test data only): a year with 1,005 cases.
+    await t.database.db.execute(sql`insert into demands select (jsonb_populate_record(null::demands, to_jsonb(d) || jsonb_build_object('id', d.id || '-copy-' || g, 'reference', d.reference || '-' || g))).* from demands d, generate_series(1, 1000) g where d.id = ${one?.id}`);
+    await runScheduledJobs(t.app.kc, t.clock.now());
+    const [row] = await t.database.db
+      .select({ value: observations.value, derivation: observations.derivation })
+      .from(observations)
+      .innerJoin(indicators, eq(indicators.id, observations.indicatorId))
+      .where(and(eq(indicators.centreId, 'beijing'), eq(indicators.code, 'demands_received'), eq(observations.period, '2026')));
+    expect(row?.value).toBe(1005);
+    expect(row?.derivation).toMatchObject({ records: [], drillDown: { kind: 'demands', filter: { year: 2026 }, count: 1005 } });
+    expect((await t.request({ method: 'GET', url: `${C}/demands?year=2026`, session: handler })).json().total).toBe(1005);
   });
 });

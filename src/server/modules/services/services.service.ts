@@ -510,6 +510,8 @@ export const listDemands = async (ctx: ServiceContext, centreId: string, q: z.in
   if (!officer) filter.enterpriseIds = [user.organisationId as string];
   else if (q.enterpriseId) filter.enterpriseIds = [q.enterpriseId];
   if (q.overdue === 'true') filter.overdueAt = ctx.now;
+  if (q.year !== undefined) Object.assign(filter, periodRange({ from: `${q.year}-01-01`, to: `${q.year}-12-31` }));
+  if (q.rated) filter.rated = q.rated === 'true';
   if (officer && q.mine === 'true') {
     const [departments, links, packages] = await Promise.all([repo.listDepartments(ctx.db, centreId), repo.listAreaLinks(ctx.db, centreId), repo.listPackages(ctx.db, centreId, { housekeeperId: user.id })]);
     const mine = departments.filter((d) => d.memberUserIds.includes(user.id));
@@ -710,7 +712,11 @@ const periodRange = (q: { from?: string | undefined; to?: string | undefined }) 
 /** Cases for the metrics, each with its resolutions and the reopen that followed each. */
 export const loadMetricCases = async (tx: ReadTx, filter: repo.DemandFilter) => {
   const rows = await repo.demandsForMetrics(tx, filter);
-  const events = await repo.resolutionEvents(tx, rows.map((r) => r.id));
+  return withResolutions(rows, await repo.resolutionEvents(tx, rows.map((r) => r.id)));
+};
+
+/** Each case with its resolutions, oldest first, and the reopen that followed each (events ordered by case, then time). */
+export const withResolutions = <R extends { id: string }>(rows: R[], events: readonly { demandId: string; action: string; createdAt: Date }[]) => {
   const resolutions = new Map<string, { resolvedAt: Date; reopenedAt: Date | null }[]>();
   for (const e of events) {
     const list = resolutions.get(e.demandId) ?? [];

@@ -1,5 +1,5 @@
 import { talentsByCategory } from '../../../core/talent/index.js';
-import type { ReadTx } from '../../../db/tx.js';
+import { readTogether, type ReadTx } from '../../../db/tx.js';
 import { TALENT_CATEGORIES } from '../../../shared/schemas/talent-vocabulary.js';
 import type { DerivedFigure } from '../indicators/derived-figures.service.js';
 import { findRootAreaId } from '../indicators/indicators.repository.js';
@@ -30,7 +30,7 @@ const dayOf = (d: Date): string => new Intl.DateTimeFormat('en-CA', { timeZone: 
 
 /** Per year, category and area: credentials in force, each figure naming its credentials. */
 export const loadTalentFigures = async (tx: ReadTx, centreId: string, now: Date): Promise<DerivedFigure[]> => {
-  const [rows, root] = await Promise.all([repo.credentialsForFigures(tx, centreId), findRootAreaId(tx, centreId)]);
+  const [rows, root] = await readTogether(tx, [() => repo.credentialsForFigures(tx, centreId), () => findRootAreaId(tx, centreId)] as const);
   const records = rows.map((r) => ({ id: r.id, category: r.category, validFrom: r.validFrom, validTo: r.validTo, revokedOn: r.revokedAt ? dayOf(r.revokedAt) : null, areaId: r.areaId && r.areaId !== root ? r.areaId : null, isSample: r.isSample }));
   return talentsByCategory(records, Number(dayOf(now).slice(0, 4))).map((f) => ({
     code: f.category === null ? 'talent_credentials' : `talent_credentials_${f.category}`,

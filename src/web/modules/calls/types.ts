@@ -11,6 +11,7 @@ import type {
   ZExpert,
   ZNotification,
   ZOpenResult,
+  ZOpenResultPage,
   ZProgramme,
   ZRankingRow,
 } from '../../../shared/schemas/calls.js';
@@ -32,6 +33,7 @@ export type RankingRow = Wire<z.infer<typeof ZRankingRow>>;
 export type CalibrationRow = Wire<z.infer<typeof ZCalibrationRow>>;
 export type Notification = Wire<z.infer<typeof ZNotification>>;
 export type OpenResult = Wire<z.infer<typeof ZOpenResult>>;
+export type OpenResultPage = Wire<z.infer<typeof ZOpenResultPage>>;
 export type NextAction = Call['actions'][number];
 export type CoiFlag = Assignment['coiFlags'][number];
 export type ScoringCriterion = Programme['settings']['form']['criteria'][number];

@@ -48,6 +48,9 @@ export type DemandFilters = {
   enterpriseId?: string | undefined;
   mine?: 'true' | undefined;
   overdue?: 'true' | undefined;
+  /** Received in this year: where a derived figure's "list them" link lands. */
+  year?: string | undefined;
+  rated?: 'true' | undefined;
   limit: number;
   offset: number;
 };

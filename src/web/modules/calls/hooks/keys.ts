@@ -11,7 +11,8 @@ export const callKeys = {
   ranking: (centreId: string, callId: string) => ['centre', centreId, 'calls', 'ranking', callId] as const,
   calibration: (centreId: string, callId: string) => ['centre', centreId, 'calls', 'calibration', callId] as const,
   experts: (centreId: string) => ['centre', centreId, 'calls', 'experts'] as const,
-  openResults: (centreId: string) => ['centre', centreId, 'calls', 'open-results'] as const,
+  /** Pages of the open results, all of them or one call's. */
+  openResults: (centreId: string, query: object = {}) => ['centre', centreId, 'calls', 'open-results', query] as const,
   /** The signed-in user's own lists (prefix ['me']). */
   myApplications: (viewerId: string | null) => ['me', viewerId ?? 'anonymous', 'applications'] as const,
   myAssignments: (viewerId: string | null) => ['me', viewerId ?? 'anonymous', 'assignments'] as const,

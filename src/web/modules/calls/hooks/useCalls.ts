@@ -1,7 +1,7 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiGet, apiRequest } from '../../../app/api.js';
 import { useSession } from '../../../app/session.js';
-import type { Call, CallSummary, OpenResult, Programme, TransitionResult } from '../types.js';
+import type { Call, CallSummary, OpenResultPage, Programme, TransitionResult } from '../types.js';
 import { invalidateCalls } from './invalidate.js';
 import { callKeys } from './keys.js';
 
@@ -59,11 +59,20 @@ export const useUpdateProgrammeMutation = (centreId: string) => {
 /** The awarded results as a file to download (open data). */
 export const openResultsFileUrl = (centreId: string, format: 'csv' | 'xlsx'): string => `${base(centreId)}/open-data/call-results/export?format=${format}`;
 
-/** GET /open-data/call-results (public): awarded results. */
-export const useOpenResultsQuery = (centreId: string) =>
-  useQuery({
-    queryKey: callKeys.openResults(centreId),
-    queryFn: ({ signal }) => apiGet<{ items: OpenResult[] }>(`${base(centreId)}/open-data/call-results`, undefined, signal),
+export type OpenResultsParams = { callId?: string | undefined; limit?: number | undefined };
+
+/**
+ * GET /open-data/call-results (public): awarded results, newest award first,
+ * a page at a time (more through the cursor the server returns; the total
+ * comes with the first page); `callId` narrows them to one call.
+ */
+export const useOpenResultsQuery = (centreId: string, params: OpenResultsParams = {}, options: { enabled?: boolean } = {}) =>
+  useInfiniteQuery({
+    queryKey: callKeys.openResults(centreId, params),
+    queryFn: ({ pageParam, signal }) => apiGet<OpenResultPage>(`${base(centreId)}/open-data/call-results`, { ...params, cursor: pageParam ?? undefined }, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    enabled: options.enabled ?? true,
   });
 
 /** The fields of a call form as sent (a draft needs only a title, a programme and an owner). */

@@ -1,6 +1,7 @@
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import { Button, Popconfirm, Select, Table, Typography, type TableProps } from 'antd';
 import { useMemo, useState, type HTMLAttributes } from 'react';
+import { Link } from 'react-router';
 import type { TIndicator, TObservation } from '../../../../shared/schemas/indicators.js';
 import { formatNumber } from '../../../i18n/format.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
@@ -27,7 +28,7 @@ type Props = {
 
 const PAGE = 20;
 
-/** How a figure derived from the platform's records was computed: the ratio, how many records it counts, the query. */
+/** How a figure derived from the platform's records was computed: the ratio, how many records it counts (and a link to them), the query. */
 const DerivationNote = ({ observation }: { observation: TObservation }) => {
   const { t, locale } = useI18n();
   const d = derivationSummary(observation);
@@ -37,6 +38,14 @@ const DerivationNote = ({ observation }: { observation: TObservation }) => {
   return (
     <div className="kc-muted kc-small" data-testid="figure-derivation">
       {counted}
+      {d.listPath && (
+        <>
+          {' · '}
+          <Link to={d.listPath} data-testid="figure-derivation-records">
+            {t('indicators.figure.listRecords')}
+          </Link>
+        </>
+      )}
       {d.query && (
         <>
           {' · '}

@@ -1,0 +1,1 @@
+CREATE INDEX "calls_centre_awarded_idx" ON "calls" USING btree ("centre_id","awarded_at" DESC NULLS FIRST,"id") WHERE "calls"."awarded_at" is not null;
