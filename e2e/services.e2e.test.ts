@@ -361,6 +361,18 @@ describe('key-enterprise services in the browser', () => {
     await keeper.goto(`${base}/services`);
     await keeper.getByTestId('desk-worklist-table').waitFor();
     await shoot(keeper, 'desk-after');
+
+    // The ledger's yearly figure in the indicator catalogue names its cases: its note links to the ledger filtered to them.
+    await runScheduledJobs(app.kc, now());
+    await keeper.goto(`${base}/indicators/demands_received`);
+    const records = keeper.getByTestId('figure-derivation-records').first();
+    await records.waitFor();
+    await poll(() => keeper.getByTestId('figure-derivation').first().textContent()).toContain('计入 3 条记录');
+    await shoot(keeper, 'derived-figure');
+    await records.click();
+    await keeper.waitForURL((u) => u.pathname === '/services/demands' && u.searchParams.get('year') === today().slice(0, 4));
+    await poll(() => keeper.getByTestId('demand-row').count()).toBe(3);
+    expect(await keeper.getByTestId('ledger-filter-year').inputValue()).toBe(today().slice(0, 4));
   });
 
   test('the enterprise raises a demand of its own; with no department for its type, the page says it is not routed', async () => {

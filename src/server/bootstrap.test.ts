@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
 import { verifyAuditChain } from '../db/audit-log.js';
 import { listMigrations } from '../db/migrate.js';
-import { testEngine, withDatabaseName } from '../db/test-support/test-database.js';
+import { createScratchDatabase } from '../db/test-support/scratch-database.js';
+import { testEngine } from '../db/test-support/test-database.js';
 import { prepareDatabase } from './bootstrap.js';
 import { parseConfig } from './config.js';
 
@@ -14,12 +13,8 @@ const rowsOf = <T>(res: unknown): T[] => (res as { rows: T[] }).rows;
 // work of the first start (migrations, the Beijing seed, the first administrator) must happen once.
 describe.skipIf(testEngine() !== 'postgres')('servers starting together on one PostgreSQL database', () => {
   test('three concurrent starts migrate, seed and create the first admin once, and all come up', async () => {
-    const base = process.env['TEST_DATABASE_URL'] as string;
-    const name = `kechuang_test_start_${randomBytes(5).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    const url = withDatabaseName(base, name);
+    const scratch = await createScratchDatabase(process.env['TEST_DATABASE_URL'] as string, 'kechuang_test_start');
+    const url = scratch.url;
     const config = parseConfig({ LOG_LEVEL: 'silent', DATABASE_URL: url, KECHUANG_ADMIN_PASSWORD: 'Start-Together-Passw0rd!' }, { webRoot: null });
     try {
       const started = await Promise.all([1, 2, 3].map(() => prepareDatabase(config, () => new Date('2026-12-07T00:00:00Z'))));
@@ -37,8 +32,7 @@ describe.skipIf(testEngine() !== 'postgres')('servers starting together on one P
         for (const s of started) await s.handle.close();
       }
     } finally {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
+      await scratch.drop();
     }
   }, 240_000);
 });

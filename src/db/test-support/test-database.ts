@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import pg from 'pg';
 import { inject } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../client.js';
+import { createScratchDatabase, withDatabaseName } from './scratch-database.js';
 
 /**
  * Test databases. Vitest's global setup builds one migrated, seeded template
@@ -22,38 +22,17 @@ export const testEngine = (): TestEngine => inject('testDatabase').engine;
 export const templateDatabaseName = (): string => `kechuang_test_template_${process.pid}_${randomBytes(3).toString('hex')}`;
 export const TEST_ADMIN = { username: 'admin', password: 'Test-Root-Passw0rd!' } as const;
 
-const withDatabaseName = (url: string, name: string): string => {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-};
-
 export const openTestDatabase = async (): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> }> => {
   if (testEngine() === 'postgres') {
     const base = process.env['TEST_DATABASE_URL'];
     if (!base) throw new Error('KC_TEST_DB=postgres needs TEST_DATABASE_URL');
-    const name = `kechuang_test_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    try {
-      const template = inject('testDatabase').templateDb;
-      if (!template) throw new Error('no PostgreSQL template: run tests through vitest (see vitest.config.ts)');
-      await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
-    } finally {
-      await admin.end();
-    }
-    const handle = await openDatabase({ kind: 'postgres', url: withDatabaseName(base, name), poolSize: 4 });
+    const template = inject('testDatabase').templateDb;
+    if (!template) throw new Error('no PostgreSQL template: run tests through vitest (see vitest.config.ts)');
+    const scratch = await createScratchDatabase(base, 'kechuang_test', template);
+    const handle = await openDatabase({ kind: 'postgres', url: scratch.url, poolSize: 4 });
     return {
       handle,
-      drop: async () => {
-        const c = new pg.Client({ connectionString: base });
-        await c.connect();
-        try {
-          await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        } finally {
-          await c.end();
-        }
-      },
+      drop: scratch.drop,
     };
   }
   const templatePath = inject('testDatabase').templatePath;

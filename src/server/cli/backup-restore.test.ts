@@ -1,8 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildApp } from '../app.js';
 import { parseConfig } from '../config.js';
@@ -12,7 +10,8 @@ import { verifyAuditChain } from '../../db/audit-log.js';
 import { openDatabase, type DatabaseHandle } from '../../db/client.js';
 import { migrateDatabase } from '../../db/migrate.js';
 import { callApplications, callProgrammes, calls } from '../../db/schema/index.js';
-import { testEngine, withDatabaseName } from '../../db/test-support/test-database.js';
+import { createScratchDatabase } from '../../db/test-support/scratch-database.js';
+import { testEngine } from '../../db/test-support/test-database.js';
 import { backupCentre } from '../../db/backup/backup.js';
 import { pgliteCopyTuning } from '../../db/backup/copy-stream.js';
 import type { Manifest } from '../../db/backup/parts.js';
@@ -45,21 +44,14 @@ const freshDatabase = async (engine: 'pglite' | 'postgres'): Promise<{ handle: D
     await migrateDatabase(handle);
     return { handle, drop: () => handle.close() };
   }
-  const name = `backup_test_${randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: pgUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const handle = await openDatabase({ kind: 'postgres', url: withDatabaseName(pgUrl as string, name), poolSize: 2 });
+  const scratch = await createScratchDatabase(pgUrl as string, 'backup_test');
+  const handle = await openDatabase({ kind: 'postgres', url: scratch.url, poolSize: 2 });
   await migrateDatabase(handle);
   return {
     handle,
     drop: async () => {
       await handle.close();
-      const c = new pg.Client({ connectionString: pgUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
+      await scratch.drop();
     },
   };
 };

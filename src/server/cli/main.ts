@@ -6,7 +6,6 @@ import { sql } from 'drizzle-orm';
 import { ZCreateUserRequest } from '../../shared/schemas/auth.js';
 import { ZSearchQuery } from '../../shared/schemas/registry.js';
 import { csvLine } from '../../core/tabular/csv.js';
-import { centres } from '../../db/schema/index.js';
 import { exportEntities } from '../modules/registry/registry-export.js';
 import { findImportJob, importEntities } from '../modules/registry/registry-import.js';
 import { verifyAuditChain } from '../../db/audit-log.js';
@@ -22,6 +21,7 @@ import { indexCommand } from './index-command.js';
 import { policiesCommand } from './policies-command.js';
 import { backupCommand, restoreCommand } from './backup-command.js';
 import { devCommand } from './synth-command.js';
+import { pickCentre as pickCentreIn } from './centre-option.js';
 
 const packageRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const version = (JSON.parse(readFileSync(`${packageRoot}package.json`, 'utf8')) as { version: string }).version;
@@ -199,16 +199,8 @@ const usersCreate = async (config: AppConfig, values: Record<string, string | bo
   return 0;
 };
 
-/** The centre a command works on: the one named, or the only one there is. */
-const pickCentre = async (handle: DatabaseHandle, named: string | undefined): Promise<string> => {
-  const all = (await handle.db.select({ id: centres.id }).from(centres)).map((c) => c.id);
-  if (named) {
-    if (!all.includes(named)) throw new AppError('NOT_FOUND', `No centre ${named}; centres: ${all.join(', ') || 'none'}`);
-    return named;
-  }
-  if (all.length !== 1) throw new AppError('BAD_REQUEST', `Name the centre with --centre (${all.join(', ') || 'none seeded'})`);
-  return all[0] as string;
-};
+/** The centre a command works on (see centre-option.ts). */
+const pickCentre = (handle: DatabaseHandle, named: string | undefined): Promise<string> => pickCentreIn(handle.db, named);
 
 const importCommand = async (config: AppConfig, file: string, centre: string | undefined, dryRun: boolean): Promise<number> => {
   if (!existsSync(file)) {

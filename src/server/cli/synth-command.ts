@@ -2,7 +2,8 @@ import { parseArgs } from 'node:util';
 import { CITY_1M, countsAtScale, parseScale, SYNTH_KINDS, type SynthCounts } from '../../core/synth/index.js';
 import { openDatabase } from '../../db/client.js';
 import { migrateDatabase } from '../../db/migrate.js';
-import { existingSyntheticCity, loadSyntheticCity, pickCentre } from '../dev/synth-load.js';
+import { existingSyntheticCity, loadSyntheticCity } from '../dev/synth-load.js';
+import { pickCentre } from './centre-option.js';
 import { parseConfig } from '../config.js';
 
 type Io = { out: (line: string) => void; err: (line: string) => void };

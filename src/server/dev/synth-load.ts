@@ -17,7 +17,7 @@ import { createCity, type SynthArea, type SynthCity, type SynthCounts } from '..
 import { appendAuditEvent, type Actor } from '../../db/audit-log.js';
 import type { DbExecutor } from '../../db/client.js';
 import { copyInto, type CopyValue } from '../../db/copy.js';
-import { areas, auditEvents, centres } from '../../db/schema/index.js';
+import { areas, auditEvents } from '../../db/schema/index.js';
 import { buildSearchText, topicWords } from '../../db/search-text.js';
 import { withWriteTx } from '../../db/tx.js';
 import { ZProgrammeSettings, IP_TEMPLATES } from '../../shared/schemas/calls.js';
@@ -55,17 +55,6 @@ export type SynthLoadOptions = {
   onIndexes?: (table: string, phase: 'dropped' | 'rebuilt', count: number, seconds: number) => void;
 };
 export type SynthLoadReport = { tables: SynthTableTiming[]; seconds: number };
-
-/** The centre to load into: the one named, or the only one there is. */
-export const pickCentre = async (db: DbExecutor, named: string | undefined): Promise<string> => {
-  const all = (await db.select({ id: centres.id }).from(centres)).map((c) => c.id);
-  if (named) {
-    if (!all.includes(named)) throw new AppError('NOT_FOUND', `No centre ${named}; centres: ${all.join(', ') || 'none'}`);
-    return named;
-  }
-  if (all.length !== 1) throw new AppError('BAD_REQUEST', `Name the centre with --centre (${all.join(', ') || 'none seeded'})`);
-  return all[0] as string;
-};
 
 /** The centre's areas the generator may use, in a stable order: districts (by sort order) and parks. */
 export const synthAreas = async (db: DbExecutor, centreId: string): Promise<{ districts: SynthArea[]; parks: SynthArea[]; rootAreaCode: string | null }> => {

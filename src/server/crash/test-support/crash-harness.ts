@@ -16,7 +16,6 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { and, eq, like, sql } from 'drizzle-orm';
-import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { syntheticCreditCode } from '../../../core/identifiers/test-support/synthetic-uscc.js';
@@ -24,6 +23,7 @@ import { csvLine } from '../../../core/tabular/csv.js';
 import { verifyAuditChain } from '../../../db/audit-log.js';
 import { openDatabase, pgliteDir, type DatabaseHandle, type DatabaseTarget } from '../../../db/client.js';
 import { migrateDatabase } from '../../../db/migrate.js';
+import { createScratchDatabase } from '../../../db/test-support/scratch-database.js';
 import { auditEvents, demandEvents, demands, evaluationRuns, importJobs } from '../../../db/schema/index.js';
 import { seedShippedCentres } from '../../bootstrap.js';
 import { createUserFromCli } from '../../modules/users/users.service.js';
@@ -51,12 +51,6 @@ export const seeded = (seed: number): (() => number) => {
   };
 };
 
-const withDatabaseName = (url: string, name: string): string => {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-};
-
 /**
  * A fresh database for one crash scenario, migrated and seeded with the shipped
  * centres plus the accounts the child process signs in with. `template` (tests)
@@ -67,29 +61,8 @@ export const freshTarget = async (engine: Engine, opts: { baseUrl?: string; dir?
   let t: Target;
   if (engine === 'postgres') {
     const base = opts.baseUrl ?? process.env['TEST_DATABASE_URL'] ?? process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-    const name = `crash_${suffix}`;
-    const admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    try {
-      await admin.query(opts.template?.db ? `CREATE DATABASE ${name} TEMPLATE ${opts.template.db}` : `CREATE DATABASE ${name}`);
-    } finally {
-      await admin.end();
-    }
-    const url = withDatabaseName(base, name);
-    t = {
-      engine,
-      env: { DATABASE_URL: url },
-      target: { kind: 'postgres', url, poolSize: 4 },
-      drop: async () => {
-        const c = new pg.Client({ connectionString: base });
-        await c.connect();
-        try {
-          await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        } finally {
-          await c.end();
-        }
-      },
-    };
+    const scratch = await createScratchDatabase(base, 'crash', opts.template?.db);
+    t = { engine, env: { DATABASE_URL: scratch.url }, target: { kind: 'postgres', url: scratch.url, poolSize: 4 }, drop: scratch.drop };
   } else {
     const dir = join(opts.dir ?? '/tmp', `kechuang-crash-${suffix}`);
     mkdirSync(dir, { recursive: true });

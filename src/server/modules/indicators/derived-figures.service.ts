@@ -20,7 +20,7 @@ import { EVENT_INDICATORS, loadEventFigures } from '../events/events-statistics.
 import { GRANT_INDICATORS, loadGrantFigures } from '../grants/grants-statistics.js';
 import { FINANCE_INDICATORS, SUM_CURRENCY, loadFinanceFigures } from '../finance/finance-statistics.js';
 import { DEFAULT_LADDER, type ServiceStatistic } from '../../../core/services/index.js';
-import { findRootAreaId, type ObservationRow } from './indicators.repository.js';
+import { findRootAreaId, LISTED_RECORDS_MAX, type ObservationRow } from './indicators.repository.js';
 import { assertCentre } from './indicators.service.js';
 
 /**
@@ -181,12 +181,11 @@ export const DERIVATIONS: readonly Derivation[] = [
 export type DerivationReport = { key: string; sourceId: string; figures: number; inserted: number; updated: number; unchanged: number; withdrawn: number };
 
 /**
- * A figure that names its drill-down filter lists its record ids only while they are few. The
- * filter lists the same records, with paging, in their own module; the ids of a city's year
- * (500,000 demands, counted by five figures) made each refresh hold 1.5 GB and every
- * indicator page carry megabytes (found by the soak, issue 10).
+ * A figure that names its drill-down filter stores its record ids only while they are few
+ * (LISTED_RECORDS_MAX). The filter lists the same records, with paging, in their own module; the
+ * ids of a city's year (500,000 demands, counted by five figures) made each refresh hold 1.5 GB
+ * and every indicator page carry megabytes (found by the soak, issue 10).
  */
-export const LISTED_RECORDS_MAX = 1_000;
 const listedRecords = (f: DerivedFigure): DerivedFigure['records'] => (f.drillDown && f.records.length > LISTED_RECORDS_MAX ? [] : f.records);
 
 const sameFigure = (o: ObservationRow, value: number, isSample: boolean, derivation: Record<string, unknown>): boolean => {

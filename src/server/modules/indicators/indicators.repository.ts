@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, like, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, isNull, like, ne, or, sql, type SQL } from 'drizzle-orm';
 import { areas, entities, indicators, observations, sources, targets } from '../../../db/schema/index.js';
 import type { ReadTx, WriteTx } from '../../../db/tx.js';
 
@@ -21,11 +21,24 @@ export const listIndicatorRows = (tx: ReadTx, centreId: string, filter: { headli
 export const findIndicatorByCode = async (tx: ReadTx, centreId: string, code: string): Promise<IndicatorRow | undefined> =>
   (await tx.select().from(indicators).where(and(eq(indicators.centreId, centreId), eq(indicators.code, code))).limit(1))[0];
 
+/**
+ * A derived figure names at most this many records when it is read or stored with a drill-down
+ * filter: a city's figures count tens of thousands (every bid of a year), and the catalogue, which
+ * reads every figure of every indicator, carried 3.4 MB (found by the API load benchmark, issue 10).
+ */
+export const LISTED_RECORDS_MAX = 100;
+
+/** The provenance as read: past LISTED_RECORDS_MAX ids, the first of them and `recordCount`, the whole count. */
+const listedDerivation = sql<Record<string, unknown> | null>`case
+  when jsonb_typeof(${observations.derivation} -> 'records') = 'array' and jsonb_array_length(${observations.derivation} -> 'records') > ${LISTED_RECORDS_MAX}
+  then (${observations.derivation} - 'records') || jsonb_build_object('records', jsonb_path_query_array(${observations.derivation}, ${`$.records[0 to ${LISTED_RECORDS_MAX - 1}]`}::jsonpath), 'recordCount', jsonb_array_length(${observations.derivation} -> 'records'))
+  else ${observations.derivation} end`;
+
 export const listObservationRows = async (tx: ReadTx, indicatorIds: string[]): Promise<ObservationRow[]> =>
   indicatorIds.length === 0
     ? []
     : tx
-        .select()
+        .select({ ...getTableColumns(observations), derivation: listedDerivation })
         .from(observations)
         .where(inArray(observations.indicatorId, indicatorIds))
         .orderBy(asc(observations.indicatorId), sql`${observations.year} asc nulls last`, sql`${observations.period} asc nulls last`, asc(observations.id));

@@ -334,7 +334,7 @@ describe('metrics and systemic issues', () => {
     expect(bad.json().error.details.fields[0]).toMatchObject({ in: 'query', path: 'year' });
   });
 
-  test('over a thousand cases, a derived figure keeps the filter and the count, not every id', async () => {
+  test('over a hundred cases, a derived figure keeps the filter and the count, not every id', async () => {
     const { demands, indicators, observations } = await import('../../../db/schema/index.js');
     const { sql } = await import('drizzle-orm');
     const [one] = await t.database.db.select({ id: demands.id }).from(demands).where(eq(demands.centreId, 'beijing')).limit(1);
@@ -342,12 +342,21 @@ describe('metrics and systemic issues', () => {
     await t.database.db.execute(sql`insert into demands select (jsonb_populate_record(null::demands, to_jsonb(d) || jsonb_build_object('id', d.id || '-copy-' || g, 'reference', d.reference || '-' || g))).* from demands d, generate_series(1, 1000) g where d.id = ${one?.id}`);
     await runScheduledJobs(t.app.kc, t.clock.now());
     const [row] = await t.database.db
-      .select({ value: observations.value, derivation: observations.derivation })
+      .select({ id: observations.id, value: observations.value, derivation: observations.derivation })
       .from(observations)
       .innerJoin(indicators, eq(indicators.id, observations.indicatorId))
       .where(and(eq(indicators.centreId, 'beijing'), eq(indicators.code, 'demands_received'), eq(observations.period, '2026')));
     expect(row?.value).toBe(1005);
     expect(row?.derivation).toMatchObject({ records: [], drillDown: { kind: 'demands', filter: { year: 2026 }, count: 1005 } });
     expect((await t.request({ method: 'GET', url: `${C}/demands?year=2026`, session: handler })).json().total).toBe(1005);
+
+    // A figure stored with more ids than that (one with no drill-down filter) is read with the first 100 and the whole count.
+    await t.database.db.execute(sql`update observations set derivation = jsonb_set(derivation, '{records}', (select jsonb_agg(jsonb_build_object('kind', 'demand', 'id', 'x' || g)) from generate_series(1, 1500) g)) where id = ${row?.id}`);
+    const read = (await t.request({ method: 'GET', url: `${C}/indicators/demands_received` })).json();
+    const listed = read.indicator.observations.find((o: { id: string }) => o.id === row?.id).derivation;
+    expect(listed.records).toHaveLength(100);
+    expect(listed.records[99]).toEqual({ kind: 'demand', id: 'x100' });
+    expect(listed.recordCount).toBe(1500);
+    expect(listed.drillDown).toEqual({ kind: 'demands', filter: { year: 2026 }, count: 1005 });
   });
 });

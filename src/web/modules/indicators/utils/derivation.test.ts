@@ -7,6 +7,10 @@ describe('derivationSummary', () => {
     expect(s).toMatchObject({ query: 'services.statistics/v1', numerator: 9, denominator: 12, records: 500_000, listPath: '/services/demands?year=2026&rated=true' });
   });
 
+  test('past a thousand ids the server sends the first of them and the whole count', () => {
+    expect(derivationSummary({ provenance: 'derived', derivation: { records: [{ kind: 'call_application', id: 'a' }], recordCount: 48_213 } })).toMatchObject({ records: 48_213, listPath: null });
+  });
+
   test('a figure that lists its ids counts them; with no known ledger there is no link', () => {
     expect(derivationSummary({ provenance: 'derived', derivation: { records: [{ kind: 'call', id: 'a' }, { kind: 'call', id: 'b' }] } })).toMatchObject({ records: 2, listPath: null });
     expect(derivationSummary({ provenance: 'derived', derivation: { records: [], drillDown: { kind: 'unknown', filter: {}, count: 3 } } })).toMatchObject({ records: 3, listPath: null });

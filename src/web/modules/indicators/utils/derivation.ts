@@ -4,7 +4,7 @@ export type DerivationSummary = {
   query: string | null;
   numerator: number | null;
   denominator: number | null;
-  /** How many records the figure counts: its drill-down's count, else the ids it lists. */
+  /** How many records the figure counts: its drill-down's count, else the whole count the server gives beside the first ids (`recordCount`), else the ids listed. */
   records: number;
   /** The page that lists those records, with the figure's filter in its address; null when no page does. */
   listPath: string | null;
@@ -41,7 +41,7 @@ export const derivationSummary = (observation: Pick<TObservation, 'provenance' |
     query: typeof d['query'] === 'string' ? d['query'] : null,
     numerator: num(d['numerator']),
     denominator: num(d['denominator']),
-    records: counted ?? (Array.isArray(d['records']) ? d['records'].length : 0),
+    records: counted ?? num(d['recordCount']) ?? (Array.isArray(d['records']) ? d['records'].length : 0),
     listPath: listPathOf(drillDown),
     computedAt: typeof d['computedAt'] === 'string' ? d['computedAt'] : null,
   };
