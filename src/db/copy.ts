@@ -20,7 +20,7 @@ export const copyField = (value: CopyValue): string => {
 /** The rows as one COPY text-format payload. */
 export const copyText = (rows: readonly (readonly CopyValue[])[]): string => rows.map((r) => `${r.map(copyField).join('\t')}\n`).join('');
 
-type PgClient = { query: (stream: unknown) => Writable; once?: (event: 'end', listener: () => void) => unknown; removeListener?: (event: 'end', listener: () => void) => unknown };
+type PgClient = { query: (stream: unknown) => Writable; once: (event: 'end', listener: () => void) => unknown; removeListener: (event: 'end', listener: () => void) => unknown };
 type PgliteClient = { query: (text: string, params: unknown[], options: { blob: Blob }) => Promise<unknown> };
 
 /**
@@ -61,11 +61,11 @@ const copyThrough = (client: PgClient, statement: string, text: string): Promise
     const settle = (error?: Error) => {
       if (settled) return;
       settled = true;
-      client.removeListener?.('end', ended);
+      client.removeListener('end', ended);
       if (error) reject(error);
       else resolve();
     };
-    client.once?.('end', ended);
+    client.once('end', ended);
     copy.on('error', (error: Error) => settle(error));
     copy.once('finish', () => settle());
     copy.end(text);
