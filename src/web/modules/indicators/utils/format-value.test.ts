@@ -13,6 +13,14 @@ describe('formatObservationValue', () => {
     expect(fmt(106552, 'exact', 'contracts').text).toBe('106,552 项');
     expect(fmt(106552, 'exact', 'contracts', tEn).text).toBe('106,552 contracts');
   });
+  test('the units of the figures derived from the platform’s records read in both languages', () => {
+    expect(fmt(3, 'exact', 'demands').text).toBe('3 件');
+    expect(fmt(3, 'exact', 'demands', tEn).text).toBe('3 demands');
+    expect(fmt(12, 'exact', 'patents per 10,000 people').text).toBe('12 件/万人');
+    expect(fmt(4.5, 'exact', 'points (1–5)', tEn).text).toBe('4.5 points (1–5)');
+    expect(fmt(1, 'exact', 'ratio').text).toBe('1倍');
+    expect(fmt(1, 'exact', 'ratio', tEn).text).toBe('1×');
+  });
   test('says "more than" / "超过" for a lower bound and "about" / "约" for an approximation', () => {
     expect(fmt(6, 'lower_bound', '% of GDP').text).toBe('超过 6%');
     expect(fmt(6, 'lower_bound', '% of GDP', tEn).text).toBe('more than 6%');

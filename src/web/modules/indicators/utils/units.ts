@@ -44,6 +44,19 @@ const RULES: ReadonlyArray<[RegExp, UnitRule]> = [
   [/^batches$/, { key: 'unit.batches' }],
   [/^application scenarios$/, { key: 'unit.scenarios' }],
   [/^units \(institutions\)$|^institutions$/, { key: 'unit.institutions' }],
+  // The units the derived figures are defined in (indicators computed from the platform's records).
+  [/^demands?$/, { key: 'unit.demands' }],
+  [/^patents per 10,000 people$/, { key: 'unit.patentsPer10kPeople' }],
+  [/^patents?$/, { key: 'unit.patents' }],
+  [/^scenarios?$/, { key: 'unit.scenarios' }],
+  [/^deployments?$/, { key: 'unit.deployments' }],
+  [/^centres?$/, { key: 'unit.rndCentres' }],
+  [/^nodes?$/, { key: 'unit.nodes' }],
+  [/^releases?$/, { key: 'unit.releases' }],
+  [/^sessions?$/, { key: 'unit.sessions' }],
+  [/^rounds?$/, { key: 'unit.rounds' }],
+  [/^points \(1–5\)$/, { key: 'unit.points1to5' }],
+  [/^ratio$/, { key: 'unit.ratio', attached: true }],
 ];
 
 export const findUnitRule = (unit: string | null): UnitRule | null => {
