@@ -83,6 +83,36 @@ export const startKechuang = async (databaseUrl: string | null, extraEnv: Record
   return { ...running, dataDir };
 };
 
+/** `kechuang jobs`: the scheduled work in a process of its own, with each run's JSON log lines counted. */
+export const startJobsProcess = (databaseUrl: string, seconds: number): { runs: () => { ok: number; failed: string[] }; stop: () => Promise<void> } => {
+  const env = { ...process.env, DATABASE_URL: databaseUrl, JOBS_INTERVAL_SECONDS: String(seconds), LOG_LEVEL: 'warn' };
+  const child = spawn(process.execPath, ['bin/kechuang.js', 'jobs'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let ok = 0;
+  const failed: string[] = [];
+  let pending = '';
+  const read = (d: Buffer) => {
+    pending += d.toString();
+    const lines = pending.split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) {
+      if (line.includes('"scheduled jobs ran"')) ok++;
+      else if (line.includes('"level":"error"')) failed.push(line.slice(0, 500));
+    }
+  };
+  child.stdout.on('data', read);
+  child.stderr.on('data', read);
+  return {
+    runs: () => ({ ok, failed: [...failed, ...(child.exitCode !== null ? [`jobs process exited with ${child.exitCode}`] : [])] }),
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await Promise.race([exited, sleep(60_000)]);
+      if (child.exitCode === null) child.kill('SIGKILL');
+    },
+  };
+};
+
 const bareScript = `
 import Fastify from 'fastify';
 const app = Fastify();

@@ -14,6 +14,11 @@
  *   npm run build && SOAK_DATABASE_URL=postgres://postgres@127.0.0.1:5432/kc_soak npm run soak
  *   (SOAK_MINUTES=30 SOAK_RATE=20 requests/s SOAK_SAMPLE_SECONDS=5; no SOAK_DATABASE_URL: PGlite)
  *
+ * The scheduled work runs every minute: on PostgreSQL in its own process
+ * (`kechuang jobs`, the deployment docs/OPERATIONS.md advises at a city's scale),
+ * SOAK_JOBS=server to run it inside the server instead; on PGlite always in the
+ * server (one process owns an embedded database). A failed run fails the soak.
+ *
  * It writes to the database it is given: point it at a copy
  * (CREATE DATABASE kc_soak TEMPLATE kc_city_1m), never at production.
  */
@@ -21,7 +26,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import pg from 'pg';
 import { analyseSoak, DEFAULT_SOAK_OPTIONS, type SoakOptions, type SoakSample } from '../src/core/ops/soak-analysis.js';
-import { createAccount, databaseName, requireBuild, signInSession, sleep, startKechuang } from './server-process.js';
+import { createAccount, databaseName, requireBuild, signInSession, sleep, startJobsProcess, startKechuang } from './server-process.js';
 import { seededRandom } from './support.js';
 
 const MINUTES = Number(process.env['SOAK_MINUTES'] ?? 30);
@@ -29,6 +34,7 @@ const RATE = Number(process.env['SOAK_RATE'] ?? 20);
 const SAMPLE_SECONDS = Number(process.env['SOAK_SAMPLE_SECONDS'] ?? 5);
 const MAX_IN_FLIGHT = 50;
 const databaseUrl = process.env['SOAK_DATABASE_URL'] ?? null;
+const JOBS_IN_SERVER = !databaseUrl || process.env['SOAK_JOBS'] === 'server';
 const api = '/api/centres/beijing';
 
 /** Small gauges move by whole units or milliseconds on a shared machine; growth within these is noise, not a leak. */
@@ -64,7 +70,8 @@ const main = async (): Promise<void> => {
   const password = 'Soak-Secret-Passw0rd-2026!';
   createAccount(databaseUrl, server0.dataDir, officer, 'service_officer', password);
   // Scheduled jobs stay on (every minute) so that the soak covers them too.
-  const server = await startKechuang(databaseUrl, { KECHUANG_DATA_DIR: server0.dataDir, JOBS_INTERVAL_SECONDS: '60' });
+  const server = await startKechuang(databaseUrl, { KECHUANG_DATA_DIR: server0.dataDir, JOBS_INTERVAL_SECONDS: JOBS_IN_SERVER ? '60' : '0' });
+  const jobs = databaseUrl && !JOBS_IN_SERVER ? startJobsProcess(databaseUrl, 60) : null;
   const pgClient = databaseUrl ? new pg.Client({ connectionString: databaseUrl }) : null;
   await pgClient?.connect();
   const failures: string[] = [];
@@ -133,7 +140,7 @@ const main = async (): Promise<void> => {
       [3, () => request('search', 'browse with facets', `${api}/search?category=enterprise`)],
       [4, () => request('read', 'organisation profile', `${api}/entities/${encodeURIComponent(pick(enterprises).id)}/profile`)],
       [2, () => request('read', 'dashboard', `${api}/dashboard`)],
-      [2, () => request('read', 'indicators', `${api}/indicators`)],
+      [2, () => request('read', 'indicators (catalogue page)', `${api}/indicators?figures=latest`)],
       [2, () => request('read', 'contract statistics', `${api}/tech-contracts/statistics`)],
       [2, () => request('read', 'call list', `${api}/calls`)],
       [1, () => request('read', 'open data', `${api}/open-data/call-results`)],
@@ -215,11 +222,13 @@ const main = async (): Promise<void> => {
     while (inFlight > 0) await sleep(50);
 
     const sent = [...tallies.values()].reduce((n, x) => n + x.sent, 0);
-    const failed = [...tallies.values()].reduce((n, x) => n + x.failed, 0) + skipped;
+    const jobRuns = jobs?.runs() ?? null;
+    for (const f of jobRuns?.failed ?? []) failures.push(`scheduled work: ${f}`);
+    const failed = [...tallies.values()].reduce((n, x) => n + x.failed, 0) + skipped + (jobRuns?.failed.length ?? 0);
     const judged = analyseSoak(samples, { total: sent, failed }, OPTIONS);
     const f = (x: number, d = 1) => x.toFixed(d);
     const lines = [
-      `Soak run ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC by \`npm run soak\`: ${MINUTES} min on ${databaseUrl ? `PostgreSQL (${databaseName(databaseUrl)})` : 'PGlite'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${RATE} requests/s offered (${sent.toLocaleString('en')} sent, ${skipped} not sent because ${MAX_IN_FLIGHT} were in flight), sampled every ${SAMPLE_SECONDS} s (${samples.length} samples), the first ${OPTIONS.warmupFraction * 100} % as warm-up. Verdict: **${judged.pass ? 'pass' : 'FAIL'}**.`,
+      `Soak run ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC by \`npm run soak\`: ${MINUTES} min on ${databaseUrl ? `PostgreSQL (${databaseName(databaseUrl)})` : 'PGlite'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${RATE} requests/s offered (${sent.toLocaleString('en')} sent, ${skipped} not sent because ${MAX_IN_FLIGHT} were in flight), scheduled work every 60 s ${jobRuns ? `in its own process (\`kechuang jobs\`: ${jobRuns.ok} runs, ${jobRuns.failed.length} failed)` : 'inside the server'}; sampled every ${SAMPLE_SECONDS} s (${samples.length} samples), the first ${OPTIONS.warmupFraction * 100} % as warm-up. Verdict: **${judged.pass ? 'pass' : 'FAIL'}**.`,
       '',
       '| metric | warm-up level (median) | min | max | fitted growth after warm-up | as % of warm-up | limit | verdict |',
       '|---|---|---|---|---|---|---|---|',
@@ -235,11 +244,12 @@ const main = async (): Promise<void> => {
     console.log(lines.join('\n'));
     mkdirSync('test-output', { recursive: true });
     const file = `test-output/soak-${startedAt.toISOString().replace(/[:.]/g, '-')}.json`;
-    writeFileSync(file, JSON.stringify({ startedAt, minutes: MINUTES, rate: RATE, database: databaseUrl ? databaseName(databaseUrl) : 'pglite', sent, skipped, verdict: judged, tallies: Object.fromEntries(tallies), failures, samples }, null, 2));
+    writeFileSync(file, JSON.stringify({ startedAt, minutes: MINUTES, rate: RATE, database: databaseUrl ? databaseName(databaseUrl) : 'pglite', jobs: jobRuns ?? 'in the server', sent, skipped, verdict: judged, tallies: Object.fromEntries(tallies), failures, samples }, null, 2));
     process.stderr.write(`samples written to ${file}\n`);
     process.exitCode = judged.pass ? 0 : 1;
   } finally {
     await pgClient?.end();
+    await jobs?.stop();
     await server.stop();
   }
 };

@@ -41,29 +41,47 @@ export const runScheduledJobs = async (deps: Pick<AppDeps, 'database' | 'config'
   return report;
 };
 
-/** Runs the jobs every JOBS_INTERVAL_SECONDS (first run one interval after start), never two at once. */
-export const jobsPlugin = fp(async (app: FastifyInstance) => {
-  const seconds = app.kc.config.jobsIntervalSeconds;
-  if (seconds <= 0) return;
+type JobsLog = { error: (detail: object, message: string) => void; info: (detail: object, message: string) => void };
+
+/** Logs each centre's report: failures as errors, the rest as one line. */
+export const logJobsReport = (log: JobsLog, report: JobsReport): void => {
+  for (const r of report) {
+    if (r.errors.length) log.error({ centreId: r.centreId, errors: r.errors }, 'scheduled jobs failed in part');
+    else log.info({ centreId: r.centreId, notices: r.notices, services: r.services, derived: r.derived?.length ?? 0 }, 'scheduled jobs ran');
+  }
+};
+
+/**
+ * Runs the jobs every `seconds` (first run one interval after start, or at once with `immediately`),
+ * never two at once in this process. The server's plugin and `kechuang jobs` (the scheduled work in a
+ * process of its own) share it. `stop` clears the timer and waits for a run in progress.
+ */
+export const startJobLoop = (deps: Pick<AppDeps, 'database' | 'config'>, options: { seconds: number; now: () => Date; log: JobsLog; immediately?: boolean; unref?: boolean }): { stop: () => Promise<void> } => {
   let running: Promise<unknown> | null = null;
   const tick = () => {
     if (running) return;
-    running = runScheduledJobs(app.kc, app.kc.now())
-      .then((report) => {
-        for (const r of report) {
-          if (r.errors.length) app.log.error({ centreId: r.centreId, errors: r.errors }, 'scheduled jobs failed in part');
-          else app.log.debug({ centreId: r.centreId, notices: r.notices, derived: r.derived }, 'scheduled jobs ran');
-        }
-      })
-      .catch((error: unknown) => app.log.error({ err: error }, 'scheduled jobs failed'))
+    running = runScheduledJobs(deps, options.now())
+      .then((report) => logJobsReport(options.log, report))
+      .catch((error: unknown) => options.log.error({ err: error }, 'scheduled jobs failed'))
       .finally(() => {
         running = null;
       });
   };
-  const timer = setInterval(tick, seconds * 1000);
-  timer.unref();
-  app.addHook('onClose', async () => {
-    clearInterval(timer);
-    await running;
-  });
+  const timer = setInterval(tick, options.seconds * 1000);
+  if (options.unref) timer.unref();
+  if (options.immediately) tick();
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await running;
+    },
+  };
+};
+
+/** Runs the jobs in the server every JOBS_INTERVAL_SECONDS; 0 leaves them to `kechuang jobs` (or to nothing). */
+export const jobsPlugin = fp(async (app: FastifyInstance) => {
+  const seconds = app.kc.config.jobsIntervalSeconds;
+  if (seconds <= 0) return;
+  const loop = startJobLoop(app.kc, { seconds, unref: true, now: () => app.kc.now(), log: { error: (d, m) => app.log.error(d, m), info: (d, m) => app.log.debug(d, m) } });
+  app.addHook('onClose', () => loop.stop());
 });

@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
+import { once } from 'node:events';
 import { createInflateRaw } from 'node:zlib';
 import type ExcelJS from 'exceljs';
 import { CsvReader, csvLine } from '../core/tabular/csv.js';
@@ -143,6 +144,43 @@ export const writeTable = async (header: readonly string[], rows: readonly (read
     col.width = 18;
   });
   return Buffer.from(await workbook.xlsx.writeBuffer());
+};
+
+/**
+ * A table as a stream, row by row, for downloads of any length: CSV (UTF-8 with BOM, so Excel reads the
+ * Chinese) or XLSX through exceljs' streaming writer, whose ZIP compression runs off the event loop.
+ * Building a whole workbook in memory instead held the loop for seconds at a city's scale (the soak, issue 10).
+ * `rows` is opened by the stream: `produce` receives the sink and resolves when every row is written, so
+ * the caller can hold a transaction (one snapshot) for exactly that long.
+ */
+export const streamTable = (header: readonly string[], format: 'csv' | 'xlsx', sheetName: string, produce: (write: (rows: AsyncIterable<readonly unknown[]>) => Promise<void>) => Promise<void>): Readable => {
+  const out = new PassThrough();
+  void (async () => {
+    try {
+      if (format === 'csv') {
+        out.write(`\uFEFF${csvLine([...header])}`);
+        await produce(async (rows) => {
+          for await (const row of rows) if (!out.write(csvLine([...row]))) await once(out, 'drain');
+        });
+        out.end();
+        return;
+      }
+      const Excel = await loadExcel();
+      const workbook = new Excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
+      const sheet = workbook.addWorksheet(sheetName);
+      const head = sheet.addRow([...header]);
+      head.font = { bold: true };
+      head.commit();
+      await produce(async (rows) => {
+        for await (const row of rows) sheet.addRow([...row]).commit();
+      });
+      sheet.commit();
+      await workbook.commit();
+    } catch (error) {
+      out.destroy(error as Error);
+    }
+  })();
+  return out;
 };
 
 const unreadable = (error: unknown): AppError =>

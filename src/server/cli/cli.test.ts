@@ -67,6 +67,32 @@ describe('kechuang CLI', { timeout: 300_000 }, () => {
     expect(verify.stdout).toMatch(/audit chain OK: \d+ events verified/);
   });
 
+  test('jobs: the scheduled work in its own process, once or on its interval until stopped', async () => {
+    const once = await kechuang(['jobs', '--once']);
+    expect(once.code).toBe(0);
+    const line = JSON.parse(once.stdout.trim().split('\n').find((l) => l.includes('scheduled jobs ran')) ?? '{}') as { centreId?: string; derived?: number };
+    expect(line.centreId).toBe('beijing');
+    expect(line.derived).toBeGreaterThan(0);
+
+    const off = await kechuang(['jobs'], { JOBS_INTERVAL_SECONDS: '0' });
+    expect(off.code).toBe(2);
+    expect(off.stderr).toMatch(/JOBS_INTERVAL_SECONDS is 0/);
+
+    const env = { PATH: process.env['PATH'] ?? '', KECHUANG_FROM_SOURCE: '1', KECHUANG_DATA_DIR: dataDir, LOG_LEVEL: 'silent', JOBS_INTERVAL_SECONDS: '3600' };
+    const loop = spawn(process.execPath, [bin, 'jobs'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    loop.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    // The first run starts at once, not an interval later.
+    await new Promise<void>((resolve, reject) => {
+      const poll = setInterval(() => output.includes('scheduled jobs ran') && (clearInterval(poll), resolve()), 100);
+      loop.once('exit', (code) => (clearInterval(poll), reject(new Error(`jobs exited with ${code}: ${output}`))));
+    });
+    const exited = new Promise<number | null>((r) => loop.once('exit', r));
+    loop.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(output).toMatch(/SIGTERM: stopping after the run in progress/);
+  });
+
   test('import organisations: a dry run, then the import with an error report; export the list', async () => {
     const file = join(dataDir, 'actors.csv');
     writeFileSync(file, '中文名称,英文名称,类型代码,示例数据\r\n示例命令行公司,CLI Sample Co.,enterprise,是\r\n示例坏行,,enterprise,是\r\n');

@@ -13,6 +13,7 @@ import { openDatabase, type DatabaseHandle } from '../../db/client.js';
 import { DataDirLockedError } from '../../db/lock.js';
 import { migrateDatabase } from '../../db/migrate.js';
 import { buildApp } from '../app.js';
+import { logJobsReport, runScheduledJobs, startJobLoop } from '../jobs.js';
 import { prepareDatabase, resolveSessionKey, seedShippedCentres } from '../bootstrap.js';
 import { ConfigError, describeConfig, parseConfig, type AppConfig } from '../config.js';
 import { AppError } from '../errors.js';
@@ -36,6 +37,9 @@ Usage: kechuang <command> [options]
 
 Commands:
   serve                     start the platform (migrates, seeds, creates the first admin)
+  jobs [--once]             run the scheduled work (calls closing, reminders, escalations, derived
+                            figures) in this process every JOBS_INTERVAL_SECONDS, for servers
+                            started with JOBS_INTERVAL_SECONDS=0; --once: one run, exit 1 on failure
   db migrate                apply pending database migrations
   db seed                   load the shipped centre data (idempotent)
   db reset --yes            drop everything, then migrate and seed again
@@ -121,6 +125,39 @@ const serve = async (config: AppConfig): Promise<void> => {
   } else if (prepared.admin.created) {
     out(`  First start: created the administrator "${prepared.admin.username}" with the password from KECHUANG_ADMIN_PASSWORD.`);
   }
+};
+
+/** JSON lines, like the server's log, so one collector reads both. */
+const jobsLog = {
+  info: (detail: object, msg: string) => out(JSON.stringify({ time: new Date().toISOString(), level: 'info', msg, ...detail })),
+  error: (detail: object, msg: string) => err(JSON.stringify({ time: new Date().toISOString(), level: 'error', msg, ...detail, ...('err' in detail ? { err: String(detail.err) } : {}) })),
+};
+
+/** The scheduled work in a process of its own, so a city's refresh does not share an event loop with requests. */
+const jobsCommand = async (config: AppConfig, once: boolean): Promise<number> => {
+  if (once) {
+    return withDatabase(config, async (database) => {
+      const report = await runScheduledJobs({ database, config }, new Date());
+      logJobsReport(jobsLog, report);
+      return report.some((r) => r.errors.length > 0) ? 1 : 0;
+    });
+  }
+  if (config.jobsIntervalSeconds <= 0) {
+    err('JOBS_INTERVAL_SECONDS is 0: set how often the work runs (or use --once)');
+    return 2;
+  }
+  const database = await openDatabase(config.database);
+  const loop = startJobLoop({ database, config }, { seconds: config.jobsIntervalSeconds, now: () => new Date(), log: jobsLog, immediately: true });
+  const stop = async (signal: string): Promise<void> => {
+    out(`${signal}: stopping after the run in progress`);
+    await loop.stop();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  out(`KeChuang ${version}: scheduled work every ${config.jobsIntervalSeconds} s on ${database.describe}`);
+  return -1; // keep running
 };
 
 const dbCommand = async (config: AppConfig, sub: string | undefined, yes: boolean): Promise<number> => {
@@ -261,6 +298,7 @@ export const main = async (argv: string[], env: Record<string, string | undefine
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
       yes: { type: 'boolean' },
+      once: { type: 'boolean' },
       port: { type: 'string' },
       username: { type: 'string' },
       role: { type: 'string' },
@@ -293,6 +331,8 @@ export const main = async (argv: string[], env: Record<string, string | undefine
     case 'serve':
       await serve(config);
       return -1; // keep running
+    case 'jobs':
+      return jobsCommand(config, values.once === true);
     case 'db':
       return dbCommand(config, sub, values.yes === true);
     case 'audit':

@@ -79,14 +79,24 @@ export const ZIndicator = z.object({
   /** The document that defines or first reports it. */
   sourceId: z.string().nullable(),
   isSample: z.boolean(),
+  /** Every figure, or with `figures=latest` on the catalogue only the latest period's (one per subject). */
   observations: z.array(ZObservation),
+  /** How many figures the indicator has in all (every subject, period and status), whichever were returned. */
+  figureCount: z.number().int(),
+  /** How many subjects (areas, organisations) its figures are about. */
+  subjectCount: z.number().int(),
 });
 export type TIndicator = z.infer<typeof ZIndicator>;
 export const ZIndicatorList = z.object({ items: z.array(ZIndicator) });
 
+/** `all`: every figure of every indicator; `latest`: each indicator's latest figures (the catalogue's view; its series is read per indicator). */
+export const ZIndicatorFigures = z.enum(['all', 'latest']);
+export type TIndicatorFigures = z.infer<typeof ZIndicatorFigures>;
+
 export const ZIndicatorListQuery = z.object({
   headline: z.enum(['true', 'false']).optional(),
   level: ZIndicatorLevel.optional(),
+  figures: ZIndicatorFigures.optional(),
 });
 
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();

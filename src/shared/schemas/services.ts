@@ -139,6 +139,10 @@ export const ZDemandSummary = z.object({
 });
 export type TDemandSummary = z.infer<typeof ZDemandSummary>;
 
+/** A page of the ledger. `total` is exact up to DEMAND_COUNT_CAP; past it, the cap with `totalAtLeast`. */
+export const ZDemandPage = z.object({ total: z.number().int(), totalAtLeast: z.boolean(), items: z.array(ZDemandSummary) });
+export type TDemandPage = z.infer<typeof ZDemandPage>;
+
 export const ZDemandEvent = z.object({
   id: z.string(),
   kind: z.enum(['message', 'transition', 'reminder', 'escalation', 'routed']),
@@ -185,6 +189,9 @@ export const ZDemandListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
+
+/** The ledger counts matching cases up to this many; past it the total is the cap and `totalAtLeast` is true ("10,000+"). */
+export const DEMAND_COUNT_CAP = 10_000;
 
 export const ZDemandTransition = z.object({
   action: z.enum(DEMAND_ACTIONS),

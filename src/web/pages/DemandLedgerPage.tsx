@@ -5,7 +5,7 @@ import { Link, useSearchParams } from 'react-router';
 import { DEMAND_STATES, DEMAND_TYPES } from '../../shared/schemas/services.js';
 import { useCurrentCentre } from '../app/centre.js';
 import { useSession } from '../app/session.js';
-import { pickName } from '../i18n/format.js';
+import { pickName, formatNumber } from '../i18n/format.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { EntityPicker } from '../modules/registry/components/editors/EntityPicker.js';
 import { PackageStateTag } from '../modules/services/components/Badges.js';
@@ -160,7 +160,7 @@ export const DemandLedgerPage = () => {
             pageSize: PAGE_SIZE,
             total: demands.data?.total ?? 0,
             showSizeChanger: false,
-            showTotal: (total) => t('services.ledger.total', { count: total }),
+            showTotal: (total) => (demands.data?.totalAtLeast ? t('services.ledger.totalAtLeast', { count: formatNumber(total, locale) }) : t('services.ledger.total', { count: total })),
             onChange: (p) => set({ page: p > 1 ? String(p) : undefined }),
           }}
           data-testid="ledger-table"

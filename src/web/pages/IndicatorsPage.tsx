@@ -44,7 +44,7 @@ export const IndicatorsPage = () => {
   const navigate = useNavigate();
   const [toast, toastHolder] = message.useMessage();
   const [params, setParams] = useSearchParams();
-  const query = useIndicatorsQuery(centre.id);
+  const query = useIndicatorsQuery(centre.id, 'latest');
   const targets = useTargetsQuery(centre.id);
   const refresh = useRefreshDerivedFiguresMutation(centre.id);
   const [dialog, setDialog] = useState<{ open: boolean } | null>(null);

@@ -55,7 +55,12 @@ export const observation = (over: Partial<TObservation> = {}): TObservation => (
   ...over,
 });
 
-export const indicator = (over: Partial<TIndicator> = {}): TIndicator => ({
+export const indicator = (over: Partial<TIndicator> = {}): TIndicator => {
+  const observations = over.observations ?? [observation({ id: 'obs-2014', year: 2014, value: 48.2, valueAsGiven: '48.2 in 2014' }), observation({ id: 'obs-2023', year: 2023, value: 262.9 })];
+  return { ...indicatorDefinition(over), observations, figureCount: observations.length, subjectCount: new Set(observations.map((o) => o.entityId ?? o.areaId)).size, ...over };
+};
+
+const indicatorDefinition = (over: Partial<TIndicator>): Omit<TIndicator, 'observations' | 'figureCount' | 'subjectCount'> => ({
   id: 'ind-1',
   centreId: 'c1',
   code: 'patents_per_10k',
@@ -70,10 +75,6 @@ export const indicator = (over: Partial<TIndicator> = {}): TIndicator => ({
   sourceId: null,
   isSample: false,
   direction: 1,
-  observations: [
-    observation({ id: 'obs-2014', year: 2014, value: 48.2, valueAsGiven: '48.2 in 2014' }),
-    observation({ id: 'obs-2023', year: 2023, value: 262.9 }),
-  ],
   ...over,
 });
 

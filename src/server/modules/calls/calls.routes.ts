@@ -230,7 +230,7 @@ export const callsRoutes = async (instance: FastifyInstance): Promise<void> => {
     { config: { access: 'public' }, schema: { tags, summary: 'Open data: the awarded results as a CSV or Excel file', params: ZCentreParams, querystring: z.object({ format: z.enum(['csv', 'xlsx']).default('csv') }) } },
     async (request, reply) => {
       const { format } = request.query;
-      const file = await calls.exportOpenResults(serviceContext(request), request.params.centreId, format);
+      const file = calls.exportOpenResults(serviceContext(request), request.params.centreId, format);
       return reply
         .header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="kechuang-call-results.${format}"`)

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { isOrganisationCategory } from '../../../shared/schemas/entities.js';
 import { createHash, randomUUID } from 'node:crypto';
 import { listAttachmentsOf } from './attachments.service.js';
@@ -45,7 +46,7 @@ import type { ServiceContext, SessionUser } from '../../context.js';
 import { AppError, bodyIssue as issue, invalidBody as invalid, staleVersion as stale } from '../../errors.js';
 import { decodeCursor, encodeCursor } from '../../paging.js';
 import { auditWrite as audit } from '../../audit.js';
-import { writeTable } from '../../tabular.js';
+import { streamTable } from '../../tabular.js';
 import { applicationRoles, callRoles, isApplicant, isDemandOwner, isOfficer, milestoneRoles } from './calls.policy.js';
 import * as repo from './calls.repository.js';
 import type { ApplicationRow, CallRow, MilestoneRow, ProgrammeRow } from './calls.repository.js';
@@ -831,17 +832,19 @@ async function* allOpenResults(tx: ReadTx, centreId: string): AsyncGenerator<TOp
   }
 }
 
-/** The same open data as a table (CSV or Excel) for download: one row an awarded team, all of them. */
-export const exportOpenResults = async (ctx: ServiceContext, centreId: string, format: 'csv' | 'xlsx'): Promise<Buffer> => {
+/** The same open data as a table (CSV or Excel) for download: one row an awarded team, all of them, streamed from one snapshot. */
+export const exportOpenResults = (ctx: ServiceContext, centreId: string, format: 'csv' | 'xlsx'): Readable => {
   const header = ['call_id', 'title_zh', 'title_en', 'demand_owner', 'state', 'winner_zh', 'winner_en', 'amount', 'currency', 'awarded_on', 'sample'];
-  const rows = await withReadTx(ctx.db, async (tx) => {
-    const out: unknown[][] = [];
-    for await (const r of allOpenResults(tx, centreId)) {
-      out.push([r.callId, r.titleZh ?? '', r.title, r.owner, r.state, r.winnerZh ?? '', r.winner ?? '', r.amount ?? '', r.currency, r.awardedAt ? r.awardedAt.toISOString().slice(0, 10) : '', r.isSample ? 'sample' : '']);
-    }
-    return out;
-  });
-  return writeTable(header, rows, format, 'call results');
+  return streamTable(header, format, 'call results', (write) =>
+    withReadTx(ctx.db, async (tx) => {
+      async function* rows(): AsyncGenerator<unknown[]> {
+        for await (const r of allOpenResults(tx, centreId)) {
+          yield [r.callId, r.titleZh ?? '', r.title, r.owner, r.state, r.winnerZh ?? '', r.winner ?? '', r.amount ?? '', r.currency, r.awardedAt ? r.awardedAt.toISOString().slice(0, 10) : '', r.isSample ? 'sample' : ''];
+        }
+      }
+      await write(rows());
+    }),
+  );
 };
 
 const AGREED: string[] = ['awarded', 'completed', 'terminated'];

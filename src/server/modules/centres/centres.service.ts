@@ -210,7 +210,7 @@ const areaCountsOf = async (tx: ReadTx, centre: TCentre, areas: Awaited<ReturnTy
 
 export const getDashboard = async (tx: ReadTx, centreId: string): Promise<TDashboard> => {
   const centre = await getCentre(tx, centreId);
-  const [areas, headline, counts] = await Promise.all([listAreaRows(tx, centreId), listIndicators(tx, centreId, true), countCentreRecords(tx, centreId)]);
+  const [areas, headline, counts] = await Promise.all([listAreaRows(tx, centreId), listIndicators(tx, centreId, { headlineOnly: true }), countCentreRecords(tx, centreId)]);
   const where = await areaCountsOf(tx, centre, areas, {});
   return {
     centre,

@@ -43,6 +43,25 @@ export const listObservationRows = async (tx: ReadTx, indicatorIds: string[]): P
         .where(inArray(observations.indicatorId, indicatorIds))
         .orderBy(asc(observations.indicatorId), sql`${observations.year} asc nulls last`, sql`${observations.period} asc nulls last`, asc(observations.id));
 
+/** What choosing an indicator's latest figures reads of each figure: no values, no provenance. */
+export const listObservationHeads = (tx: ReadTx, indicatorIds: string[]) =>
+  indicatorIds.length === 0
+    ? Promise.resolve([])
+    : tx
+        .select({ id: observations.id, indicatorId: observations.indicatorId, period: observations.period, year: observations.year, status: observations.status, entityId: observations.entityId, areaId: observations.areaId })
+        .from(observations)
+        .where(inArray(observations.indicatorId, indicatorIds));
+
+/** These figures, read as `listObservationRows` reads them and in its order. */
+export const listObservationRowsByIds = async (tx: ReadTx, ids: string[]): Promise<ObservationRow[]> =>
+  ids.length === 0
+    ? []
+    : tx
+        .select({ ...getTableColumns(observations), derivation: listedDerivation })
+        .from(observations)
+        .where(inArray(observations.id, ids))
+        .orderBy(asc(observations.indicatorId), sql`${observations.year} asc nulls last`, sql`${observations.period} asc nulls last`, asc(observations.id));
+
 /** An observation with its indicator's centre, so a write can check the centre it belongs to. */
 export const findObservationRow = async (tx: ReadTx, centreId: string, id: string): Promise<(ObservationRow & { indicatorCode: string }) | undefined> => {
   const [row] = await tx

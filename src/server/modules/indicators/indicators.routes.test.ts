@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { TIndicator, TObservationImportReport, TTarget } from '../../../shared/schemas/indicators.js';
+import { latestFigures } from '../../../core/indicators/latest.js';
 import { auditEvents, sources } from '../../../db/schema/index.js';
 import { writeTable } from '../../tabular.js';
 import { createTestApp, type Session, type TestApp } from '../../test-support/test-app.js';
@@ -43,6 +44,24 @@ describe('the catalogue (open data)', () => {
     const { items } = (await get('/indicators?level=city')).json() as { items: TIndicator[] };
     expect(items.length).toBeGreaterThan(0);
     expect(items.every((i) => i.level === 'city' && i.metricType === 'ranking')).toBe(true);
+  });
+
+  test('figures=latest returns each indicator with its latest figures and the counts of all of them, as the full catalogue would choose', async () => {
+    const all = ((await get('/indicators')).json() as { items: TIndicator[] }).items;
+    const res = await get('/indicators?figures=latest');
+    expect(res.statusCode).toBe(200);
+    const latest = (res.json() as { items: TIndicator[] }).items;
+    expect(latest.map((i) => i.code)).toEqual(all.map((i) => i.code));
+    const patents = latest.find((i) => i.code === 'invention_patents_per_10k');
+    expect(patents?.observations.map((o) => [o.period, o.value])).toEqual([['2023', 262.9]]);
+    expect(patents).toMatchObject({ figureCount: 2, subjectCount: 1 });
+    for (const full of all) {
+      const slim = latest.find((i) => i.code === full.code) as TIndicator;
+      expect(slim.figureCount).toBe(full.observations.length);
+      expect(slim.subjectCount).toBe(full.subjectCount);
+      expect(slim.observations.map((o) => o.id).sort()).toEqual((latestFigures(full.observations)?.figures ?? []).map((o) => o.id).sort());
+    }
+    expect((await get('/indicators?figures=some')).statusCode).toBe(400);
   });
 
   test('the goals of the sources are qualitative targets with their deadline and quote, not yet assessed', async () => {

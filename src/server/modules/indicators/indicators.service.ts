@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { FieldIssue } from '../../../shared/errors.js';
 import type {
   TIndicator,
+  TIndicatorFigures,
   TIndicatorInput,
   TIndicatorLevel,
   TObservation,
@@ -13,6 +14,7 @@ import type {
   ZIndicatorPatch,
   ZObservationPatch,
 } from '../../../shared/schemas/indicators.js';
+import { latestFigures, subjectCount } from '../../../core/indicators/latest.js';
 import { appendAuditEvent } from '../../../db/audit-log.js';
 import { indicators, observations } from '../../../db/schema/index.js';
 import { withWriteTx, type ReadTx, type WriteTx } from '../../../db/tx.js';
@@ -30,7 +32,9 @@ import {
   findSourceRow,
   insertSource,
   listIndicatorRows,
+  listObservationHeads,
   listObservationRows,
+  listObservationRowsByIds,
   listSourceRowsById,
   type IndicatorRow,
   type ObservationRow,
@@ -69,7 +73,7 @@ export const toObservation = (row: ObservationRow, source: SourceRow | undefined
   citation: citationFrom(source, row.sourceId, row.quote, row.quoteGlossEn),
 });
 
-const toIndicator = (r: IndicatorRow, observationsOf: TObservation[]): TIndicator => ({
+const toIndicator = (r: IndicatorRow, observationsOf: TObservation[], counts?: FigureCounts): TIndicator => ({
   id: r.id,
   centreId: r.centreId,
   code: r.code,
@@ -85,10 +89,31 @@ const toIndicator = (r: IndicatorRow, observationsOf: TObservation[]): TIndicato
   sourceId: r.sourceId,
   isSample: r.isSample,
   observations: observationsOf,
+  figureCount: counts?.figureCount ?? observationsOf.length,
+  subjectCount: counts?.subjectCount ?? subjectCount(observationsOf),
 });
 
-const withObservations = async (tx: ReadTx, rows: IndicatorRow[]): Promise<TIndicator[]> => {
-  const obs = await listObservationRows(tx, rows.map((r) => r.id));
+type FigureCounts = { figureCount: number; subjectCount: number };
+
+const withObservations = async (tx: ReadTx, rows: IndicatorRow[], figures: TIndicatorFigures = 'all'): Promise<TIndicator[]> => {
+  const ids = rows.map((r) => r.id);
+  let obs: ObservationRow[];
+  const counts = new Map<string, FigureCounts>();
+  if (figures === 'latest') {
+    // Choose on slim rows, then read values and provenance for the chosen few only.
+    const heads = await listObservationHeads(tx, ids);
+    const byIndicator = new Map<string, typeof heads>();
+    for (const h of heads) byIndicator.set(h.indicatorId, [...(byIndicator.get(h.indicatorId) ?? []), h]);
+    const chosen: string[] = [];
+    for (const [indicatorId, list] of byIndicator) {
+      const typed = list.map((h) => ({ ...h, status: h.status as TObservation['status'] }));
+      chosen.push(...(latestFigures(typed)?.figures.map((f) => f.id) ?? []));
+      counts.set(indicatorId, { figureCount: list.length, subjectCount: subjectCount(list) });
+    }
+    obs = await listObservationRowsByIds(tx, chosen);
+  } else {
+    obs = await listObservationRows(tx, ids);
+  }
   const sourceById = await listSourceRowsById(tx, obs.map((o) => o.sourceId));
   const byIndicator = new Map<string, TObservation[]>();
   for (const o of obs) {
@@ -96,12 +121,13 @@ const withObservations = async (tx: ReadTx, rows: IndicatorRow[]): Promise<TIndi
     list.push(toObservation(o, sourceById.get(o.sourceId)));
     byIndicator.set(o.indicatorId, list);
   }
-  return rows.map((r) => toIndicator(r, byIndicator.get(r.id) ?? []));
+  return rows.map((r) => toIndicator(r, byIndicator.get(r.id) ?? [], counts.get(r.id)));
 };
 
-export const listIndicators = async (tx: ReadTx, centreId: string, headlineOnly = false, level?: TIndicatorLevel): Promise<TIndicator[]> => {
+/** The catalogue: every indicator with every figure, or (`figures: 'latest'`) with its latest figures and the counts of the rest. */
+export const listIndicators = async (tx: ReadTx, centreId: string, filter: { headlineOnly?: boolean; level?: TIndicatorLevel | undefined; figures?: TIndicatorFigures } = {}): Promise<TIndicator[]> => {
   await assertCentre(tx, centreId);
-  return withObservations(tx, await listIndicatorRows(tx, centreId, { headlineOnly, level }));
+  return withObservations(tx, await listIndicatorRows(tx, centreId, { headlineOnly: filter.headlineOnly ?? false, level: filter.level }), filter.figures);
 };
 
 export const getIndicatorRow = async (tx: ReadTx, centreId: string, code: string): Promise<IndicatorRow> => {

@@ -1,6 +1,5 @@
-import { PassThrough, type Readable } from 'node:stream';
-import { loadExcel, writeTable } from '../../tabular.js';
-import { csvLine } from '../../../core/tabular/csv.js';
+import type { Readable } from 'node:stream';
+import { streamTable, writeTable } from '../../tabular.js';
 import { IMPORT_COLUMNS } from '../../../shared/schemas/registry-import.js';
 import type { TSearchQuery } from '../../../shared/schemas/registry.js';
 import type { ReadTx } from '../../../db/tx.js';
@@ -29,30 +28,13 @@ async function* exportRows(tx: ReadTx, centreId: string, query: Omit<TSearchQuer
 }
 
 /** A CSV (UTF-8 with BOM, so Excel reads the Chinese) or XLSX stream of a filtered list. */
-export const exportEntities = (tx: ReadTx, centreId: string, query: Omit<TSearchQuery, 'limit' | 'cursor'>, format: 'csv' | 'xlsx', headers: 'zh' | 'en' = 'zh'): Readable => {
-  const out = new PassThrough();
-  const header = IMPORT_COLUMNS.map((c) => c[headers]);
-  void (async () => {
-    try {
-      if (format === 'csv') {
-        out.write(`\uFEFF${csvLine(header)}`);
-        for await (const row of exportRows(tx, centreId, query)) out.write(csvLine(row));
-        out.end();
-        return;
-      }
-      const ExcelJS = await loadExcel();
-      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
-      const sheet = workbook.addWorksheet(headers === 'zh' ? '创新主体' : 'Actors');
-      sheet.addRow(header).commit();
-      for await (const row of exportRows(tx, centreId, query)) sheet.addRow(row).commit();
-      sheet.commit();
-      await workbook.commit();
-    } catch (error) {
-      out.destroy(error as Error);
-    }
-  })();
-  return out;
-};
+export const exportEntities = (tx: ReadTx, centreId: string, query: Omit<TSearchQuery, 'limit' | 'cursor'>, format: 'csv' | 'xlsx', headers: 'zh' | 'en' = 'zh'): Readable =>
+  streamTable(
+    IMPORT_COLUMNS.map((c) => c[headers]),
+    format,
+    headers === 'zh' ? '创新主体' : 'Actors',
+    (write) => write(exportRows(tx, centreId, query)),
+  );
 
 /** The empty template: header row only, in the chosen format. */
 export const importTemplate = (format: 'csv' | 'xlsx', headers: 'zh' | 'en' = 'zh'): Promise<Buffer> =>

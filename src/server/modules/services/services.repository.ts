@@ -160,13 +160,19 @@ const whereDemands = (f: DemandFilter): SQL | undefined => {
   return and(...parts);
 };
 
-export const listDemands = async (tx: ReadTx, f: DemandFilter, page: { limit: number; offset: number }): Promise<{ total: number; rows: DemandRow[] }> => {
+/**
+ * A page of the ledger in its order (`demands_worklist_idx`) and how many cases match, counted up to
+ * `countCap + 1`: an exact count of a city's 500,000 cases cost every page ~100 ms (the API load benchmark,
+ * issue 10); counting stops past the cap, so the caller can say "10,000+".
+ */
+export const listDemands = async (tx: ReadTx, f: DemandFilter, page: { limit: number; offset: number }, countCap: number): Promise<{ counted: number; rows: DemandRow[] }> => {
   const where = whereDemands(f);
-  const [rows, total] = await readTogether(tx, [
+  const capped = tx.select({ one: sql`1` }).from(demands).where(where).limit(countCap + 1).as('capped');
+  const [rows, counted] = await readTogether(tx, [
     () => tx.select().from(demands).where(where).orderBy(desc(demands.escalationLevel), asc(demands.resolveBy), asc(demands.id)).limit(page.limit).offset(page.offset),
-    () => tx.$count(demands, where),
+    async () => (await tx.select({ n: sql<number>`count(*)::int` }).from(capped))[0]?.n ?? 0,
   ]);
-  return { total, rows };
+  return { counted, rows };
 };
 
 /** Every case matching the filter (metrics, clustering): only the columns they need. */

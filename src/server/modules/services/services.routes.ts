@@ -12,7 +12,7 @@ import {
   ZDemandListQuery,
   ZDemandMessage,
   ZDemandRating,
-  ZDemandSummary,
+  ZDemandPage,
   ZDemandTransition,
   ZDepartment,
   ZDepartmentInput,
@@ -97,7 +97,7 @@ export const servicesRoutes = async (instance: FastifyInstance): Promise<void> =
   );
 
   // demands
-  app.get(`${C}/demands`, { config: { access: party }, schema: { tags, summary: 'The demand ledger: officers see the centre’s (mine=true: the cases I work), enterprises their own', params: ZCentreParams, querystring: ZDemandListQuery, response: { 200: z.object({ total: z.number().int(), items: z.array(ZDemandSummary) }), ...errors } } }, async (request) =>
+  app.get(`${C}/demands`, { config: { access: party }, schema: { tags, summary: 'The demand ledger: officers see the centre’s (mine=true: the cases I work), enterprises their own', params: ZCentreParams, querystring: ZDemandListQuery, response: { 200: ZDemandPage, ...errors } } }, async (request) =>
     services.listDemands(serviceContext(request), request.params.centreId, request.query),
   );
   app.post(`${C}/demands`, { config: { access: party }, schema: { tags, summary: 'Raise a demand (an enterprise for itself, an officer for an enterprise); it is routed by type and area', params: ZCentreParams, body: ZDemandInput, response: { 201: ZDemand, ...errors } } }, async (request, reply) =>

@@ -17,8 +17,10 @@ import {
 import { availableActions, demandWorkflow, fire, packageWorkflow, type DemandAction, type DemandEffect, type DemandRole, type PackageAction, type PackageRole } from '../../../core/workflow/index.js';
 import { roleHasPermission } from '../../../shared/access.js';
 import type { FieldIssue } from '../../../shared/errors.js';
+import { DEMAND_COUNT_CAP } from '../../../shared/schemas/services.js';
 import type {
   TDemand,
+  TDemandPage,
   TDemandSummary,
   TDepartment,
   TPackage,
@@ -499,7 +501,7 @@ export const listVisits = async (ctx: ServiceContext, centreId: string, enterpri
 };
 
 // ---------------------------------------------------------------- demands: reading
-export const listDemands = async (ctx: ServiceContext, centreId: string, q: z.infer<typeof ZDemandListQuery>): Promise<{ total: number; items: TDemandSummary[] }> => {
+export const listDemands = async (ctx: ServiceContext, centreId: string, q: z.infer<typeof ZDemandListQuery>): Promise<TDemandPage> => {
   const user = requireUser(ctx);
   const officer = isServiceOfficer(user, centreId);
   if (!officer && !(user.organisationId && roleHasPermission(user.role, 'services:request'))) throw new AppError('FORBIDDEN', 'Only service officers and enterprise members see demands');
@@ -525,8 +527,8 @@ export const listDemands = async (ctx: ServiceContext, centreId: string, q: z.in
       escalatedAnywhereLevel: user.role === 'admin' ? 1 : mine.some((d) => d.isCoordinator && !d.areaId) ? 2 : null,
     };
   }
-  const { total, rows } = await repo.listDemands(ctx.db, filter, q);
-  return { total, items: await summaries(ctx.db, centreId, rows, ctx.now) };
+  const { counted, rows } = await repo.listDemands(ctx.db, filter, q, DEMAND_COUNT_CAP);
+  return { total: Math.min(counted, DEMAND_COUNT_CAP), totalAtLeast: counted > DEMAND_COUNT_CAP, items: await summaries(ctx.db, centreId, rows, ctx.now) };
 };
 
 /** Files in a case thread belong to the thread entry that carries them. */
@@ -796,7 +798,7 @@ export const enterpriseView = async (ctx: ServiceContext, centreId: string, ente
   const [tiers, pkg, all, visits, applications] = await Promise.all([
     repo.tiersOf(ctx.db, [e.id]),
     repo.activePackageOf(ctx.db, e.id),
-    repo.listDemands(ctx.db, { centreId, enterpriseIds: [e.id] }, { limit: 200, offset: 0 }),
+    repo.listDemands(ctx.db, { centreId, enterpriseIds: [e.id] }, { limit: 200, offset: 0 }, 200),
     isServiceOfficer(user, centreId) ? listVisits(ctx, centreId, e.id) : Promise.resolve([]),
     repo.applicationsOf(ctx.db, e.id),
   ]);

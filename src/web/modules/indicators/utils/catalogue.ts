@@ -20,8 +20,8 @@ export const catalogueRows = (indicators: readonly TIndicator[], targets: readon
   return indicators.map((indicator) => ({
     indicator,
     latest: latestFigures(indicator.observations),
-    figures: indicator.observations.length,
-    subjects: new Set(indicator.observations.map((o) => o.entityId ?? o.areaId)).size,
+    figures: indicator.figureCount,
+    subjects: indicator.subjectCount,
     targets: targetCount.get(indicator.code) ?? 0,
   }));
 };

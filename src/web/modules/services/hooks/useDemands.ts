@@ -11,7 +11,7 @@ export const useDemandsQuery = (centreId: string, filters: DemandFilters, option
   const { user, isLoading } = useSession();
   return useQuery({
     queryKey: serviceKeys.demands(centreId, filters, user?.id ?? null),
-    queryFn: ({ signal }) => apiGet<{ total: number; items: DemandSummary[] }>(`${servicesApi(centreId)}/demands`, filters, signal),
+    queryFn: ({ signal }) => apiGet<{ total: number; totalAtLeast: boolean; items: DemandSummary[] }>(`${servicesApi(centreId)}/demands`, filters, signal),
     placeholderData: keepPreviousData,
     enabled: !isLoading && !!user && (options.enabled ?? true),
   });
