@@ -4,6 +4,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { AppDeps } from './context.js';
 import { frameworkErrorReply, registerErrorHandling } from './errors.js';
 import { jobsPlugin } from './jobs.js';
+import { publicCachePlugin } from './plugins/public-cache.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { callsRoutes } from './modules/calls/calls.routes.js';
@@ -75,6 +76,7 @@ export const buildApp = async (deps: AppDeps, opts: { logger?: boolean } = {}): 
   await app.register(inputGuardPlugin);
   await app.register(sessionPlugin);
   await app.register(rateLimitPlugin);
+  await app.register(publicCachePlugin);
   await app.register(metricsPlugin);
   await app.register(docsPlugin);
   await app.register(healthRoutes);

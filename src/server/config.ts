@@ -49,6 +49,11 @@ export const CONFIG_VARIABLES = {
     sensitive: true,
   },
   KECHUANG_SEED: { schema: bool.default(true), description: 'Load the shipped centre data (seeds/) at start; idempotent', sensitive: false },
+  PUBLIC_CACHE_SECONDS: {
+    schema: z.coerce.number().int().min(0).max(3600).default(2),
+    description: 'How long anonymous readers of the dashboard, catalogue, call list and open data are answered from memory (a microcache); 0 turns it off',
+    sensitive: false,
+  },
   JOBS_INTERVAL_SECONDS: {
     schema: z.coerce.number().int().min(0).max(86_400).default(300),
     description: 'How often scheduled work runs (calls closing at their deadline, reminders, weekly digests, derived figures); 0 turns it off',
@@ -75,6 +80,8 @@ export type AppConfig = {
   seedOnStart: boolean;
   /** Seconds between runs of the scheduled jobs; 0 = never. */
   jobsIntervalSeconds: number;
+  /** Seconds anonymous reads of `publicCache` routes are served from memory; 0: off. */
+  publicCacheSeconds: number;
   /** Serve the built web app from this folder when it exists. */
   webRoot: string | null;
 };
@@ -118,6 +125,7 @@ export const parseConfig = (env: Record<string, string | undefined>, defaults: {
     admin: { username: v.KECHUANG_ADMIN_USERNAME, password: v.KECHUANG_ADMIN_PASSWORD },
     seedOnStart: v.KECHUANG_SEED,
     jobsIntervalSeconds: v.JOBS_INTERVAL_SECONDS,
+    publicCacheSeconds: v.PUBLIC_CACHE_SECONDS,
     webRoot: defaults.webRoot,
   };
 };

@@ -60,6 +60,8 @@ declare module 'fastify' {
     access?: Access;
     /** 'exempt' only for sign-in, which has no session yet. */
     csrf?: 'exempt';
+    /** What every anonymous reader sees alike: answered from the microcache for PUBLIC_CACHE_SECONDS (plugins/public-cache.ts). */
+    publicCache?: true;
   }
 }
 

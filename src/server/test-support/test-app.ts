@@ -37,7 +37,7 @@ export const TEST_PASSWORD = 'Role-User-Passw0rd!';
 export const createTestApp = async (env: Record<string, string> = {}): Promise<TestApp> => {
   const { handle, drop } = await openTestDatabase();
   const clock = new TestClock();
-  const config = parseConfig({ LOG_LEVEL: 'silent', KECHUANG_DATA_DIR: '/nonexistent-test-dir', JOBS_INTERVAL_SECONDS: '0', ...env }, { webRoot: null });
+  const config = parseConfig({ LOG_LEVEL: 'silent', KECHUANG_DATA_DIR: '/nonexistent-test-dir', JOBS_INTERVAL_SECONDS: '0', PUBLIC_CACHE_SECONDS: '0', ...env }, { webRoot: null });
   const app = await buildApp({ config, database: handle, now: clock.now, sessionKey: Buffer.from('test-session-key-test-session-key') }, { logger: false });
   await app.ready();
   let counter = 0;

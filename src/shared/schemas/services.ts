@@ -190,8 +190,8 @@ export const ZDemandListQuery = z.object({
   offset: z.coerce.number().int().min(0).default(0),
 });
 
-/** The ledger counts matching cases up to this many; past it the total is the cap and `totalAtLeast` is true ("10,000+"). */
-export const DEMAND_COUNT_CAP = 10_000;
+/** The ledger counts matching cases up to this many; past it the total is the cap and `totalAtLeast` is true ("more than 1,000"). */
+export const DEMAND_COUNT_CAP = 1_000;
 
 export const ZDemandTransition = z.object({
   action: z.enum(DEMAND_ACTIONS),

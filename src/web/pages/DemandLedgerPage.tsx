@@ -6,6 +6,7 @@ import { DEMAND_STATES, DEMAND_TYPES } from '../../shared/schemas/services.js';
 import { useCurrentCentre } from '../app/centre.js';
 import { useSession } from '../app/session.js';
 import { pickName, formatNumber } from '../i18n/format.js';
+import { ledgerPagerTotal } from '../modules/services/utils/ledger-paging.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { EntityPicker } from '../modules/registry/components/editors/EntityPicker.js';
 import { PackageStateTag } from '../modules/services/components/Badges.js';
@@ -158,9 +159,9 @@ export const DemandLedgerPage = () => {
           pagination={{
             current: page,
             pageSize: PAGE_SIZE,
-            total: demands.data?.total ?? 0,
+            total: demands.data ? ledgerPagerTotal({ ...demands.data, itemsOnPage: demands.data.items.length }, page, PAGE_SIZE) : 0,
             showSizeChanger: false,
-            showTotal: (total) => (demands.data?.totalAtLeast ? t('services.ledger.totalAtLeast', { count: formatNumber(total, locale) }) : t('services.ledger.total', { count: total })),
+            showTotal: () => (demands.data?.totalAtLeast ? t('services.ledger.totalAtLeast', { count: formatNumber(demands.data.total, locale) }) : t('services.ledger.total', { count: demands.data?.total ?? 0 })),
             onChange: (p) => set({ page: p > 1 ? String(p) : undefined }),
           }}
           data-testid="ledger-table"

@@ -85,7 +85,7 @@ export const callsRoutes = async (instance: FastifyInstance): Promise<void> => {
   );
 
   // calls
-  app.get(`${C}/calls`, { config: { access: 'public' }, schema: { tags, summary: 'Calls, filterable by field, chain position, TRL, state (drafts only for officers)', params: ZCentreParams, querystring: ZCallListQuery, response: { 200: z.object({ total: z.number().int(), items: z.array(ZCallSummary) }), 400: ZErrorBodySchema, 404: ZErrorBodySchema } } }, async (request) =>
+  app.get(`${C}/calls`, { config: { access: 'public', publicCache: true }, schema: { tags, summary: 'Calls, filterable by field, chain position, TRL, state (drafts only for officers)', params: ZCentreParams, querystring: ZCallListQuery, response: { 200: z.object({ total: z.number().int(), items: z.array(ZCallSummary) }), 400: ZErrorBodySchema, 404: ZErrorBodySchema } } }, async (request) =>
     calls.listCalls(serviceContext(request), request.params.centreId, request.query),
   );
   app.post(`${C}/calls`, { config: { access: manage }, schema: { tags, summary: 'Draft a call with its demand owner and typed acceptance criteria', params: ZCentreParams, body: ZCallInput, response: { 201: ZSaved, ...errors } } }, async (request, reply) => {
@@ -214,7 +214,7 @@ export const callsRoutes = async (instance: FastifyInstance): Promise<void> => {
   app.get(
     `${C}/open-data/call-results`,
     {
-      config: { access: 'public' },
+      config: { access: 'public', publicCache: true },
       schema: {
         tags,
         summary: 'Open data: awarded results (call, owner, winner, amount), newest award first, paged by cursor; optionally of one call',

@@ -32,7 +32,7 @@ export const centresRoutes = async (instance: FastifyInstance): Promise<void> =>
     return getAreaMap(tx, request.params.centreId);
   });
 
-  app.get('/api/centres/:centreId/dashboard', { config, schema: { tags, summary: 'Headline indicators and where the actors are', params: ZCentreParams, response: { 200: ZDashboard, ...notFound } } }, async (request) =>
+  app.get('/api/centres/:centreId/dashboard', { config: { ...config, publicCache: true }, schema: { tags, summary: 'Headline indicators and where the actors are', params: ZCentreParams, response: { 200: ZDashboard, ...notFound } } }, async (request) =>
     getDashboard(tx, request.params.centreId),
   );
 

@@ -52,7 +52,7 @@ export const contractsRoutes = async (instance: FastifyInstance): Promise<void> 
     reply.status(201).send(await contracts.submitContract(serviceContext(request), request.params.centreId, request.body)),
   );
 
-  app.get(`${C}/statistics`, { config: { access: 'public' }, schema: { tags, summary: 'Registered contracts by year and month, and one breakdown (type, field, seller kind, district, park, buyer region, flow) for a year with year-on-year growth; small cells hidden unless the caller may read contracts', params: ZCentreParams, querystring: ZStatisticsQuery, response: { 200: ZStatistics, ...errors } } }, async (request) =>
+  app.get(`${C}/statistics`, { config: { access: 'public', publicCache: true }, schema: { tags, summary: 'Registered contracts by year and month, and one breakdown (type, field, seller kind, district, park, buyer region, flow) for a year with year-on-year growth; small cells hidden unless the caller may read contracts', params: ZCentreParams, querystring: ZStatisticsQuery, response: { 200: ZStatistics, ...errors } } }, async (request) =>
     contracts.contractStatistics(serviceContext(request), request.params.centreId, request.query),
   );
   app.get(`${C}/statistics.csv`, { config: { access: 'public' }, schema: { tags, summary: 'The same breakdown as open data (CSV, small cells hidden unless the caller may read contracts)', params: ZCentreParams, querystring: ZStatisticsQuery } }, async (request, reply) => {

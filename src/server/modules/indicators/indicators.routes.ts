@@ -46,7 +46,7 @@ export const indicatorsRoutes = async (instance: FastifyInstance): Promise<void>
   const base = '/api/centres/:centreId';
   const ZCodeParams = ZCentreParams.extend({ code: ZIndicatorCode });
 
-  app.get(`${base}/indicators`, { config: open, schema: { tags, summary: 'Indicators with every figure and its source (or, with figures=latest, each with its latest figures and how many it has)', params: ZCentreParams, querystring: ZIndicatorListQuery, response: { 200: ZIndicatorList, 404: ZErrorBodySchema } } }, async (request) => ({
+  app.get(`${base}/indicators`, { config: { ...open, publicCache: true }, schema: { tags, summary: 'Indicators with every figure and its source (or, with figures=latest, each with its latest figures and how many it has)', params: ZCentreParams, querystring: ZIndicatorListQuery, response: { 200: ZIndicatorList, 404: ZErrorBodySchema } } }, async (request) => ({
     items: await listIndicators(tx, request.params.centreId, { headlineOnly: request.query.headline === 'true', level: request.query.level, figures: request.query.figures ?? 'all' }),
   }));
 

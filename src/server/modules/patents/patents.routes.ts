@@ -45,7 +45,7 @@ export const patentsRoutes = async (instance: FastifyInstance): Promise<void> =>
     patents.listPatents(serviceContext(request), request.params.centreId, request.query),
   );
 
-  app.get(`${P}/statistics`, { config: { access: 'public' }, schema: { tags, summary: 'Patents by filing and grant year and kind, one breakdown (kind, status, applicant, district, IPC section/class/subclass, year), top organisations, and the published and derived invention-patent figures', params: ZCentreParams, querystring: ZPatentStatisticsQuery, response: { 200: ZPatentStatistics, ...errors } } }, async (request) =>
+  app.get(`${P}/statistics`, { config: { access: 'public', publicCache: true }, schema: { tags, summary: 'Patents by filing and grant year and kind, one breakdown (kind, status, applicant, district, IPC section/class/subclass, year), top organisations, and the published and derived invention-patent figures', params: ZCentreParams, querystring: ZPatentStatisticsQuery, response: { 200: ZPatentStatistics, ...errors } } }, async (request) =>
     patents.patentStatistics(serviceContext(request), request.params.centreId, request.query),
   );
   app.get(`${P}/statistics.csv`, { config: { access: 'public' }, schema: { tags, summary: 'The same breakdown as open data (CSV)', params: ZCentreParams, querystring: ZPatentStatisticsQuery } }, async (request, reply) => {

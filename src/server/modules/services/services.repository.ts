@@ -163,7 +163,7 @@ const whereDemands = (f: DemandFilter): SQL | undefined => {
 /**
  * A page of the ledger in its order (`demands_worklist_idx`) and how many cases match, counted up to
  * `countCap + 1`: an exact count of a city's 500,000 cases cost every page ~100 ms (the API load benchmark,
- * issue 10); counting stops past the cap, so the caller can say "10,000+".
+ * issue 10); counting stops past the cap, so the caller can say "more than 1,000".
  */
 export const listDemands = async (tx: ReadTx, f: DemandFilter, page: { limit: number; offset: number }, countCap: number): Promise<{ counted: number; rows: DemandRow[] }> => {
   const where = whereDemands(f);

@@ -325,7 +325,7 @@ describe('metrics and systemic issues', () => {
     expect((rows[0]?.derivation as { drillDown: unknown }).drillDown).toEqual({ kind: 'demands', filter: { year: 2026 }, count: 5 });
     const listed = (await t.request({ method: 'GET', url: `${C}/demands?year=2026&limit=200`, session: handler })).json();
     expect(listed).toMatchObject({ total: 5, totalAtLeast: false });
-    // Counting stops one past the cap: at a city's scale the ledger says "10,000+" rather than count every case.
+    // Counting stops one past the cap: at a city's scale the ledger says "more than 1,000" rather than count every case.
     const { listDemands } = await import('./services.repository.js');
     const { asReadTx } = await import('../../../db/tx.js');
     const capped = await listDemands(asReadTx(t.database.db), { centreId: 'beijing', receivedFrom: new Date('2026-01-01T00:00:00+08:00'), receivedTo: new Date('2027-01-01T00:00:00+08:00') }, { limit: 200, offset: 0 }, 3);

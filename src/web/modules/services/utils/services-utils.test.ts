@@ -1,3 +1,4 @@
+import { ledgerPagerTotal } from './ledger-paging.js';
 import { describe, expect, test } from 'vitest';
 import { ApiError } from '../../../app/api.js';
 import { testTheme, tEn, tZh } from '../../../test-support/fixtures.js';
@@ -313,5 +314,15 @@ describe('officers and paths', () => {
     expect(newVisitPath('e1')).toBe('/services/visits/new?enterprise=e1');
     expect(newVisitPath()).toBe('/services/visits/new');
     expect(newPackagePath('e1', 'tier:unicorn')).toBe('/services/packages/new?enterprise=e1&basis=tier%3Aunicorn');
+  });
+});
+
+describe('the ledger pager past the count cap', () => {
+  test('an exact total is the total; past the cap one more page is offered until a short page ends it', () => {
+    expect(ledgerPagerTotal({ total: 37, totalAtLeast: false, itemsOnPage: 17 }, 2, 20)).toBe(37);
+    expect(ledgerPagerTotal({ total: 1000, totalAtLeast: true, itemsOnPage: 20 }, 1, 20)).toBe(1020);
+    expect(ledgerPagerTotal({ total: 1000, totalAtLeast: true, itemsOnPage: 20 }, 51, 20)).toBe(1040);
+    expect(ledgerPagerTotal({ total: 1000, totalAtLeast: true, itemsOnPage: 7 }, 60, 20)).toBe(1187);
+    expect(ledgerPagerTotal({ total: 1000, totalAtLeast: true, itemsOnPage: 0 }, 60, 20)).toBe(1180);
   });
 });
