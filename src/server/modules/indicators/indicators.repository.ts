@@ -34,14 +34,15 @@ const listedDerivation = sql<Record<string, unknown> | null>`case
   then (${observations.derivation} - 'records') || jsonb_build_object('records', jsonb_path_query_array(${observations.derivation}, ${`$.records[0 to ${LISTED_RECORDS_MAX - 1}]`}::jsonpath), 'recordCount', jsonb_array_length(${observations.derivation} -> 'records'))
   else ${observations.derivation} end`;
 
-export const listObservationRows = async (tx: ReadTx, indicatorIds: string[]): Promise<ObservationRow[]> =>
-  indicatorIds.length === 0
-    ? []
-    : tx
-        .select({ ...getTableColumns(observations), derivation: listedDerivation })
-        .from(observations)
-        .where(inArray(observations.indicatorId, indicatorIds))
-        .orderBy(asc(observations.indicatorId), sql`${observations.year} asc nulls last`, sql`${observations.period} asc nulls last`, asc(observations.id));
+/** Figures as the catalogue reads them (provenance trimmed by `listedDerivation`), by indicator, then year, period and id. */
+const readObservations = (tx: ReadTx, where: SQL): Promise<ObservationRow[]> =>
+  tx
+    .select({ ...getTableColumns(observations), derivation: listedDerivation })
+    .from(observations)
+    .where(where)
+    .orderBy(asc(observations.indicatorId), sql`${observations.year} asc nulls last`, sql`${observations.period} asc nulls last`, asc(observations.id));
+
+export const listObservationRows = async (tx: ReadTx, indicatorIds: string[]): Promise<ObservationRow[]> => (indicatorIds.length === 0 ? [] : readObservations(tx, inArray(observations.indicatorId, indicatorIds)));
 
 /** What choosing an indicator's latest figures reads of each figure: no values, no provenance. */
 export const listObservationHeads = (tx: ReadTx, indicatorIds: string[]) =>
@@ -52,15 +53,14 @@ export const listObservationHeads = (tx: ReadTx, indicatorIds: string[]) =>
         .from(observations)
         .where(inArray(observations.indicatorId, indicatorIds));
 
-/** These figures, read as `listObservationRows` reads them and in its order. */
-export const listObservationRowsByIds = async (tx: ReadTx, ids: string[]): Promise<ObservationRow[]> =>
-  ids.length === 0
-    ? []
-    : tx
-        .select({ ...getTableColumns(observations), derivation: listedDerivation })
-        .from(observations)
-        .where(inArray(observations.id, ids))
-        .orderBy(asc(observations.indicatorId), sql`${observations.year} asc nulls last`, sql`${observations.period} asc nulls last`, asc(observations.id));
+/** These figures, read as `listObservationRows` reads them and in its order; in chunks, as PostgreSQL takes at most 65,535 parameters. */
+export const listObservationRowsByIds = async (tx: ReadTx, ids: string[]): Promise<ObservationRow[]> => {
+  const out: ObservationRow[] = [];
+  for (let i = 0; i < ids.length; i += 10_000) out.push(...(await readObservations(tx, inArray(observations.id, ids.slice(i, i + 10_000)))));
+  if (ids.length <= 10_000) return out;
+  const text = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1);
+  return out.sort((a, b) => text(a.indicatorId, b.indicatorId) || (a.year ?? Infinity) - (b.year ?? Infinity) || text(a.period, b.period) || text(a.id, b.id));
+};
 
 /** An observation with its indicator's centre, so a write can check the centre it belongs to. */
 export const findObservationRow = async (tx: ReadTx, centreId: string, id: string): Promise<(ObservationRow & { indicatorCode: string }) | undefined> => {
