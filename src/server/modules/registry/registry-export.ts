@@ -4,18 +4,16 @@ import { IMPORT_COLUMNS } from '../../../shared/schemas/registry-import.js';
 import type { TSearchQuery } from '../../../shared/schemas/registry.js';
 import type { ReadTx } from '../../../db/tx.js';
 import { findEntitiesByIds } from './registry.repository.js';
-import { searchEntities } from './registry-search.js';
+import { allMatchingIds } from './registry-search.js';
 
-const PAGE = 100;
+const PAGE = 1000;
 
-/** Every record a search matches, page by page, in the import template's columns. */
+/** Every record a search matches, in id order, in the import template's columns. */
 async function* exportRows(tx: ReadTx, centreId: string, query: Omit<TSearchQuery, 'limit' | 'cursor'>): AsyncGenerator<unknown[]> {
-  let cursor: string | undefined;
-  do {
-    const page = await searchEntities(tx, centreId, { ...query, limit: PAGE, ...(cursor ? { cursor } : {}) });
-    const rows = new Map((await findEntitiesByIds(tx, page.items.map((i) => i.id))).map((r) => [r.id, r]));
-    for (const item of page.items) {
-      const r = rows.get(item.id);
+  for await (const ids of allMatchingIds(tx, centreId, query, PAGE)) {
+    const rows = new Map((await findEntitiesByIds(tx, ids)).map((r) => [r.id, r]));
+    for (const id of ids) {
+      const r = rows.get(id);
       if (!r) continue;
       const values: Record<string, unknown> = { ...r, isSample: r.isSample ? '是' : '否' };
       yield IMPORT_COLUMNS.map((c) => {
@@ -23,8 +21,7 @@ async function* exportRows(tx: ReadTx, centreId: string, query: Omit<TSearchQuer
         return Array.isArray(v) ? v.join('|') : (v ?? '');
       });
     }
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
+  }
 }
 
 /** A CSV (UTF-8 with BOM, so Excel reads the Chinese) or XLSX stream of a filtered list. */

@@ -136,7 +136,7 @@ export const registryImportRoutes = async (instance: FastifyInstance): Promise<v
 
   app.get(
     '/api/centres/:centreId/export/organisations',
-    { config: { access: 'public' }, schema: { tags, summary: 'Export a filtered list (same filters as search) as CSV or XLSX', params: ZCentreParams, querystring: ZSearchQuery.omit({ limit: true, cursor: true }).extend({ format: ZFormat, headers: z.enum(['zh', 'en']).default('zh') }) } },
+    { config: { access: 'public' }, schema: { tags, summary: 'Export a filtered list as CSV or XLSX: every actor the search matches (same filters and words), in id order, not capped like the ranked search', params: ZCentreParams, querystring: ZSearchQuery.omit({ limit: true, cursor: true }).extend({ format: ZFormat, headers: z.enum(['zh', 'en']).default('zh') }) } },
     async (request, reply) => {
       const { format, headers, ...query } = request.query;
       void reply.header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE).header('content-disposition', `attachment; filename="kechuang-actors.${format}"`);

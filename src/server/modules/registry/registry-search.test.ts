@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { csvLine } from '../../../core/tabular/csv.js';
 import { createTestApp, type Session, type TestApp } from '../../test-support/test-app.js';
-import { SEARCH_CANDIDATES } from './registry-search.js';
+import { asReadTx } from '../../../db/tx.js';
+import { allMatchingIds, SEARCH_CANDIDATES } from './registry-search.js';
 import { syntheticCreditCode } from '../../../core/identifiers/test-support/synthetic-uscc.js';
 
 let t: TestApp;
@@ -90,5 +91,26 @@ describe('broad queries', () => {
     const narrow = await search(`q=${encodeURIComponent(last)}`);
     expect(narrow.truncated).toBe(false);
     expect(narrow.items[0].nameZh).toBe(last);
+  }, 120_000);
+
+  test('the export of a truncated search holds every match, in id order, whatever its page size', async () => {
+    // Runs after the test above: 351 names hold 广域检索.
+    const query = { q: '广域检索', category: undefined, kind: undefined, areaId: undefined, sector: undefined, recognition: undefined };
+    const collect = async (pageSize: number) => {
+      const out: string[] = [];
+      for await (const ids of allMatchingIds(asReadTx(t.database.db), 'beijing', query, pageSize)) out.push(...ids);
+      return out;
+    };
+    const small = await collect(7);
+    expect(small).toEqual(await collect(1000));
+    expect(small).toHaveLength(SEARCH_CANDIDATES + 51);
+    expect([...small].sort()).toEqual(small);
+    const csv = await t.request({ method: 'GET', url: `${C}/export/organisations?format=csv&q=${encodeURIComponent('广域检索')}` });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.body.trim().split('\n')).toHaveLength(SEARCH_CANDIDATES + 52);
+    // A word no name holds exports the header alone.
+    expect((await collect(50)).length).toBeGreaterThan(0);
+    const none = await t.request({ method: 'GET', url: `${C}/export/organisations?format=csv&q=${encodeURIComponent('无此名称词')}` });
+    expect(none.body.trim().split('\n')).toHaveLength(1);
   }, 120_000);
 });

@@ -64,13 +64,7 @@ const areaFilter = (column: SQL, areaId: string): SQL =>
 export const searchEntities = async (tx: ReadTx, centreId: string, query: TSearchQuery): Promise<TSearchResult> => {
   const q = query.q.trim().toLowerCase();
   const cursor = query.cursor ? decodeSearchCursor(query.cursor) : null;
-  const filters: SQL[] = [sql`e.centre_id = ${centreId}`, sql`e.status = 'active'`];
-  if (query.category) filters.push(sql`e.category = ${query.category}`);
-  if (query.kind) filters.push(sql`e.kind = ${query.kind}`);
-  if (query.areaId) filters.push(areaFilter(sql`e.area_id`, query.areaId));
-  if (query.sector) filters.push(sql`e.sector_codes @> array[${query.sector}]::text[]`);
-  if (query.recognition) filters.push(sql`exists (select 1 from recognitions r where r.entity_id = e.id and r.type = ${query.recognition})`);
-  const where = sql.join(filters, sql` and `);
+  const where = filtersOf(centreId, query);
   if (!q && !query.sector && !query.recognition) return browse(tx, centreId, query, where, cursor);
 
   const cap = SEARCH_CANDIDATES;
@@ -120,6 +114,47 @@ export const searchEntities = async (tx: ReadTx, centreId: string, query: TSearc
     recognition: facetList(result['recognition']),
   });
 };
+
+/** The filters beside the words: centre, active, category, kind, area (with what lies within), sector, recognition. */
+const filtersOf = (centreId: string, query: Omit<TSearchQuery, 'limit' | 'cursor'>): SQL => {
+  const filters: SQL[] = [sql`e.centre_id = ${centreId}`, sql`e.status = 'active'`];
+  if (query.category) filters.push(sql`e.category = ${query.category}`);
+  if (query.kind) filters.push(sql`e.kind = ${query.kind}`);
+  if (query.areaId) filters.push(areaFilter(sql`e.area_id`, query.areaId));
+  if (query.sector) filters.push(sql`e.sector_codes @> array[${query.sector}]::text[]`);
+  if (query.recognition) filters.push(sql`exists (select 1 from recognitions r where r.entity_id = e.id and r.type = ${query.recognition})`);
+  return sql.join(filters, sql` and `);
+};
+
+/**
+ * Every active actor a search matches, in id order, a page of ids at a time: what an export holds. The
+ * ranked search reads a capped set of candidates (SEARCH_CANDIDATES a branch) and says "at least"; an
+ * export must hold every match, the same whatever its page size (found at a city's scale: a broad word's
+ * export depended on the page size and missed rows). A match is what the search's passes accept: a name
+ * prefix, the whole words, the last Latin word as a prefix, or (no whole word, or three characters and more)
+ * a substring of a name.
+ */
+export async function* allMatchingIds(tx: ReadTx, centreId: string, query: Omit<TSearchQuery, 'limit' | 'cursor'>, pageSize: number): AsyncGenerator<string[]> {
+  const q = query.q.trim().toLowerCase();
+  const conditions: SQL[] = [];
+  if (q) {
+    const terms = queryTerms(q);
+    const whole = tsQuery(terms, false);
+    conditions.push(sql`lower(e.name_zh) like ${`${escapeLike(q)}%`}`, sql`lower(e.name_en) like ${`${escapeLike(q)}%`}`);
+    if (whole) conditions.push(sql`e.search_tsv @@ to_tsquery('simple', ${whole})`);
+    const prefixed = tsQuery(terms, true);
+    if (whole && prefixed && /[a-z0-9]$/.test(terms.at(-1) ?? '')) conditions.push(sql`e.search_tsv @@ to_tsquery('simple', ${prefixed})`);
+    if (!whole || [...q].length >= 3) conditions.push(sql`e.name_text ilike ${`%${escapeLike(q)}%`}`);
+  }
+  const where = conditions.length ? sql`${filtersOf(centreId, query)} and (${sql.join(conditions, sql` or `)})` : filtersOf(centreId, query);
+  let after: string | null = null;
+  for (;;) {
+    const page = rowsOf(await tx.execute(sql`select e.id from entities e where ${where}${after === null ? sql`` : sql` and e.id > ${after}`} order by e.id limit ${pageSize}`)).map((r) => String(r['id']));
+    if (page.length > 0) yield page;
+    if (page.length < pageSize) return;
+    after = page[page.length - 1] as string;
+  }
+}
 
 /**
  * Gather the candidates once, then page, count and facet them from the same
