@@ -102,8 +102,12 @@ const withObservations = async (tx: ReadTx, rows: IndicatorRow[], figures: TIndi
   if (figures === 'latest') {
     // Choose on slim rows, then read values and provenance for the chosen few only.
     const heads = await listObservationHeads(tx, ids);
-    const byIndicator = new Map<string, typeof heads>();
-    for (const h of heads) byIndicator.set(h.indicatorId, [...(byIndicator.get(h.indicatorId) ?? []), h]);
+    const byIndicator = new Map<string, Exclude<typeof heads, never[]>>();
+    for (const h of heads) {
+      const list = byIndicator.get(h.indicatorId);
+      if (list) list.push(h);
+      else byIndicator.set(h.indicatorId, [h]);
+    }
     const chosen: string[] = [];
     for (const [indicatorId, list] of byIndicator) {
       const typed = list.map((h) => ({ ...h, status: h.status as TObservation['status'] }));
