@@ -17,6 +17,7 @@ import { openDatabase } from '../src/db/client.js';
 import { parseConfig } from '../src/server/config.js';
 import type { ServiceContext } from '../src/server/context.js';
 import { DERIVATIONS, refreshDerivedFigures } from '../src/server/modules/indicators/derived-figures.service.js';
+import { centreTimeZone } from '../src/server/modules/centres/centre-calendar.js';
 import { median } from './support.js';
 
 const url = process.env['REFRESH_DATABASE_URL'];
@@ -65,9 +66,10 @@ for (let i = 0; i < runs; i++) {
 }
 process.stdout.write(`whole refresh, median of ${runs}: ${fmt(median(whole.map((r) => r.ms)))} ms, peak heap ${fmt(median(whole.map((r) => r.peakMb)))} MB, longest stall ${fmt(median(whole.map((r) => r.stallMs)))} ms\n`);
 process.stdout.write('each derivation (its reads and computation, no writes), median:\n');
+const timeZone = await centreTimeZone(handle.db, centreId);
 for (const d of DERIVATIONS) {
   const rs: { ms: number; growthMb: number; stallMs: number; value: unknown[] }[] = [];
-  for (let i = 0; i < runs; i++) rs.push(await watch(() => d.compute(handle.db, centreId, new Date())));
+  for (let i = 0; i < runs; i++) rs.push(await watch(() => d.compute(handle.db, centreId, new Date(), timeZone)));
   process.stdout.write(`  ${d.key.padEnd(11)} ${fmt(median(rs.map((r) => r.ms))).padStart(7)} ms  heap +${fmt(median(rs.map((r) => r.growthMb))).padStart(5)} MB  stall ${fmt(median(rs.map((r) => r.stallMs))).padStart(5)} ms  ${rs[0]?.value.length ?? 0} figures\n`);
 }
 await handle.close();

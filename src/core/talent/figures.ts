@@ -9,7 +9,7 @@ export interface CredentialRecord {
   readonly category: string;
   readonly validFrom: string;
   readonly validTo: string;
-  /** YYYY-MM-DD of revocation (Asia/Shanghai), or null. */
+  /** YYYY-MM-DD of revocation (in the centre's time zone), or null. */
   readonly revokedOn: string | null;
   readonly areaId: string | null;
   readonly isSample: boolean;

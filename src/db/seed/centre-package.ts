@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isTimeZone } from '../../shared/time-zone.js';
 import { z } from 'zod';
 import { AREA_KINDS } from '../../shared/schemas/centres.js';
 import { ZNameStatus } from '../../shared/schemas/common.js';
@@ -39,7 +40,8 @@ export const ZCentreManifest = z.object({
     nameEn: z.string(),
     shortNameZh: z.string(),
     shortNameEn: z.string(),
-    timezone: z.string(),
+    // Days, deadlines and the years of statistics are read in this zone.
+    timezone: z.string().refine(isTimeZone, { message: 'an IANA time zone the runtime knows, such as Asia/Shanghai' }),
     defaultLocale: z.enum(['zh-CN', 'en-US']),
     mapAreaId: z.string().nullable(),
     descriptionZh: z.string().nullable().optional(),

@@ -225,7 +225,7 @@ export const ZMetricsReport = z.object({
   reopenDays: z.number().int(),
   total: ZServiceMetrics,
   groups: z.array(z.object({ key: z.string().nullable(), nameZh: z.string().nullable(), nameEn: z.string().nullable(), metrics: ZServiceMetrics })),
-  /** By month of receipt (Asia/Shanghai), oldest first. */
+  /** By month of receipt (in the centre's time zone), oldest first. */
   trend: z.array(z.object({ period: z.string(), metrics: ZServiceMetrics })),
 });
 

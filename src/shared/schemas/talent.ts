@@ -230,7 +230,7 @@ export const ZCredentialVerification = z.object({
   personId: z.string(),
   validFrom: z.string(),
   validTo: z.string(),
-  /** The date the status was judged on (Asia/Shanghai). */
+  /** The date the status was judged on (in the centre's time zone). */
   asOf: z.string(),
   programme: z.object({ id: z.string(), titleZh: z.string().nullable(), titleEn: z.string() }),
 });

@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { dayIn } from '../../core/calendar.js';
 import type { TCentre } from '../../shared/schemas/centres.js';
 import { useCentresQuery } from '../modules/centres/hooks/useCentresQuery.js';
 
@@ -60,3 +61,6 @@ export const useCurrentCentre = (): TCentre => {
   if (!centre) throw new Error('useCurrentCentre used before a centre was loaded');
   return centre;
 };
+
+/** Today (YYYY-MM-DD) in the current centre's time zone: the day the server judges dates by. */
+export const useCentreToday = (): string => dayIn(new Date(), useCurrentCentre().timezone);

@@ -3,7 +3,7 @@ import { Button, Form, Input, InputNumber, Select, Table } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { EXPENSE_CATEGORIES, FUNDING_LEVELS, FUNDING_NATURES, OUTPUT_KINDS } from '../../shared/schemas/grants.js';
-import { useCurrentCentre } from '../app/centre.js';
+import { useCentreToday, useCurrentCentre } from '../app/centre.js';
 import { placeIssues } from '../app/errors.js';
 import { pickName, pickTitle } from '../i18n/format.js';
 import { useI18n } from '../i18n/I18nProvider.js';
@@ -30,9 +30,9 @@ import { SampleTag } from '../ui/SampleTag.js';
 import '../modules/calls/calls.css';
 import '../modules/grants/grants.css';
 
-const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 
 const FundingPanel = ({ project }: { project: Project }) => {
+  const today = useCentreToday();
   const { t, locale } = useI18n();
   const centre = useCurrentCentre();
   const add = useAddFundingMutation(centre.id, project.applicationId);
@@ -66,7 +66,7 @@ const FundingPanel = ({ project }: { project: Project }) => {
         ]}
       />
       {project.can.manage && (
-        <Form form={form} layout="vertical" className="kc-gr-inline-form" initialValues={{ level: 'city', nature: 'fiscal', year: Number(today().slice(0, 4)) }} data-testid="grant-funding-form">
+        <Form form={form} layout="vertical" className="kc-gr-inline-form" initialValues={{ level: 'city', nature: 'fiscal', year: Number(today.slice(0, 4)) }} data-testid="grant-funding-form">
           <div className="kc-gr-row">
             <Form.Item name="level" label={t('grants.funding.level')} rules={[{ required: true }]}>
               <Select options={FUNDING_LEVELS.map((l) => ({ value: l, label: levelLabel(t, l) }))} />
@@ -102,6 +102,7 @@ const FundingPanel = ({ project }: { project: Project }) => {
 };
 
 const LedgerPanel = ({ project, ledger }: { project: Project; ledger: Ledger }) => {
+  const today = useCentreToday();
   const { t, locale } = useI18n();
   const centre = useCurrentCentre();
   const lists = useNegativeListsQuery(centre.id).data?.items ?? [];
@@ -151,7 +152,7 @@ const LedgerPanel = ({ project, ledger }: { project: Project; ledger: Ledger }) 
         </div>
       </dl>
       {ledger.canRecord && (
-        <Form form={form} layout="vertical" className="kc-gr-inline-form" initialValues={{ spentOn: today() }} data-testid="grant-expense-form">
+        <Form form={form} layout="vertical" className="kc-gr-inline-form" initialValues={{ spentOn: today }} data-testid="grant-expense-form">
           <div className="kc-gr-row">
             <Form.Item name="spentOn" label={t('grants.ledger.spentOn')} rules={[{ required: true }]}>
               <Input type="date" data-testid="grant-expense-date" />

@@ -3,7 +3,7 @@ import { Button, Form, Input, InputNumber, Select, Table, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { COHORT_EXIT_KINDS, COHORT_TERMS } from '../../shared/schemas/incubators.js';
-import { useCurrentCentre } from '../app/centre.js';
+import { useCentreToday, useCurrentCentre } from '../app/centre.js';
 import { errorMessage, placeIssues } from '../app/errors.js';
 import { useSession } from '../app/session.js';
 import { EChart } from '../charts/EChart.js';
@@ -20,7 +20,6 @@ import { QueryState } from '../ui/QueryState.js';
 import { SampleTag } from '../ui/SampleTag.js';
 import '../modules/incubators/incubators.css';
 
-const today = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 
 const FunnelCards = ({ funnel }: { funnel: Funnel }) => {
   const { t } = useI18n();
@@ -156,6 +155,7 @@ const CohortPanel = ({ centreId, incubatorId, cohort, keeper }: { centreId: stri
 export const IncubatorPage = () => {
   const { t, locale } = useI18n();
   const centre = useCurrentCentre();
+  const today = useCentreToday();
   const navigate = useNavigate();
   const { incubatorId = '' } = useParams();
   const { can, user } = useSession();
@@ -173,7 +173,7 @@ export const IncubatorPage = () => {
     if (!inc) return;
     setError(null);
     try {
-      await update.mutateAsync({ version: inc.version, confirmedOn: today() });
+      await update.mutateAsync({ version: inc.version, confirmedOn: today });
     } catch (e) {
       setError(errorMessage(e, t));
     }

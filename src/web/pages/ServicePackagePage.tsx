@@ -3,7 +3,7 @@ import { Button, Form, Steps, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { isApiError } from '../app/api.js';
-import { useCurrentCentre } from '../app/centre.js';
+import { useCentreToday, useCurrentCentre } from '../app/centre.js';
 import { useSession } from '../app/session.js';
 import { formatDateTime, formatPartialDate, pickName, pickTitle } from '../i18n/format.js';
 import { useI18n } from '../i18n/I18nProvider.js';
@@ -24,7 +24,6 @@ import { packageBody, packageFieldFor, packagePatch, packageValues, type Package
 import { enterpriseServicePath, packagePath, SERVICE_ROUTES } from '../modules/services/utils/paths.js';
 import { PACKAGE_STEPS, packageSteps } from '../modules/services/utils/steps.js';
 import { needsNote } from '../modules/services/utils/workflow.js';
-import { todayInShanghai } from '../modules/services/utils/visit.js';
 import { PageHeader } from '../ui/PageHeader.js';
 import { Panel } from '../ui/Panel.js';
 import { QueryState } from '../ui/QueryState.js';
@@ -58,7 +57,7 @@ const NewPackage = () => {
   const directory = useOfficerDirectory(centre.id);
   const presetView = useEnterpriseViewQuery(centre.id, preset);
   const [error, setError] = useState<string | null>(null);
-  const today = todayInShanghai();
+  const today = useCentreToday();
   const initial: PackageValues = {
     ...(preset ? { enterpriseId: preset } : {}),
     keyBasis: params.get('basis') ?? 'list',

@@ -3,7 +3,7 @@ import { Button, Form, Input, Select } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { DEMAND_TYPES } from '../../shared/schemas/services.js';
-import { useCurrentCentre } from '../app/centre.js';
+import { useCentreToday, useCurrentCentre } from '../app/centre.js';
 import { formatPartialDate, pickName } from '../i18n/format.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { EntityPicker, type PickedEntity } from '../modules/registry/components/editors/EntityPicker.js';
@@ -15,7 +15,7 @@ import { useRecordVisitMutation } from '../modules/services/hooks/useVisits.js';
 import type { Visit } from '../modules/services/types.js';
 import { demandTypeLabel, placeFailure } from '../modules/services/utils/labels.js';
 import { demandPath, enterpriseServicePath, SERVICE_ROUTES } from '../modules/services/utils/paths.js';
-import { todayInShanghai, visitBody, visitFieldFor, type VisitValues } from '../modules/services/utils/visit.js';
+import { visitBody, visitFieldFor, type VisitValues } from '../modules/services/utils/visit.js';
 import { PageHeader } from '../ui/PageHeader.js';
 import { Panel } from '../ui/Panel.js';
 import { Loading } from '../ui/Loading.js';
@@ -104,7 +104,7 @@ export const ServiceVisitPage = () => {
   const packages = usePackagesQuery(centre.id, { mine: 'true' });
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<Visit | null>(null);
-  const today = todayInShanghai();
+  const today = useCentreToday();
   const mine = useMemo(() => (packages.data?.items ?? []).map((p) => p.enterprise), [packages.data]);
   // An enterprise named in the address but not among mine: its name comes from its service view.
   const presetView = useEnterpriseViewQuery(centre.id, preset && packages.data && !mine.some((e) => e.id === preset) ? preset : null);

@@ -2,7 +2,7 @@ import { Button, DatePicker, Form, Input, InputNumber, Modal, Table } from 'antd
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { validUntil } from '../../core/talent/credential.js';
-import { useCurrentCentre } from '../app/centre.js';
+import { useCentreToday, useCurrentCentre } from '../app/centre.js';
 import { placeIssues } from '../app/errors.js';
 import { useSession } from '../app/session.js';
 import { formatNumber, pickName, pickTitle } from '../i18n/format.js';
@@ -20,7 +20,6 @@ import { QueryState } from '../ui/QueryState.js';
 import { SampleTag } from '../ui/SampleTag.js';
 import '../modules/talent/talent.css';
 
-const todayIso = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 type DateValue = { format: (f: string) => string } | null | undefined;
 const iso = (d: DateValue): string => (d ? d.format('YYYY-MM-DD') : '');
 
@@ -118,7 +117,7 @@ const IssueDialog = ({ app, call, centreId, onClose }: { app: TalentApplication;
   const issue = useIssueCredentialMutation(centreId);
   const [form] = Form.useForm();
   const [error, setError] = useState<string | null>(null);
-  const from = todayIso();
+  const from = useCentreToday();
   const submit = async () => {
     const v = (await form.validateFields()) as { awardAmount?: number; validFrom: string; validTo: string; note?: string };
     setError(null);

@@ -2,20 +2,22 @@ import { and, eq, gte, inArray, isNull, or } from 'drizzle-orm';
 import { computeCallStatistics, DEFAULT_STATISTICS_PARAMS, type StatisticFigure, type StatisticsParams } from '../../../core/calls/statistics.js';
 import { callApplicationMembers, callApplications, callChangeLog, callMilestones, calls, personPrivate, recognitions } from '../../../db/schema/index.js';
 import { readTogether, type ReadTx } from '../../../db/tx.js';
+import { dayIn } from '../../../core/calendar.js';
 
 /**
  * Load the calls engine's records of one centre and compute its statistics
  * (issue 5, item 8). Each figure names the records it counts; the indicators
  * module stores them as derived figures.
  */
-export const loadCallStatistics = async (tx: ReadTx, centreId: string, now: Date, params: StatisticsParams = DEFAULT_STATISTICS_PARAMS): Promise<StatisticFigure[]> => {
+/** Instants reach the engine as the centre's local days, so that a figure's year and a milestone's "on time" are the centre's. */
+export const loadCallStatistics = async (tx: ReadTx, centreId: string, now: Date, timeZone: string, params: StatisticsParams = DEFAULT_STATISTICS_PARAMS): Promise<StatisticFigure[]> => {
   const callRows = await tx.select({ id: calls.id, state: calls.state, publishedAt: calls.publishedAt, isSample: calls.isSample }).from(calls).where(eq(calls.centreId, centreId));
   if (callRows.length === 0) return [];
   // Subqueries rather than lists of ids: a city's 50,000 applications came close to PostgreSQL's
   // 65,535 parameters a statement, and the lists cost more to send than the join costs to run.
   const centreCalls = tx.select({ id: calls.id }).from(calls).where(eq(calls.centreId, centreId));
   const centreApps = tx.select({ id: callApplications.id }).from(callApplications).where(inArray(callApplications.callId, centreCalls));
-  const today = now.toISOString().slice(0, 10);
+  const today = dayIn(now, timeZone);
   const [apps, endings, milestones, pis, smeRows, births] = await readTogether(tx, [
     () =>
       tx
@@ -41,8 +43,8 @@ export const loadCallStatistics = async (tx: ReadTx, centreId: string, now: Date
   ] as const);
   const piOf = new Map(pis.map((p) => [p.applicationId, p.entityId]));
   const endedAt = new Map<string, string>();
-  for (const e of endings) endedAt.set(e.callId, e.at.toISOString());
-  const iso = (d: Date | null) => (d ? d.toISOString() : null);
+  for (const e of endings) endedAt.set(e.callId, dayIn(e.at, timeZone));
+  const iso = (d: Date | null) => (d ? dayIn(d, timeZone) : null);
   const callSample = new Map(callRows.map((c) => [c.id, c.isSample]));
   return computeCallStatistics(
     {

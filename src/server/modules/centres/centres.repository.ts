@@ -15,6 +15,10 @@ export const listCentreRows = (tx: ReadTx): Promise<CentreRow[]> => tx.select().
 export const findCentreRow = async (tx: ReadTx, id: string): Promise<CentreRow | undefined> =>
   (await tx.select().from(centres).where(eq(centres.id, id)).limit(1))[0];
 
+/** The centre's time zone (its `timezone` setting), in which its days and years are read; undefined when there is no such centre. */
+export const findCentreTimeZone = async (tx: ReadTx, id: string): Promise<string | undefined> =>
+  (await tx.select({ timezone: centres.timezone }).from(centres).where(eq(centres.id, id)).limit(1))[0]?.timezone;
+
 /** Areas without their geometry (large); the map query fetches geometry separately. */
 export const listAreaRows = (tx: ReadTx, centreId: string): Promise<Omit<AreaRow, 'geometry'>[]> =>
   tx

@@ -39,7 +39,7 @@ export const CHAIN_INDICATORS = CHAIN_CLUSTERS.flatMap((c) => {
 const yearOf = (d: Date, timeZone: string): string => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric' }).format(d);
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
 
-export const loadChainFigures = async (tx: ReadTx, centreId: string, timeZone = 'Asia/Shanghai'): Promise<DerivedFigure[]> => {
+export const loadChainFigures = async (tx: ReadTx, centreId: string, timeZone: string): Promise<DerivedFigure[]> => {
   const versions = await repo.versionsOfCentre(tx, centreId);
   if (versions.length === 0) return [];
   const mapIds = [...new Set(versions.map((v) => v.map.id))];

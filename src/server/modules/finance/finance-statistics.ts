@@ -3,6 +3,7 @@ import { readTogether, type ReadTx } from '../../../db/tx.js';
 import type { DerivedFigure } from '../indicators/derived-figures.service.js';
 import { findRootAreaId } from '../indicators/indicators.repository.js';
 import { financeRecords } from './finance.repository.js';
+import { yearIn } from '../../../core/calendar.js';
 
 /** The published count of unicorns (a seeded or imported figure), shown beside the records' count and never mixed into it. */
 export const PUBLISHED_UNICORN_CODE = 'unicorns';
@@ -25,7 +26,7 @@ const roundKind = 'investment_round';
  * currency has no rate are named apart), and the unicorns at each completed
  * year end (listing the companies).
  */
-export const loadFinanceFigures = async (tx: ReadTx, centreId: string, now: Date): Promise<DerivedFigure[]> => {
+export const loadFinanceFigures = async (tx: ReadTx, centreId: string, now: Date, timeZone: string): Promise<DerivedFigure[]> => {
   const [records, root] = await readTogether(tx, [() => financeRecords(tx, centreId), () => findRootAreaId(tx, centreId)] as const);
   const out: DerivedFigure[] = [];
   const sampleRound = new Map(records.rounds.map((r) => [r.id, r.isSample]));
@@ -54,7 +55,7 @@ export const loadFinanceFigures = async (tx: ReadTx, centreId: string, now: Date
   // Unicorns at each completed year end, from the first year the records name.
   const input: UnicornInput = { recognitions: records.recognitions, rounds: records.rounds, exits: records.exits, rates: records.rates };
   const years = [...records.rounds.map((r) => r.announcedOn), ...records.recognitions.flatMap((r) => (r.validFrom ? [r.validFrom] : []))].map((d) => Number(d.slice(0, 4)));
-  const lastYear = now.getUTCFullYear() - 1;
+  const lastYear = yearIn(now, timeZone) - 1;
   const sampleEntity = new Map<string, boolean>();
   for (const r of records.rounds) if (r.isSample) sampleEntity.set(r.entityId, true);
   for (const r of records.recognitions) if (r.isSample) sampleEntity.set(r.entityId, true);

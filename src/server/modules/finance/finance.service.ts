@@ -10,6 +10,7 @@ import { AppError, bodyIssue, invalidBody, staleVersion } from '../../errors.js'
 import { findCentre } from '../contracts/contracts.repository.js';
 import { FINANCE_INDICATORS, PUBLISHED_UNICORN_CODE, SUM_CURRENCY } from './finance-statistics.js';
 import { publishedFigures } from '../indicators/indicators.repository.js';
+import { centreDay } from '../centres/centre-calendar.js';
 import * as repo from './finance.repository.js';
 
 /**
@@ -257,12 +258,11 @@ export const deleteRate = async (ctx: ServiceContext, centreId: string, currency
 };
 
 // ---------------------------------------------------------------- unicorns and statistics
-const centreToday = (now: Date, timeZone = 'Asia/Shanghai'): string => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 
 export const unicornReport = async (ctx: ServiceContext, centreId: string, date: string | undefined): Promise<TUnicornReport> => {
   await readScope(ctx, centreId);
   const [records, published] = await readTogether(ctx.db, [() => repo.financeRecords(ctx.db, centreId), () => publishedFigures(ctx.db, centreId, [{ codes: [PUBLISHED_UNICORN_CODE] }])] as const);
-  const day = date ?? centreToday(ctx.now);
+  const day = date ?? (await centreDay(ctx.db, centreId, ctx.now));
   const input: UnicornInput = { recognitions: records.recognitions, rounds: records.rounds, exits: records.exits, rates: records.rates };
   const statuses = unicornsAt(input, day);
   const events = unicornEvents(input, day);

@@ -33,6 +33,7 @@ import { createApplication, createCallInTx, PUBLIC_CALL_STATES } from '../calls/
 import { submitReview } from '../calls/review.service.js';
 import { getCentre } from '../centres/centres.service.js';
 import { publishedFigures } from '../indicators/indicators.repository.js';
+import { centreDay } from '../centres/centre-calendar.js';
 import * as repo from './grants.repository.js';
 import type { GrantApplicationRow, ListItemRow, ListVersionRow, OutputRow, TrackRow } from './grants.repository.js';
 
@@ -331,12 +332,10 @@ const listVersionsWithItems = async (tx: ReadTx, centreId: string): Promise<{ ro
   return { rows, items, versions };
 };
 
-const today = (now: Date): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-
 export const listNegativeLists = async (ctx: ServiceContext, centreId: string): Promise<TNegativeListVersion[]> => {
   await getCentre(ctx.db, centreId);
   const { rows, versions } = await listVersionsWithItems(ctx.db, centreId);
-  const current = versionInForce(versions, today(ctx.now));
+  const current = versionInForce(versions, await centreDay(ctx.db, centreId, ctx.now));
   return rows.map((r) => {
     const v = versions.find((x) => x.id === r.id) as ListVersion;
     return {
@@ -364,7 +363,7 @@ export const publishNegativeList = async (ctx: ServiceContext, centreId: string,
   return withWriteTx(ctx.db, async (tx) => {
     const { versions } = await listVersionsWithItems(tx, centreId);
     const latest = versions.reduce<ListVersion | null>((a, v) => (!a || v.effectiveFrom > a.effectiveFrom ? v : a), null);
-    if (input.effectiveFrom < today(ctx.now)) throw invalid([issue('effectiveFrom', 'effective_in_past', 'a new version takes effect today or later; earlier expenses stay judged by the version then in force')]);
+    if (input.effectiveFrom < (await centreDay(tx, centreId, ctx.now))) throw invalid([issue('effectiveFrom', 'effective_in_past', 'a new version takes effect today or later; earlier expenses stay judged by the version then in force')]);
     if (latest && input.effectiveFrom < latest.effectiveFrom) throw invalid([issue('effectiveFrom', 'before_latest_version', `version ${latest.number} takes effect on ${latest.effectiveFrom}; a new version cannot take effect before it`, { latest: latest.number })]);
     const number = await repo.nextVersionNumber(tx, centreId);
     const id = randomUUID();

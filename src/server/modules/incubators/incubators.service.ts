@@ -11,6 +11,7 @@ import { auditWrite as audit } from '../../audit.js';
 import { assertCentreScope, type ServiceContext, type SessionUser } from '../../context.js';
 import { AppError, bodyIssue as issue, invalidBody as invalid, staleVersion as stale } from '../../errors.js';
 import { getCentre } from '../centres/centres.service.js';
+import { centreDay } from '../centres/centre-calendar.js';
 import * as repo from './incubators.repository.js';
 
 /**
@@ -166,13 +167,12 @@ const checkProfileFields = async (tx: ReadTx, centreId: string, input: { operato
   if (input.confirmedOn && input.confirmedOn > today) issues.push(issue('confirmedOn', 'in_future', 'a profile is confirmed on a day that has come'));
   return issues;
 };
-const dayOf = (d: Date): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
 
 export const createIncubator = async (ctx: ServiceContext, centreId: string, input: z.infer<typeof ZIncubatorInput>): Promise<View> => {
   requireManager(ctx, centreId);
   return withWriteTx(ctx.db, async (tx) => {
     await getCentre(tx, centreId);
-    const issues = await checkProfileFields(tx, centreId, input, dayOf(ctx.now));
+    const issues = await checkProfileFields(tx, centreId, input, await centreDay(tx, centreId, ctx.now));
     const bad = await checkOrganisation(tx, centreId, input.entityId, 'entityId');
     if (bad) issues.unshift(bad);
     if (issues.length) throw invalid(issues);
@@ -187,7 +187,7 @@ export const updateIncubator = async (ctx: ServiceContext, centreId: string, id:
   withWriteTx(ctx.db, async (tx) => {
     const before = await findProfileOr404(tx, centreId, id);
     requireKeeper(ctx, before);
-    const issues = await checkProfileFields(tx, centreId, patch, dayOf(ctx.now));
+    const issues = await checkProfileFields(tx, centreId, patch, await centreDay(tx, centreId, ctx.now));
     if (issues.length) throw invalid(issues);
     if (before.version !== patch.version) throw stale('The incubator profile');
     const { version, ...changes } = patch;

@@ -19,6 +19,7 @@ import { INCUBATOR_INDICATORS, loadIncubatorFigures } from '../incubators/incuba
 import { EVENT_INDICATORS, loadEventFigures } from '../events/events-statistics.js';
 import { GRANT_INDICATORS, loadGrantFigures } from '../grants/grants-statistics.js';
 import { FINANCE_INDICATORS, SUM_CURRENCY, loadFinanceFigures } from '../finance/finance-statistics.js';
+import { centreTimeZone } from '../centres/centre-calendar.js';
 import { DEFAULT_LADDER, type ServiceStatistic } from '../../../core/services/index.js';
 import { findRootAreaId, LISTED_RECORDS_MAX, type ObservationRow } from './indicators.repository.js';
 import { assertCentre } from './indicators.service.js';
@@ -69,7 +70,8 @@ type Derivation = {
   source: { titleZh: string; titleEn: string };
   indicators: DerivedIndicator[];
   params: Record<string, unknown>;
-  compute: (tx: ReadTx, centreId: string, now: Date) => Promise<DerivedFigure[]>;
+  /** `timeZone`: the centre's, in which the periods' years and "today" are read. */
+  compute: (tx: ReadTx, centreId: string, now: Date, timeZone: string) => Promise<DerivedFigure[]>;
 };
 
 /**
@@ -86,15 +88,15 @@ export const DERIVATIONS: readonly Derivation[] = [
     source: { titleZh: '科创平台揭榜挂帅记录', titleEn: 'KeChuang open-call records' },
     indicators: Object.entries(CALL_INDICATORS).map(([code, d]) => ({ code, level: 'centre', ...d })),
     params: DEFAULT_STATISTICS_PARAMS,
-    compute: (tx, centreId, now) => loadCallStatistics(tx, centreId, now),
+    compute: (tx, centreId, now, timeZone) => loadCallStatistics(tx, centreId, now, timeZone),
   },
   {
     key: 'services',
     query: 'services.statistics/v1',
     source: { titleZh: '科创平台企业诉求记录', titleEn: 'KeChuang enterprise demand records' },
     indicators: Object.entries(SERVICE_INDICATORS).map(([code, d]) => ({ code, level: 'centre', ...d })),
-    params: { reopenWindowDays: DEFAULT_LADDER.reopenWindowDays, periods: 'year of receipt, Asia/Shanghai' },
-    compute: (tx, centreId, now) => loadServiceStatistics(tx, centreId, now),
+    params: { reopenWindowDays: DEFAULT_LADDER.reopenWindowDays, periods: 'year of receipt, centre time zone' },
+    compute: (tx, centreId, now, timeZone) => loadServiceStatistics(tx, centreId, now, timeZone),
   },
   {
     key: 'contracts',
@@ -110,31 +112,31 @@ export const DERIVATIONS: readonly Derivation[] = [
     source: { titleZh: '科创平台专利记录', titleEn: 'KeChuang patent records' },
     indicators: PATENT_INDICATORS.map((d) => ({ ...d, level: 'centre' as const })),
     params: { periods: 'year end (31 December), completed years only', areas: 'the centre and the district of each patent’s first linked applicant', population: `indicator ${POPULATION_INDICATOR_CODE}, measured, same area and year` },
-    compute: (tx, centreId, now) => loadPatentFigures(tx, centreId, now),
+    compute: (tx, centreId, now, timeZone) => loadPatentFigures(tx, centreId, now, timeZone),
   },
   {
     key: 'scenarios',
     query: 'scenarios.statistics/v1',
     source: { titleZh: '科创平台应用场景记录', titleEn: 'KeChuang application-scenario records' },
     indicators: SCENARIO_INDICATORS.map((d) => ({ ...d, level: 'centre' as const })),
-    params: { periods: 'year of publication (scenarios) or of finishing (deployments), Asia/Shanghai', areas: 'the centre and the area of each scenario owner' },
-    compute: (tx, centreId) => loadScenarioFigures(tx, centreId),
+    params: { periods: 'year of publication (scenarios) or of finishing (deployments), centre time zone', areas: 'the centre and the area of each scenario owner' },
+    compute: (tx, centreId, _now, timeZone) => loadScenarioFigures(tx, centreId, timeZone),
   },
   {
     key: 'chains',
     query: 'chains.map_version/v1',
     source: { titleZh: '科创平台产业链图谱记录', titleEn: 'KeChuang industry-chain maps' },
     indicators: CHAIN_INDICATORS.map((d) => ({ ...d, level: 'centre' as const })),
-    params: { periods: 'year the version was saved, Asia/Shanghai; the last version of the year', supply: 'frozen when the next version was saved, live for the newest', weights: 'the map’s, else the defaults' },
-    compute: (tx, centreId) => loadChainFigures(tx, centreId),
+    params: { periods: 'year the version was saved, centre time zone; the last version of the year', supply: 'frozen when the next version was saved, live for the newest', weights: 'the map’s, else the defaults' },
+    compute: (tx, centreId, _now, timeZone) => loadChainFigures(tx, centreId, timeZone),
   },
   {
     key: 'talent',
     query: 'talent.credentials_in_force/v1',
     source: { titleZh: '科创平台人才认定记录', titleEn: 'KeChuang talent credential records' },
     indicators: TALENT_INDICATORS.map((d) => ({ ...d, level: 'centre' as const })),
-    params: { periods: 'calendar year, Asia/Shanghai: credentials in force at any time in the year (to expiry or revocation)', areas: 'the centre and the area of the employer at award', categories: 'all, and each talent category' },
-    compute: (tx, centreId, now) => loadTalentFigures(tx, centreId, now),
+    params: { periods: 'calendar year, centre time zone: credentials in force at any time in the year (to expiry or revocation)', areas: 'the centre and the area of the employer at award', categories: 'all, and each talent category' },
+    compute: (tx, centreId, now, timeZone) => loadTalentFigures(tx, centreId, now, timeZone),
   },
   {
     key: 'rdcentres',
@@ -142,7 +144,7 @@ export const DERIVATIONS: readonly Derivation[] = [
     source: { titleZh: '科创平台外资研发中心认定记录', titleEn: 'KeChuang foreign-funded R&D centre recognitions' },
     indicators: RD_CENTRE_INDICATORS.map((d) => ({ ...d, level: 'centre' as const })),
     params: { periods: 'year end, cumulative from the first recognition to the current year', areas: 'the centre and the area of each recognised organisation', counts: 'recognitions of type foreign_rnd_centre made on the platform, by validFrom; revoked ones stay counted' },
-    compute: (tx, centreId, now) => loadRdCentreFigures(tx, centreId, now),
+    compute: (tx, centreId, now, timeZone) => loadRdCentreFigures(tx, centreId, now, timeZone),
   },
   {
     key: 'incubators',
@@ -174,7 +176,7 @@ export const DERIVATIONS: readonly Derivation[] = [
     source: { titleZh: '科创平台投融资记录', titleEn: 'KeChuang investment and listing records' },
     indicators: FINANCE_INDICATORS.map((d) => ({ ...d, level: 'centre' as const })),
     params: { periods: 'year of announcement (rounds); 31 December of completed years (unicorns)', areas: 'the centre and the area of each investee', currency: `${SUM_CURRENCY} at the rates users entered for the year`, unicornThresholdUsd: 1_000_000_000 },
-    compute: (tx, centreId, now) => loadFinanceFigures(tx, centreId, now),
+    compute: (tx, centreId, now, timeZone) => loadFinanceFigures(tx, centreId, now, timeZone),
   },
 ];
 
@@ -200,6 +202,7 @@ const sameFigure = (o: ObservationRow, value: number, isSample: boolean, derivat
  */
 export const refreshDerivedFigures = async (ctx: ServiceContext, centreId: string): Promise<DerivationReport[]> => withWriteTx(ctx.db, async (tx) => {
     await assertCentre(tx, centreId);
+    const timeZone = await centreTimeZone(tx, centreId);
     // One refresh per centre at a time: a second scheduler (another server) waits, then finds the figures written and changes nothing.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`kechuang:derived-figures:${centreId}`}))`);
     const areaId = await findRootAreaId(tx, centreId);
@@ -209,7 +212,7 @@ export const refreshDerivedFigures = async (ctx: ServiceContext, centreId: strin
     // lock until commit, and at a city's scale the computations take minutes, during which every
     // other write of the platform would wait for it (found by the soak at 500,000 demands).
     const computed: { d: Derivation; figures: DerivedFigure[] }[] = [];
-    for (const d of DERIVATIONS) computed.push({ d, figures: await d.compute(tx, centreId, ctx.now) });
+    for (const d of DERIVATIONS) computed.push({ d, figures: await d.compute(tx, centreId, ctx.now, timeZone) });
     for (const { d, figures } of computed) {
       const sourceId = `${centreId}-derived-${d.key}`;
       await tx
@@ -237,7 +240,7 @@ export const refreshDerivedFigures = async (ctx: ServiceContext, centreId: strin
       for (const f of figures) {
         const indicatorId = idOf.get(f.code) as string;
         const figureAreaId = f.areaId ?? areaId;
-        const derivation = { query: d.query, params: d.params, numerator: f.numerator, denominator: f.denominator, records: listedRecords(f), ...(f.drillDown ? { drillDown: f.drillDown } : {}), computedAt: ctx.now.toISOString() };
+        const derivation = { query: d.query, params: { ...d.params, timeZone }, numerator: f.numerator, denominator: f.denominator, records: listedRecords(f), ...(f.drillDown ? { drillDown: f.drillDown } : {}), computedAt: ctx.now.toISOString() };
         const before = byCell.get(`${indicatorId}|${figureAreaId}|${f.period}`);
         if (before) {
           kept.add(before.id);

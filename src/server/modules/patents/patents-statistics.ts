@@ -3,6 +3,7 @@ import type { ReadTx } from '../../../db/tx.js';
 import type { DerivedFigure } from '../indicators/derived-figures.service.js';
 import { findCentre, rootArea } from '../contracts/contracts.repository.js';
 import { inForceByYearAndArea, populationFigures } from './patents.repository.js';
+import { yearIn } from '../../../core/calendar.js';
 
 // The denominator's indicator code lives in the shared vocabulary: the statistics page names it too.
 export { POPULATION_INDICATOR_CODE };
@@ -30,18 +31,14 @@ export const PATENT_INDICATORS = [
 ];
 export const PATENT_FIGURE_CODES = PATENT_INDICATORS.map((i) => i.code);
 
-const yearIn = (d: Date, timeZone: string): number => Number(new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric' }).format(d));
-
 /**
  * Per completed year, for the centre and each district: invention patents in
  * force at the year end, and the same per 10,000 residents where a population
  * figure exists. Each names the patent filter that lists the records behind it.
  */
-export const loadPatentFigures = async (tx: ReadTx, centreId: string, now: Date): Promise<DerivedFigure[]> => {
-  const centre = await findCentre(tx, centreId);
-  if (!centre) return [];
+export const loadPatentFigures = async (tx: ReadTx, centreId: string, now: Date, timeZone: string): Promise<DerivedFigure[]> => {
   // A year-end stock is known once the year has ended.
-  const lastYear = yearIn(now, centre.timezone) - 1;
+  const lastYear = yearIn(now, timeZone) - 1;
   const [rows, root, population] = [await inForceByYearAndArea(tx, centreId, lastYear), await rootArea(tx, centreId), await populationFigures(tx, centreId, POPULATION_INDICATOR_CODE)];
   const rootId = root?.id ?? null;
   const pop = new Map(population.filter((p) => p.value !== null && p.period).map((p) => [`${p.areaId ?? ''}|${p.period}`, { persons: populationInPersons(p.value as number, p.unit), id: p.observationId }]));

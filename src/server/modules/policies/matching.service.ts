@@ -24,7 +24,7 @@ import { loadVocabulary } from '../registry/vocabulary.service.js';
 import { deriveFacts, type DerivedFacts } from './enterprise-facts.js';
 import { advise, catalogue, compile, factDefinition, questionsAcross, renderText, toFactDefinition, type CompiledRule } from './policy-engine.js';
 import { canActForEnterprise, canReadEnterprise, isOwnMember } from './policies.policy.js';
-import { centreDay } from './policies.service.js';
+import { centreDay } from '../centres/centre-calendar.js';
 import {
   findPolicyByCode,
   findSubject,

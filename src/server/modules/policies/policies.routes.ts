@@ -32,7 +32,8 @@ import {
 import { serviceContext } from '../../context.js';
 import { answerFacts, getEnterpriseFacts, listBenefitEnterprises, matchEnterprise, recordPushConsent } from './matching.service.js';
 import { catalogue, renderText, ruleFacts, ruleProblems, toFactDefinition } from './policy-engine.js';
-import { centreDay, createDraftVersion, createPolicy, getPolicy, getPolicyVersion, getVersionInForce, listPolicies, publishVersion, updateDraftVersion, updatePolicy } from './policies.service.js';
+import { centreDay } from '../centres/centre-calendar.js';
+import { createDraftVersion, createPolicy, getPolicy, getPolicyVersion, getVersionInForce, listPolicies, publishVersion, updateDraftVersion, updatePolicy } from './policies.service.js';
 import { createStackingRule, deleteStackingRule, listStackingRules } from './stacking.service.js';
 
 /**

@@ -18,9 +18,9 @@ import { appendAuditEvent } from '../../../db/audit-log.js';
 import { policies, policyVersions } from '../../../db/schema/index.js';
 import { withWriteTx, type ReadTx } from '../../../db/tx.js';
 import { assertCentreScope, type ServiceContext } from '../../context.js';
+import { centreDay } from '../centres/centre-calendar.js';
 import { AppError } from '../../errors.js';
 import { citationFrom } from '../centres/citations.js';
-import { findCentreRow } from '../centres/centres.repository.js';
 import { catalogue, renderText, ruleFacts, ruleProblems } from './policy-engine.js';
 import { canWritePolicies } from './policies.policy.js';
 import {
@@ -49,22 +49,6 @@ type Summary = z.infer<typeof ZPolicyVersionSummary>;
 
 const issue = (path: string, reason: string, message: string): FieldIssue => ({ in: 'body', path, reason, message });
 const invalid = (fields: FieldIssue[]): AppError => new AppError('VALIDATION_FAILED', fields.map((f) => `${f.path}: ${f.message}`).join('; '), { fields });
-
-/** The calendar day of `now` in the centre's time zone (YYYY-MM-DD). */
-export const dayIn = (now: Date, timeZone: string): string => {
-  try {
-    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-  } catch {
-    return now.toISOString().slice(0, 10);
-  }
-};
-
-/** The centre (404 when unknown) and its today. */
-export const centreDay = async (tx: ReadTx, centreId: string, now: Date): Promise<string> => {
-  const centre = await findCentreRow(tx, centreId);
-  if (!centre) throw new AppError('NOT_FOUND', `No centre ${centreId}`);
-  return dayIn(now, centre.timezone);
-};
 
 /** The day before a YYYY-MM-DD day. */
 export const dayBefore = (day: string): string => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);

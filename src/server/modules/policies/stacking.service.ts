@@ -8,7 +8,7 @@ import { policyStackingRules } from '../../../db/schema/index.js';
 import { withWriteTx, type ReadTx } from '../../../db/tx.js';
 import { assertCentreScope, type ServiceContext } from '../../context.js';
 import { AppError } from '../../errors.js';
-import { centreDay } from './policies.service.js';
+import { centreDay } from '../centres/centre-calendar.js';
 import { canWritePolicies } from './policies.policy.js';
 import { findStackingRuleByPair, findStackingRuleRow, listBenefitNames, listPolicyRowsByCode, listStackingRuleRows, type PolicyRow, type StackingRuleRow } from './policies.repository.js';
 

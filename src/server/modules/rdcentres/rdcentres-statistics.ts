@@ -3,6 +3,7 @@ import { readTogether, type ReadTx } from '../../../db/tx.js';
 import type { DerivedFigure } from '../indicators/derived-figures.service.js';
 import { findRootAreaId } from '../indicators/indicators.repository.js';
 import * as repo from './rdcentres.repository.js';
+import { yearIn } from '../../../core/calendar.js';
 
 export const RD_CENTRE_INDICATORS = [
   {
@@ -17,11 +18,12 @@ export const RD_CENTRE_INDICATORS = [
 ];
 
 /** Per year and area: recognised centres, cumulative, each figure listing its recognitions. */
-export const loadRdCentreFigures = async (tx: ReadTx, centreId: string, now: Date): Promise<DerivedFigure[]> => {
+export const loadRdCentreFigures = async (tx: ReadTx, centreId: string, now: Date, timeZone: string): Promise<DerivedFigure[]> => {
+  const thisYear = yearIn(now, timeZone);
   const [rows, root] = await readTogether(tx, [() => repo.recognitionRecords(tx, centreId), () => findRootAreaId(tx, centreId)] as const);
   const records = rows.flatMap((r) => (r.validFrom ? [{ id: r.id, validFrom: r.validFrom, areaId: r.areaId && r.areaId !== root ? r.areaId : null, isSample: r.isSample }] : []));
-  const lastYear = Math.max(now.getUTCFullYear(), ...records.map((r) => Number(r.validFrom.slice(0, 4))));
-  return cumulativeRecognised(records, Math.min(lastYear, now.getUTCFullYear())).map((f) => ({
+  const lastYear = Math.max(thisYear, ...records.map((r) => Number(r.validFrom.slice(0, 4))));
+  return cumulativeRecognised(records, Math.min(lastYear, thisYear)).map((f) => ({
     code: 'rd_centres_recognised',
     period: f.period,
     value: f.value,

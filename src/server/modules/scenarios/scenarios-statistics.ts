@@ -17,7 +17,7 @@ const yearOf = (d: Date | string, timeZone: string): string =>
  * scenarios published and the deployments finished in use, each figure
  * listing the records (scenario calls, deployments) it counts.
  */
-export const loadScenarioFigures = async (tx: ReadTx, centreId: string, timeZone = 'Asia/Shanghai'): Promise<DerivedFigure[]> => {
+export const loadScenarioFigures = async (tx: ReadTx, centreId: string, timeZone: string): Promise<DerivedFigure[]> => {
   const [{ published, deployed }, root] = await readTogether(tx, [() => scenarioRecords(tx, centreId), () => findRootAreaId(tx, centreId)] as const);
   const groups = new Map<string, { code: string; period: string; areaId: string | undefined; records: { kind: string; id: string }[]; sample: boolean }>();
   const add = (code: string, kind: string, id: string, period: string, areaId: string | null, sample: boolean) => {

@@ -4,6 +4,7 @@ import { appendAuditEvent } from '../../../db/audit-log.js';
 import { readTogether, withWriteTx } from '../../../db/tx.js';
 import type { ServiceContext } from '../../context.js';
 import { AppError } from '../../errors.js';
+import { centreDay } from '../centres/centre-calendar.js';
 import * as repo from './services.repository.js';
 import { notifyCase, transitionDemand } from './services.service.js';
 
@@ -56,7 +57,7 @@ export const runServiceJobs = async (ctx: ServiceContext, centreId: string): Pro
     }
     report.autoConfirmed += 1;
   }
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  const today = await centreDay(ctx.db, centreId, now);
   for (const p of await repo.packagesDueForCheckIn(ctx.db, centreId, today)) {
     await withWriteTx(ctx.db, async (tx) => {
       await repo.insertNotifications(

@@ -39,11 +39,13 @@ import type {
   ZVisit,
   ZVisitInput,
 } from '../../../shared/schemas/services.js';
+import { monthIn, startOfDayIn } from '../../../core/calendar.js';
 import { topicWords } from '../../../db/search-text.js';
 import { readTogether, withWriteTx, type ReadTx, type WriteTx } from '../../../db/tx.js';
 import type { ServiceContext, SessionUser } from '../../context.js';
 import { AppError, bodyIssue as issue, invalidBody as invalid, staleVersion as stale } from '../../errors.js';
 import { auditWrite as audit } from '../../audit.js';
+import { centreDay, centreTimeZone } from '../centres/centre-calendar.js';
 import { checkUpload, findAttachmentMeta, listAttachments, readAttachmentContent, storeAttachment } from '../files/attachments.service.js';
 import * as repo from './services.repository.js';
 import type { AreaLink, DemandRow, DepartmentRow, PackageRow } from './services.repository.js';
@@ -100,9 +102,7 @@ const districtOf = (links: readonly AreaLink[], areaId: string | null): string |
   return areaChain(links, areaId).find((id) => kinds.get(id) === 'district') ?? null;
 };
 
-const dateOnly = (d: Date, timeZone: string): string => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
 const addDays = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-const TIMEZONE = 'Asia/Shanghai';
 
 // ---------------------------------------------------------------- departments
 const toDepartment = (row: DepartmentRow, members: Map<string, { id: string; displayName: string }>): TDepartment => ({
@@ -178,7 +178,7 @@ const toPackages = async (tx: ReadTx, ctx: ServiceContext, rows: PackageRow[], c
   const names = await repo.namesOf(tx, rows.map((r) => r.enterpriseId));
   const people = await repo.usersByIds(tx, rows.flatMap((r) => [r.primaryHousekeeperId, ...(r.backupHousekeeperId ? [r.backupHousekeeperId] : [])]));
   const ref = (id: string) => ({ id, displayName: people.get(id)?.displayName ?? id });
-  const today = dateOnly(ctx.now, TIMEZONE);
+  const today = await centreDay(tx, centreId, ctx.now);
   return rows.map((r) => ({
     id: r.id,
     enterprise: names.get(r.enterpriseId) ?? { id: r.enterpriseId, nameZh: null, nameEn: null },
@@ -362,7 +362,7 @@ const summaries = async (tx: ReadTx, centreId: string, rows: DemandRow[], now: D
 };
 
 // ---------------------------------------------------------------- demands: creation
-const referenceFor = (id: string, now: Date): string => `SQ-${dateOnly(now, TIMEZONE).slice(0, 4)}-${id.replace(/-/g, '').slice(0, 8).toUpperCase()}`;
+const referenceFor = (id: string, day: string): string => `SQ-${day.slice(0, 4)}-${id.replace(/-/g, '').slice(0, 8).toUpperCase()}`;
 
 type CaseAudience = 'enterprise' | 'handlers' | 'housekeeper' | 'coordinators';
 
@@ -403,7 +403,7 @@ const insertCase = async (tx: WriteTx, ctx: ServiceContext, centreId: string, en
   const row = await repo.insertDemand(tx, {
     id,
     centreId,
-    reference: referenceFor(id, ctx.now),
+    reference: referenceFor(id, await centreDay(tx, centreId, ctx.now)),
     enterpriseId: enterprise.id,
     visitId,
     type: draft.type,
@@ -445,7 +445,7 @@ export const createDemand = async (ctx: ServiceContext, centreId: string, input:
 
 export const recordVisit = async (ctx: ServiceContext, centreId: string, input: z.infer<typeof ZVisitInput>): Promise<z.infer<typeof ZVisit>> => {
   requireOfficer(ctx, centreId);
-  const today = dateOnly(ctx.now, TIMEZONE);
+  const today = await centreDay(ctx.db, centreId, ctx.now);
   if (input.visitedOn > today) throw invalid([issue('visitedOn', 'in_future', 'a visit is recorded after it took place')]);
   return withWriteTx(ctx.db, async (tx) => {
     const enterprise = await requireEnterprise(tx, centreId, input.enterpriseId);
@@ -512,7 +512,7 @@ export const listDemands = async (ctx: ServiceContext, centreId: string, q: z.in
   if (!officer) filter.enterpriseIds = [user.organisationId as string];
   else if (q.enterpriseId) filter.enterpriseIds = [q.enterpriseId];
   if (q.overdue === 'true') filter.overdueAt = ctx.now;
-  if (q.year !== undefined) Object.assign(filter, periodRange({ from: `${q.year}-01-01`, to: `${q.year}-12-31` }));
+  if (q.year !== undefined) Object.assign(filter, periodRange({ from: `${q.year}-01-01`, to: `${q.year}-12-31` }, await centreTimeZone(ctx.db, centreId)));
   if (q.rated) filter.rated = q.rated === 'true';
   if (officer && q.mine === 'true') {
     const [departments, links, packages] = await Promise.all([repo.listDepartments(ctx.db, centreId), repo.listAreaLinks(ctx.db, centreId), repo.listPackages(ctx.db, centreId, { housekeeperId: user.id })]);
@@ -706,9 +706,10 @@ const requireAnalystOrOfficer = (ctx: ServiceContext, centreId: string): Session
   return user;
 };
 
-const periodRange = (q: { from?: string | undefined; to?: string | undefined }) => ({
-  ...(q.from ? { receivedFrom: new Date(`${q.from}T00:00:00+08:00`) } : {}),
-  ...(q.to ? { receivedTo: new Date(Date.parse(`${q.to}T00:00:00+08:00`) + DAY_MS) } : {}),
+/** Days from and to (inclusive), read in the centre's time zone, as instants of receipt. */
+const periodRange = (q: { from?: string | undefined; to?: string | undefined }, timeZone: string) => ({
+  ...(q.from ? { receivedFrom: startOfDayIn(q.from, timeZone) } : {}),
+  ...(q.to ? { receivedTo: startOfDayIn(addDays(q.to, 1), timeZone) } : {}),
 });
 
 /** Cases for the metrics, each with its resolutions and the reopen that followed each. */
@@ -736,7 +737,8 @@ export const serviceMetrics = async (ctx: ServiceContext, centreId: string, q: z
   requireAnalystOrOfficer(ctx, centreId);
   if (q.from && q.to && q.from > q.to) throw invalid([{ in: 'query', path: 'to', reason: 'before_from', message: 'the end date comes before the start date' } as FieldIssue]);
   const reopenDays = q.reopenDays ?? DEFAULT_LADDER.reopenWindowDays;
-  const cases = await loadMetricCases(ctx.db, { centreId, ...periodRange(q) });
+  const timeZone = await centreTimeZone(ctx.db, centreId);
+  const cases = await loadMetricCases(ctx.db, { centreId, ...periodRange(q, timeZone) });
   const [departments, links, areaNames] = await Promise.all([repo.listDepartments(ctx.db, centreId), repo.listAreaLinks(ctx.db, centreId), repo.areaNames(ctx.db, centreId)]);
   const byCase = new Map(cases.map((c) => [c.id, c]));
   const keyOf = (c: MetricCase): string | null => {
@@ -755,8 +757,7 @@ export const serviceMetrics = async (ctx: ServiceContext, centreId: string, q: z
     if (q.groupBy === 'district') return areaNames.get(key) ?? { nameZh: null, nameEn: null };
     return { nameZh: null, nameEn: null };
   };
-  const month = new Intl.DateTimeFormat('en-CA', { timeZone: TIMEZONE, year: 'numeric', month: '2-digit' });
-  const trend = metricsBy(cases, (c) => month.format(c.receivedAt).slice(0, 7), ctx.now, reopenDays).sort((a, b) => a.key.localeCompare(b.key));
+  const trend = metricsBy(cases, (c) => monthIn(c.receivedAt, timeZone), ctx.now, reopenDays).sort((a, b) => a.key.localeCompare(b.key));
   return {
     from: q.from ?? null,
     to: q.to ?? null,
@@ -771,7 +772,7 @@ export const serviceMetrics = async (ctx: ServiceContext, centreId: string, q: z
 
 export const systemicIssues = async (ctx: ServiceContext, centreId: string, q: { from?: string | undefined; to?: string | undefined; minEnterprises?: number | undefined }): Promise<z.infer<typeof ZTopicCluster>[]> => {
   requireAnalystOrOfficer(ctx, centreId);
-  const rows = await repo.demandsForMetrics(ctx.db, { centreId, ...periodRange(q) });
+  const rows = await repo.demandsForMetrics(ctx.db, { centreId, ...periodRange(q, await centreTimeZone(ctx.db, centreId)) });
   const clusters = clusterTopics(
     rows.map((r) => ({ id: r.id, enterpriseId: r.enterpriseId, words: r.topicWords })),
     { threshold: 0.3, minEnterprises: q.minEnterprises ?? 2, keywordCount: 6 },

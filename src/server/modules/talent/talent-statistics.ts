@@ -4,6 +4,7 @@ import { TALENT_CATEGORIES } from '../../../shared/schemas/talent-vocabulary.js'
 import type { DerivedFigure } from '../indicators/derived-figures.service.js';
 import { findRootAreaId } from '../indicators/indicators.repository.js';
 import * as repo from './talent.repository.js';
+import { dayIn, yearIn } from '../../../core/calendar.js';
 
 const CATEGORY_NAMES: Record<(typeof TALENT_CATEGORIES)[number], [string, string]> = {
   strategic_scientist: ['战略科学家', 'strategic scientists'],
@@ -26,13 +27,11 @@ export const TALENT_INDICATORS = [
   }),
 ];
 
-const dayOf = (d: Date): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
-
 /** Per year, category and area: credentials in force, each figure naming its credentials. */
-export const loadTalentFigures = async (tx: ReadTx, centreId: string, now: Date): Promise<DerivedFigure[]> => {
+export const loadTalentFigures = async (tx: ReadTx, centreId: string, now: Date, timeZone: string): Promise<DerivedFigure[]> => {
   const [rows, root] = await readTogether(tx, [() => repo.credentialsForFigures(tx, centreId), () => findRootAreaId(tx, centreId)] as const);
-  const records = rows.map((r) => ({ id: r.id, category: r.category, validFrom: r.validFrom, validTo: r.validTo, revokedOn: r.revokedAt ? dayOf(r.revokedAt) : null, areaId: r.areaId && r.areaId !== root ? r.areaId : null, isSample: r.isSample }));
-  return talentsByCategory(records, Number(dayOf(now).slice(0, 4))).map((f) => ({
+  const records = rows.map((r) => ({ id: r.id, category: r.category, validFrom: r.validFrom, validTo: r.validTo, revokedOn: r.revokedAt ? dayIn(r.revokedAt, timeZone) : null, areaId: r.areaId && r.areaId !== root ? r.areaId : null, isSample: r.isSample }));
+  return talentsByCategory(records, yearIn(now, timeZone)).map((f) => ({
     code: f.category === null ? 'talent_credentials' : `talent_credentials_${f.category}`,
     period: f.period,
     value: f.value,

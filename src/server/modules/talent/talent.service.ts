@@ -12,6 +12,7 @@ import type { TCredential, TMeritScheme, TSelfAssessment, TTalentApplication, TT
 import { auditWrite as audit } from '../../audit.js';
 import { assertCentreScope, type ServiceContext, type SessionUser } from '../../context.js';
 import { AppError, bodyIssue as issue, invalidBody as invalid } from '../../errors.js';
+import { centreDay } from '../centres/centre-calendar.js';
 import { isApplicant, isOfficer } from '../calls/calls.policy.js';
 import * as callsRepo from '../calls/calls.repository.js';
 import { createApplication, createCallInTx, PUBLIC_CALL_STATES, transitionApplicationInTx } from '../calls/calls.service.js';
@@ -30,8 +31,6 @@ import * as repo from './talent.repository.js';
  * raised on a credential, which are demands in the services ledger.
  */
 
-const TIMEZONE = 'Asia/Shanghai';
-const today = (now: Date): string => new Intl.DateTimeFormat('en-CA', { timeZone: TIMEZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 const conflict = (message: string, fields: FieldIssue[]): AppError => new AppError('CONFLICT', message, { fields });
 const stale = (what: string): AppError => conflict(`${what} changed meanwhile; reload and try again`, [issue('version', 'stale_version', 'someone else changed it first')]);
 
@@ -214,11 +213,11 @@ export const listTalentApplications = async (ctx: ServiceContext, centreId: stri
 };
 
 // ---------------------------------------------------------------- credentials
-const credentialsView = async (tx: ReadTx, ctx: ServiceContext, rows: repo.CredentialRow[]): Promise<TCredential[]> => {
+const credentialsView = async (tx: ReadTx, ctx: ServiceContext, centreId: string, rows: repo.CredentialRow[]): Promise<TCredential[]> => {
   const [ents, cps] = [await callsRepo.findEntities(tx, rows.flatMap((r) => [r.personEntityId, ...(r.employerEntityId ? [r.employerEntityId] : [])])), await repo.callsAndProgrammes(tx, rows.map((r) => r.callId))];
   const byId = new Map(ents.map((e) => [e.id, e]));
   const cp = new Map(cps.map((c) => [c.call.id, c]));
-  const day = today(ctx.now);
+  const day = await centreDay(tx, centreId, ctx.now);
   return rows.map((r) => {
     const c = cp.get(r.callId);
     return {
@@ -309,7 +308,7 @@ export const getCredential = async (ctx: ServiceContext, centreId: string, id: s
   requireUser(ctx, centreId);
   const row = await repo.findCredential(ctx.db, centreId, id);
   if (!row || !canSeeCredential(ctx.user, centreId, row)) throw new AppError('NOT_FOUND', `No talent credential ${id}`);
-  return (await credentialsView(ctx.db, ctx, [row]))[0] as TCredential;
+  return (await credentialsView(ctx.db, ctx, centreId, [row]))[0] as TCredential;
 };
 
 /** Officers (programme and service) see the centre's credentials; a holder sees their own. */
@@ -317,7 +316,7 @@ export const listCredentials = async (ctx: ServiceContext, centreId: string, q: 
   const user = requireUser(ctx, centreId);
   const all = isOfficer(user, centreId) || isServiceOfficer(user, centreId);
   const rows = await repo.listCredentials(ctx.db, centreId, { holderUserId: all ? undefined : user.id, personEntityId: q.personEntityId });
-  return credentialsView(ctx.db, ctx, rows);
+  return credentialsView(ctx.db, ctx, centreId, rows);
 };
 
 /**
@@ -330,13 +329,13 @@ export const verifyCredential = async (ctx: ServiceContext, centreId: string, id
   const row = await repo.findCredential(ctx.db, centreId, id);
   if (!row) throw new AppError('NOT_FOUND', `No talent credential ${id}`);
   const [cp] = await repo.callsAndProgrammes(ctx.db, [row.callId]);
-  const asOf = today(ctx.now);
+  const asOf = await centreDay(ctx.db, centreId, ctx.now);
   return { id: row.id, status: credentialStatus(row, asOf), category: row.category as TalentCategory, type: recognitionType(row.category as TalentCategory), personId: row.personEntityId, validFrom: row.validFrom, validTo: row.validTo, asOf, programme: cp?.programme ?? { id: '', titleZh: null, titleEn: '' } };
 };
 
 /** For other modules: a person's talent statuses on a day (valid ones first). */
 export const talentStatusOf = async (tx: ReadTx, centreId: string, personEntityId: string, now: Date): Promise<{ id: string; category: TalentCategory; status: CredentialStatus; validTo: string }[]> => {
-  const day = today(now);
+  const day = await centreDay(tx, centreId, now);
   const rows = await repo.listCredentials(tx, centreId, { personEntityId });
   return rows.map((r) => ({ id: r.id, category: r.category as TalentCategory, status: credentialStatus(r, day), validTo: r.validTo })).sort((a, b) => Number(b.status === 'valid') - Number(a.status === 'valid'));
 };
@@ -351,7 +350,7 @@ export const revokeCredential = async (ctx: ServiceContext, centreId: string, id
     const updated = await repo.updateCredentialRow(tx, row.id, row.version, { revokedAt: ctx.now, revokeReason: input.reason });
     if (!updated) throw stale('The credential');
     // The registry's recognition ends the day it is revoked, so that the person's profile tells the truth too.
-    const day = today(ctx.now);
+    const day = await centreDay(tx, centreId, ctx.now);
     const endsOn = row.validTo < day ? row.validTo : day;
     await repo.updateRecognition(tx, row.recognitionId, { validTo: endsOn < row.validFrom ? row.validFrom : endsOn });
     await audit(tx, ctx, centreId, 'talent_credential.revoke', 'talent_credential', row.id, { revokedAt: null, validTo: row.validTo }, { revokedAt: ctx.now, reason: input.reason, recognitionValidTo: endsOn });
@@ -382,7 +381,7 @@ export const raiseServiceRequest = async (ctx: ServiceContext, centreId: string,
   const user = requireUser(ctx, centreId);
   const credential = await repo.findCredential(ctx.db, centreId, input.credentialId);
   if (!credential || credential.holderUserId !== user.id) throw invalid([issue('credentialId', 'not_found', `no credential ${input.credentialId} of yours`)]);
-  const status = credentialStatus(credential, today(ctx.now));
+  const status = credentialStatus(credential, await centreDay(ctx.db, centreId, ctx.now));
   if (status !== 'valid') throw conflict('Talent services are for holders of a valid credential', [issue('credentialId', `credential_${status}`, `the credential is ${status.replace(/_/g, ' ')}`)]);
   const [zh, en] = KIND_LABEL[input.kind];
   const id = randomUUID();

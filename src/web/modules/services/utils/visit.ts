@@ -62,6 +62,3 @@ export const visitFieldFor = (path: string, rows: { participantRows: number[]; d
   return null;
 };
 
-/** Today's date (YYYY-MM-DD) in Beijing time, as the server judges "in the future". */
-export const todayInShanghai = (now: Date = new Date()): string =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
