@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ERROR_CODES } from '../shared/errors.js';
@@ -26,6 +28,19 @@ describe('operations endpoints', () => {
     expect(res.headers['content-type']).toMatch(/text\/plain/);
     expect(res.body).toMatch(/kechuang_http_request_duration_seconds_bucket\{[^}]*route="\/api\/centres"/);
     expect(res.body).toMatch(/kechuang_process_resident_memory_bytes/);
+  });
+
+  test('/metrics reports the heap left live after a major collection, for the soak to judge leaks by', async () => {
+    // A major collection on demand: the flag lets a fresh context see gc().
+    setFlagsFromString('--expose-gc');
+    (runInNewContext('gc') as () => void)();
+    await new Promise((resolve) => setTimeout(resolve, 50)); // the observer runs after the collection
+    const body = (await t.request({ method: 'GET', url: '/metrics' })).body;
+    const read = (name: string) => Number(new RegExp(`^${name} ([0-9.e+]+)$`, 'm').exec(body)?.[1]);
+    expect(read('kechuang_nodejs_major_gc_total')).toBeGreaterThanOrEqual(1);
+    const live = read('kechuang_nodejs_heap_after_major_gc_bytes');
+    expect(live).toBeGreaterThan(1e6);
+    expect(live).toBeLessThanOrEqual(read('kechuang_nodejs_heap_size_total_bytes'));
   });
 
   test('every response carries a request id, and a sane incoming one is kept', async () => {

@@ -64,6 +64,16 @@ describe('analyseSoak', () => {
     expect(analyseSoak(samples, ok).pass).toBe(false);
   });
 
+  it('reports a metric that is not judged, with its growth, but never fails the run on it', () => {
+    const samples = series('heapUsedMb', (t) => 100 + t / 10);
+    const options = { ...DEFAULT_SOAK_OPTIONS, rules: { heapUsedMb: { absoluteTolerance: 0, judged: false } } };
+    const v = analyseSoak(samples, ok, options);
+    expect(v.pass).toBe(true);
+    expect(v.metrics[0]).toMatchObject({ metric: 'heapUsedMb', judged: false, pass: true, reason: null });
+    expect(v.metrics[0]?.growthPercent).toBeGreaterThan(10);
+    expect(analyseSoak(samples, ok).metrics[0]).toMatchObject({ judged: true, pass: false });
+  });
+
   it('judges a metric that starts at zero by its absolute growth', () => {
     const options = { ...DEFAULT_SOAK_OPTIONS, rules: { poolWaiting: { absoluteTolerance: 1 } } };
     expect(analyseSoak(series('poolWaiting', () => 0), ok, options).pass).toBe(true);

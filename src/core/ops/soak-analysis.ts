@@ -19,6 +19,12 @@ export type SoakSample = {
 export type SoakMetricRule = {
   /** Growth within this many units (the metric's own) passes whatever the percentage. */
   absoluteTolerance: number;
+  /**
+   * false: the metric is fitted and reported but never fails the run. For
+   * diagnostics whose level is not a leak measure, such as the heap in use at
+   * an arbitrary moment (mostly garbage awaiting collection).
+   */
+  judged?: boolean;
 };
 
 export type SoakOptions = {
@@ -47,6 +53,8 @@ export type SoakMetricVerdict = {
   min: number;
   max: number;
   samples: number;
+  /** Whether the metric can fail the run (see SoakMetricRule.judged). */
+  judged: boolean;
   pass: boolean;
   reason: string | null;
 };
@@ -93,9 +101,10 @@ export const analyseMetric = (metric: string, points: readonly { t: number; v: n
   const measured = points.filter((p) => p.t > warmupEnd);
   const tolerance = options.rules[metric]?.absoluteTolerance ?? 0;
   const values = points.map((p) => p.v);
-  const base = { metric, samples: points.length, min: values.length ? Math.min(...values) : 0, max: values.length ? Math.max(...values) : 0 };
+  const judged = options.rules[metric]?.judged ?? true;
+  const base = { metric, judged, samples: points.length, min: values.length ? Math.min(...values) : 0, max: values.length ? Math.max(...values) : 0 };
   if (warm.length === 0 || measured.length < 2) {
-    return { ...base, warmupLevel: 0, slopePerSecond: 0, fittedFrom: 0, fittedTo: 0, growth: 0, growthPercent: null, pass: false, reason: `${metric}: too few samples (${warm.length} in warm-up, ${measured.length} after)` };
+    return { ...base, warmupLevel: 0, slopePerSecond: 0, fittedFrom: 0, fittedTo: 0, growth: 0, growthPercent: null, pass: !judged, reason: judged ? `${metric}: too few samples (${warm.length} in warm-up, ${measured.length} after)` : null };
   }
   const warmupLevel = medianOf(warm.map((p) => p.v));
   const fit = linearFit(
@@ -108,7 +117,7 @@ export const analyseMetric = (metric: string, points: readonly { t: number; v: n
   const growth = fittedTo - fittedFrom;
   const growthPercent = warmupLevel === 0 ? null : (100 * growth) / Math.abs(warmupLevel);
   const overPercent = growthPercent === null ? growth > 0 : growthPercent > options.maxGrowthPercent;
-  const pass = !(overPercent && growth > tolerance);
+  const pass = !judged || !(overPercent && growth > tolerance);
   const reason = pass ? null : `${metric} grew ${growth.toPrecision(3)} (${growthPercent === null ? 'from 0' : `${growthPercent.toFixed(1)} %`} of the warm-up level ${warmupLevel.toPrecision(3)}; limit ${options.maxGrowthPercent} % and ${tolerance})`;
   return { ...base, warmupLevel, slopePerSecond: fit.slope, fittedFrom, fittedTo, growth, growthPercent, pass, reason };
 };
