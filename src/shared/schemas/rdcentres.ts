@@ -222,6 +222,8 @@ export type TRecognitionDetail = z.infer<typeof ZRecognitionDetail>;
 
 /** A recognised centre in the public list; the comprehensive assessment only for officers. */
 export const ZRecognitionListItem = ZRecognitionView.extend({
+  /** The application behind it: for officers and the centre's own members, null for everyone else (the list is public). */
+  applicationId: z.string().nullable(),
   name: ZBilingual,
   supportTotal: z.number().nullable(),
   assessment: z.object({ jointProjects: z.number(), localContracts: z.number(), localHires: z.number(), outcome: z.enum(['met', 'not_met', 'no_floor']) }).nullable(),

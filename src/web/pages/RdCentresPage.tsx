@@ -222,7 +222,7 @@ const RecognisedPanel = ({ officer }: { officer: boolean }) => {
           pagination={false}
           dataSource={items}
           columns={[
-            { title: t('rdcentres.field.name'), render: (_, r) => (officer ? <Link to={`/rd-centres/applications/${encodeURIComponent(r.applicationId)}`}><BilingualText text={r.name} /></Link> : <BilingualText text={r.name} />) },
+            { title: t('rdcentres.field.name'), render: (_, r) => (officer && r.applicationId ? <Link to={`/rd-centres/applications/${encodeURIComponent(r.applicationId)}`}><BilingualText text={r.name} /></Link> : <BilingualText text={r.name} />) },
             { title: t('rdcentres.field.organisation'), render: (_, r) => <Link to={`/registry/${encodeURIComponent(r.entity.id)}`}>{pickName(r.entity, locale)}</Link> },
             { title: t('rdcentres.field.centreType'), render: (_, r) => t(`rdcentres.type.${r.centreType}` as MessageKey) },
             { title: t('rdcentres.recognition.validity'), render: (_, r) => `${formatDate(r.validFrom, t)} – ${formatDate(r.validTo, t)}` },

@@ -223,7 +223,11 @@ describe('a foreign-funded R&D centre, from application to recognition', () => {
     const publicList = await ok(req('GET', `/rd-centre-recognitions?entityId=${ids.foreign}`));
     expect(publicList.items[0]).toMatchObject({ id: ids.rec, status: 'active', supportTotal: null, assessment: null, name: { zh: '示例材料创新中心' } });
     expect(publicList.items[0].housekeeper).toBeNull();
-    expect((await ok(req('GET', '/rd-centre-recognitions', s.member))).items[0].housekeeper).toMatchObject({ id: await userId(officer) });
+    expect(publicList.items[0].applicationId).toBeNull();
+    expect(officerList.items[0].applicationId).toEqual(expect.any(String));
+    const memberList = await ok(req('GET', '/rd-centre-recognitions', s.member));
+    expect(memberList.items[0].housekeeper).toMatchObject({ id: await userId(officer) });
+    expect(memberList.items[0].applicationId).toBe(officerList.items[0].applicationId);
   });
 
   test('the recognised count reaches the indicators, beside (never inside) the published 107', async () => {

@@ -518,6 +518,7 @@ export const listRecognitions = async (ctx: ServiceContext, centreId: string, en
     return {
       ...view,
       housekeeper: seesContact ? view.housekeeper : null,
+      applicationId: seesContact ? view.applicationId : null,
       name: bilingual(rd?.nameEn ?? null, rd?.nameZh ?? null, rd?.original ?? 'en', rd?.translatedBy ?? null),
       supportTotal: officer ? support.filter((s) => s.recognitionId === r.own.recognitionId).reduce((n, s) => n + s.amount, 0) : null,
       assessment: outputs ? { jointProjects: value('jointProjects'), localContracts: value('localContracts'), localHires: value('localHires'), outcome: outputs.assessment.outcome } : null,

@@ -26,7 +26,7 @@ export const RdCentreProfilePanel = ({ entityId }: { entityId: string }) => {
       {items.map((r) => (
         <div key={r.id} className="kc-rd-profile-row">
           <div>
-            {mine ? (
+            {mine && r.applicationId ? (
               <Link to={`/rd-centres/applications/${encodeURIComponent(r.applicationId)}`}>
                 <BilingualText text={r.name} />
               </Link>
