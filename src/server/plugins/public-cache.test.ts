@@ -63,6 +63,16 @@ describe('the public microcache', () => {
     expect(names(expired.body)).toContain('Cache probe, renamed elsewhere');
   });
 
+  test('signing in and out leaves it; a failed write leaves it too', async () => {
+    await anonymous('/calls?limit=3');
+    const session = await t.userWithRole('analyst');
+    const out = await t.request({ method: 'POST', url: '/api/auth/logout', session });
+    expect(out.statusCode).toBeLessThan(300);
+    const refused = await t.request({ method: 'POST', url: `${C}/indicators`, session: analyst, payload: { code: 'Not A Code!' } });
+    expect(refused.statusCode).toBe(400);
+    expect((await anonymous('/calls?limit=3')).headers['x-kc-cache']).toBe('hit');
+  });
+
   test('a failed answer is not kept', async () => {
     expect((await t.request({ method: 'GET', url: '/api/centres/nowhere/dashboard' })).statusCode).toBe(404);
     const again = await t.request({ method: 'GET', url: '/api/centres/nowhere/dashboard' });

@@ -13,7 +13,9 @@ import { SESSION_COOKIE } from '../modules/auth/session-tokens.js';
  *   cookie bypasses the cache in both directions.
  * - Only 200 answers already serialised (JSON), never streams (exports).
  * - A successful write in this process clears the cache, so an anonymous reader of this process sees it at
- *   once; writes by other processes (replicas, `kechuang jobs`) show within the TTL.
+ *   once; writes by other processes (replicas, `kechuang jobs`) show within the TTL. Signing in and out and
+ *   changing a password (/api/auth/) change no public data: at a shift's start every sign-in would
+ *   otherwise empty the cache.
  * - Responses say `x-kc-cache: hit|miss` and `cache-control: public, max-age=TTL` with `vary: cookie`,
  *   so a proxy in front may cache them as long and no longer.
  */
@@ -30,6 +32,8 @@ declare module 'fastify' {
 }
 
 const isCacheable = (request: FastifyRequest): boolean => request.method === 'GET' && request.routeOptions.config.publicCache === true && request.cookies?.[SESSION_COOKIE] === undefined;
+
+const changesNoPublicData = (request: FastifyRequest): boolean => (request.routeOptions.url ?? '').startsWith('/api/auth/');
 
 export const publicCachePlugin = fp(async (app: FastifyInstance) => {
   const seconds = app.kc.config.publicCacheSeconds;
@@ -87,7 +91,7 @@ export const publicCachePlugin = fp(async (app: FastifyInstance) => {
 
   app.addHook('onResponse', async (request, reply) => {
     release(request);
-    if (request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'OPTIONS' && reply.statusCode < 400) entries.clear();
+    if (request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'OPTIONS' && reply.statusCode < 400 && !changesNoPublicData(request)) entries.clear();
   });
   app.addHook('onRequestAbort', async (request) => release(request));
 });
