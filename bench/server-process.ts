@@ -44,8 +44,14 @@ const waitReady = async (child: ChildProcess, url: string, stderr: () => string,
   }
 };
 
+/**
+ * V8 flags for the server under test (SERVER_NODE_FLAGS, e.g. "--heap-growing-percent=50"): NODE_OPTIONS
+ * accepts only a few V8 flags, so they go on the command line. Runs that use them name them.
+ */
+export const SERVER_NODE_FLAGS = (process.env['SERVER_NODE_FLAGS'] ?? '').split(/\s+/).filter(Boolean);
+
 const start = async (args: string[], env: Record<string, string>, port: number, timeoutMs: number): Promise<Running> => {
-  const child = spawn(process.execPath, args, { env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...args], { env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'ignore', 'pipe'] });
   let err = '';
   child.stderr?.on('data', (d: Buffer) => {
     err = (err + d.toString()).slice(-20_000);
