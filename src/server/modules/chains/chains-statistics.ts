@@ -5,6 +5,7 @@ import { CHAIN_CLUSTERS } from '../../../shared/chains-vocabulary.js';
 import type { DerivedFigure } from '../indicators/derived-figures.service.js';
 import { capacityOf, engineMap } from './chains.service.js';
 import * as repo from './chains.repository.js';
+import { yearIn } from '../../../core/calendar.js';
 
 const CLUSTER_NAMES: Record<(typeof CHAIN_CLUSTERS)[number], { zh: string; en: string }> = {
   artificial_intelligence: { zh: '人工智能', en: 'artificial intelligence' },
@@ -36,7 +37,7 @@ export const CHAIN_INDICATORS = CHAIN_CLUSTERS.flatMap((c) => {
   ];
 });
 
-const yearOf = (d: Date, timeZone: string): string => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric' }).format(d);
+const yearOf = (d: Date, timeZone: string): string => String(yearIn(d, timeZone));
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
 
 export const loadChainFigures = async (tx: ReadTx, centreId: string, timeZone: string): Promise<DerivedFigure[]> => {

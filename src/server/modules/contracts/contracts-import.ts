@@ -9,6 +9,7 @@ import { formatOf, readTable, writeTable } from '../../tabular.js';
 import { parseFigure } from '../indicators/observations-import.js';
 import * as repo from './contracts.repository.js';
 import { placeOf } from './contracts.service.js';
+import { dayIn } from '../../../core/calendar.js';
 
 /**
  * Historical registrations from a spreadsheet: each row a contract that was
@@ -62,7 +63,7 @@ export const importContracts = async (ctx: ServiceContext, centreId: string, inp
     if (!centre) throw new AppError('NOT_FOUND', `No centre ${centreId}`);
     const [orgs, root, links] = [await repo.organisationLookup(tx, centreId), await repo.rootArea(tx, centreId), await repo.areaLinks(tx, centreId)];
     const province = (root?.code ?? '00').slice(0, 2);
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: centre.timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ctx.now);
+    const today = dayIn(ctx.now, centre.timezone);
     const errors: ContractImportError[] = [];
     const fail = (row: number, column: string, value: string, code: string, reason: string, params?: Record<string, string | number>) => {
       if (errors.length < MAX_ERRORS) errors.push({ row, column, value, code, reason, ...(params ? { params } : {}) });

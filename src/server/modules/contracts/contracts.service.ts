@@ -13,6 +13,7 @@ import { AppError } from '../../errors.js';
 import { publishedFigures } from '../indicators/indicators.repository.js';
 import * as repo from './contracts.repository.js';
 import type { ContractRow } from './contracts.repository.js';
+import { dayIn } from '../../../core/calendar.js';
 
 /**
  * Technology-contract registration: sellers submit, registrars review and
@@ -41,7 +42,6 @@ const requireUser = (ctx: ServiceContext): SessionUser => {
   return ctx.user;
 };
 
-const dayIn = (d: Date, timeZone: string): string => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
 
 const rolesOn = (user: SessionUser | null, row: ContractRow): TechContractRole[] => [
   ...(isSellerMember(user, row.sellerId) ? (['seller'] as const) : []),

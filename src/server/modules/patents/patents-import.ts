@@ -10,6 +10,7 @@ import { areaLinks } from '../contracts/contracts.repository.js';
 import * as repo from './patents.repository.js';
 import type { PartyRow, PatentRow } from './patents.repository.js';
 import { attributionOf, loadCentre } from './patents.service.js';
+import { dayIn } from '../../../core/calendar.js';
 
 /**
  * Patent records from a spreadsheet (a CNIPA search export, or the template).
@@ -43,7 +44,7 @@ export const importPatents = async (ctx: ServiceContext, centreId: string, input
   const format = formatOf(fileName);
   return withWriteTx(ctx.db, async (tx) => {
     const centre = await loadCentre(tx, centreId);
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: centre.timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ctx.now);
+    const today = dayIn(ctx.now, centre.timezone);
     const errors: TPatentImportReport['errors'] = [];
     const fail = (row: number, column: string, value: string, code: string, reason: string, params?: Record<string, string | number>) => {
       if (errors.length < MAX_ERRORS) errors.push({ row, column, value, code, reason, ...(params ? { params } : {}) });

@@ -2,6 +2,7 @@ import { readTogether, type ReadTx } from '../../../db/tx.js';
 import type { DerivedFigure } from '../indicators/derived-figures.service.js';
 import { findRootAreaId } from '../indicators/indicators.repository.js';
 import { scenarioRecords } from './scenarios.repository.js';
+import { yearIn } from '../../../core/calendar.js';
 
 /** The registry's own counts of application scenarios (the seeds' "three batches, 60 scenarios" stays a published figure beside them). */
 export const SCENARIO_INDICATORS = [
@@ -10,7 +11,7 @@ export const SCENARIO_INDICATORS = [
 ];
 
 const yearOf = (d: Date | string, timeZone: string): string =>
-  typeof d === 'string' ? d.slice(0, 4) : new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric' }).format(d);
+  typeof d === 'string' ? d.slice(0, 4) : String(yearIn(d, timeZone));
 
 /**
  * Per year, for the centre and for the area of each scenario's owner: the
