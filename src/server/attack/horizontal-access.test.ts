@@ -43,6 +43,8 @@ type Resource = {
   secrets?: () => string[];
   /** Lists anyone may read that name the record by design (its id may show there); `secrets` still must not. */
   publicLists?: () => string[];
+  /** The id under which those public lists name it, when not the record's own (which then must not show there). */
+  publicId?: () => string;
   /** What B (and the other centre's officers) try on it. */
   probes: (id: string) => Probe[];
 };
@@ -403,7 +405,9 @@ const RESOURCES: Resource[] = [
     read: (id) => `${C}/rd-centre-applications/${id}`,
     // The recognitions list is public (who is recognised, until when); the hires and support are not.
     lists: () => [`${C}/rd-centre-applications`, '/api/me/applications'],
+    // The recognition is public; the application behind it is not.
     publicLists: () => [`${C}/rd-centre-recognitions`],
+    publicId: () => rd.recognitionId,
     secrets: () => [RD_HIRES, 'confidential battery-materials research'],
     probes: (id) => [
       { method: 'GET', path: `${C}/rd-centre-applications/${id}` },
@@ -614,7 +618,9 @@ describe.each(RESOURCES)('horizontal access: $name', (resource) => {
     for (const url of resource.publicLists?.() ?? []) {
       const theirs = await t.request({ method: 'GET', url, session: b });
       expect(theirs.statusCode, url).toBe(200);
-      expect(theirs.body, `${url} lists the record`).toContain(id);
+      const shown = resource.publicId?.() ?? id;
+      expect(theirs.body, `${url} lists the record`).toContain(shown);
+      if (shown !== id) expect(theirs.body.includes(id), `${url} shows B the private id ${id}`).toBe(false);
       for (const secret of resource.secrets?.() ?? []) expect(theirs.body.includes(secret), `${url} shows B ${secret}`).toBe(false);
     }
   });
