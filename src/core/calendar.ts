@@ -60,9 +60,7 @@ export const startOfDayIn = (day: string, timeZone: string): Date => {
   let instant = wall - offsetAt(new Date(wall), timeZone);
   instant = wall - offsetAt(new Date(instant), timeZone);
   // A skipped midnight lands in the previous day; the day starts at the change.
-  if (dayIn(new Date(instant), timeZone) < day) {
-    while (dayIn(new Date(instant), timeZone) < day) instant += 15 * 60_000;
-  }
+  while (dayIn(new Date(instant), timeZone) < day) instant += 15 * 60_000;
   return new Date(instant);
 };
 

@@ -22,7 +22,6 @@ import { FINANCE_INDICATORS, SUM_CURRENCY, loadFinanceFigures } from '../finance
 import { centreTimeZone } from '../centres/centre-calendar.js';
 import { DEFAULT_LADDER, type ServiceStatistic } from '../../../core/services/index.js';
 import { findRootAreaId, LISTED_RECORDS_MAX, type ObservationRow } from './indicators.repository.js';
-import { assertCentre } from './indicators.service.js';
 
 /**
  * Figures computed from the platform's own records: each is stored as an
@@ -201,8 +200,7 @@ const sameFigure = (o: ObservationRow, value: number, isSample: boolean, derivat
  * route (indicators:write in the centre) or the scheduler (the system).
  */
 export const refreshDerivedFigures = async (ctx: ServiceContext, centreId: string): Promise<DerivationReport[]> => withWriteTx(ctx.db, async (tx) => {
-    await assertCentre(tx, centreId);
-    const timeZone = await centreTimeZone(tx, centreId);
+    const timeZone = await centreTimeZone(tx, centreId); // 404 when there is no such centre
     // One refresh per centre at a time: a second scheduler (another server) waits, then finds the figures written and changes nothing.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`kechuang:derived-figures:${centreId}`}))`);
     const areaId = await findRootAreaId(tx, centreId);

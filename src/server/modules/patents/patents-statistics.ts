@@ -1,7 +1,7 @@
 import { perTenThousand, populationInPersons, POPULATION_INDICATOR_CODE } from '../../../core/patents/index.js';
 import type { ReadTx } from '../../../db/tx.js';
 import type { DerivedFigure } from '../indicators/derived-figures.service.js';
-import { findCentre, rootArea } from '../contracts/contracts.repository.js';
+import { rootArea } from '../contracts/contracts.repository.js';
 import { inForceByYearAndArea, populationFigures } from './patents.repository.js';
 import { yearIn } from '../../../core/calendar.js';
 
