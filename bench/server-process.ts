@@ -45,7 +45,7 @@ const waitReady = async (child: ChildProcess, url: string, stderr: () => string,
 };
 
 /**
- * V8 flags for the server under test (SERVER_NODE_FLAGS, e.g. "--heap-growing-percent=50"): NODE_OPTIONS
+ * V8 flags for the server under test (SERVER_NODE_FLAGS, e.g. "--max-semi-space-size=32"; heap growth has its own HEAP_GROWTH_PERCENT): NODE_OPTIONS
  * accepts only a few V8 flags, so they go on the command line. Runs that use them name them.
  */
 export const SERVER_NODE_FLAGS = (process.env['SERVER_NODE_FLAGS'] ?? '').split(/\s+/).filter(Boolean);

@@ -15,7 +15,7 @@
  *
  *   npm run build && SOAK_DATABASE_URL=postgres://postgres@127.0.0.1:5432/kc_soak npm run soak
  *   (SOAK_MINUTES=30 SOAK_RATE=20 requests/s SOAK_SAMPLE_SECONDS=5; no SOAK_DATABASE_URL: PGlite;
- *   SERVER_NODE_FLAGS="--heap-growing-percent=50" to try V8 settings on the server)
+ *   HEAP_GROWTH_PERCENT=0 for V8's adaptive heap growth, SERVER_NODE_FLAGS="--max-semi-space-size=32" to try other V8 flags)
  *
  * The scheduled work runs every minute: on PostgreSQL in its own process
  * (`kechuang jobs`, the deployment docs/OPERATIONS.md advises at a city's scale),
@@ -29,6 +29,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import pg from 'pg';
 import { analyseSoak, DEFAULT_SOAK_OPTIONS, type SoakOptions, type SoakSample } from '../src/core/ops/soak-analysis.js';
+import { CONFIG_VARIABLES } from '../src/server/config.js';
 import { createAccount, databaseName, requireBuild, SERVER_NODE_FLAGS, signInSession, sleep, startJobsProcess, startKechuang } from './server-process.js';
 import { seededRandom } from './support.js';
 
@@ -242,7 +243,12 @@ const main = async (): Promise<void> => {
     const judged = analyseSoak(samples, { total: sent, failed }, OPTIONS);
     const f = (x: number, d = 1) => x.toFixed(d);
     // Settings that change memory behaviour, inherited by the server: a run names them.
-    const tuning = [...['MALLOC_ARENA_MAX', 'NODE_OPTIONS'].flatMap((k) => (process.env[k] ? [`${k}=${process.env[k]}`] : [])), ...(SERVER_NODE_FLAGS.length ? [`server flags ${SERVER_NODE_FLAGS.join(' ')}`] : [])].join(', ');
+    const heapGrowth = CONFIG_VARIABLES.HEAP_GROWTH_PERCENT.schema.parse(process.env['HEAP_GROWTH_PERCENT'] || undefined);
+    const tuning = [
+      `HEAP_GROWTH_PERCENT=${heapGrowth}${process.env['HEAP_GROWTH_PERCENT'] ? '' : ' (default)'}`,
+      ...['MALLOC_ARENA_MAX', 'NODE_OPTIONS'].flatMap((k) => (process.env[k] ? [`${k}=${process.env[k]}`] : [])),
+      ...(SERVER_NODE_FLAGS.length ? [`server flags ${SERVER_NODE_FLAGS.join(' ')}`] : []),
+    ].join(', ');
     const lines = [
       `Soak run ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC by \`npm run soak\`: ${MINUTES} min on ${databaseUrl ? `PostgreSQL (${databaseName(databaseUrl)})` : 'PGlite'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}${tuning ? ` (${tuning})` : ''}; ${RATE} requests/s offered (${sent.toLocaleString('en')} sent, ${skipped} not sent because ${MAX_IN_FLIGHT} were in flight), scheduled work every 60 s ${jobRuns ? `in its own process (\`kechuang jobs\`: ${jobRuns.ok} runs, ${jobRuns.failed.length} failed)` : 'inside the server'}; sampled every ${SAMPLE_SECONDS} s (${samples.length} samples), the first ${OPTIONS.warmupFraction * 100} % as warm-up. Verdict: **${judged.pass ? 'pass' : 'FAIL'}**.`,
       '',

@@ -16,6 +16,7 @@ import { buildApp } from '../app.js';
 import { logJobsReport, runScheduledJobs, startJobLoop } from '../jobs.js';
 import { prepareDatabase, resolveSessionKey, seedShippedCentres } from '../bootstrap.js';
 import { ConfigError, describeConfig, parseConfig, type AppConfig } from '../config.js';
+import { applyHeapGrowth } from '../heap-growth.js';
 import { AppError } from '../errors.js';
 import { createUserFromCli, generatePassword } from '../modules/users/users.service.js';
 import { indexCommand } from './index-command.js';
@@ -96,7 +97,13 @@ const withDatabase = async <T>(config: AppConfig, work: (handle: DatabaseHandle)
   }
 };
 
+const heapGrowthNote = (config: AppConfig): string => {
+  const { flag, source } = applyHeapGrowth(config.heapGrowthPercent);
+  return source === 'v8-default' ? "V8's adaptive default" : `${flag} (${source === 'node' ? 'given to node' : 'HEAP_GROWTH_PERCENT'})`;
+};
+
 const serve = async (config: AppConfig): Promise<void> => {
+  const heapGrowth = heapGrowthNote(config);
   const started = performance.now();
   const now = (): Date => new Date();
   const prepared = await prepareDatabase(config, now, progress('seed'));
@@ -117,6 +124,7 @@ const serve = async (config: AppConfig): Promise<void> => {
   out(`KeChuang ${version} ready at ${url} in ${Math.round(performance.now() - started)} ms`);
   out(`  database: ${prepared.handle.describe}; migrations applied now: ${prepared.migrationsApplied}; seed: ${seeded.join(', ') || 'off'}`);
   out(`  API docs: ${url}/docs  health: ${url}/readyz${config.webRoot ? '' : '  (web app not built: run npm run build)'}`);
+  out(`  heap growth: ${heapGrowth}`);
   if (prepared.admin.generatedPassword) {
     out('');
     out(`  First start: created the administrator "${prepared.admin.username}" with this password (shown once, change it at first sign-in):`);
@@ -146,6 +154,7 @@ const jobsCommand = async (config: AppConfig, once: boolean): Promise<number> =>
     err('JOBS_INTERVAL_SECONDS is 0: set how often the work runs (or use --once)');
     return 2;
   }
+  const heapGrowth = heapGrowthNote(config);
   const database = await openDatabase(config.database);
   const loop = startJobLoop({ database, config }, { seconds: config.jobsIntervalSeconds, now: () => new Date(), log: jobsLog, immediately: true });
   const stop = async (signal: string): Promise<void> => {
@@ -156,7 +165,7 @@ const jobsCommand = async (config: AppConfig, once: boolean): Promise<number> =>
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
-  out(`KeChuang ${version}: scheduled work every ${config.jobsIntervalSeconds} s on ${database.describe}`);
+  out(`KeChuang ${version}: scheduled work every ${config.jobsIntervalSeconds} s on ${database.describe}; heap growth: ${heapGrowth}`);
   return -1; // keep running
 };
 
