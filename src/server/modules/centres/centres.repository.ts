@@ -82,8 +82,18 @@ export const listEntitySourceIds = async (tx: ReadTx, entityIds: string[]): Prom
   return out;
 };
 
-export const listCitationRows = (tx: ReadTx, subjectType: string, subjectId: string): Promise<CitationRow[]> =>
-  tx.select().from(citations).where(and(eq(citations.subjectType, subjectType), eq(citations.subjectId, subjectId))).orderBy(asc(citations.id));
+export type CitationWithSource = { sourceId: string; quote: string | null; quoteGlossEn: string | null; source: SourceRow | null };
+
+/** A subject's citations, each with its source, in one query (an entity's profile used to read every source of the centre). */
+export const listCitationsWithSource = async (tx: ReadTx, subjectType: string, subjectId: string): Promise<CitationWithSource[]> =>
+  (
+    await tx
+      .select({ citation: citations, source: sources })
+      .from(citations)
+      .leftJoin(sources, eq(sources.id, citations.sourceId))
+      .where(and(eq(citations.subjectType, subjectType), eq(citations.subjectId, subjectId)))
+      .orderBy(asc(citations.id))
+  ).map((r) => ({ sourceId: r.citation.sourceId, quote: r.citation.quote, quoteGlossEn: r.citation.quoteGlossEn, source: r.source }));
 
 export const listSourceRows = (tx: ReadTx, centreId: string): Promise<SourceRow[]> =>
   tx.select().from(sources).where(eq(sources.centreId, centreId)).orderBy(asc(sources.id));

@@ -6,7 +6,7 @@ import type { TCitation, TSource } from '../../../shared/schemas/sources.js';
 import type { ReadTx } from '../../../db/tx.js';
 import { AppError } from '../../errors.js';
 import { listIndicators } from '../indicators/indicators.service.js';
-import { citationFrom } from './citations.js';
+import { citationOf } from './citations.js';
 import {
   countCentreRecords,
   findCentreRow,
@@ -16,7 +16,7 @@ import {
   type ActorFilter,
   listAreaRows,
   listCentreRows,
-  listCitationRows,
+  listCitationsWithSource,
   listEntityRows,
   listEntitySourceIds,
   listMapAreaRows,
@@ -148,16 +148,11 @@ export const listEntities = async (tx: ReadTx, centreId: string, query: TEntityL
 export const getEntity = async (tx: ReadTx, centreId: string, entityId: string): Promise<TEntityDetail> => {
   const row = await findEntityRow(tx, centreId, entityId);
   if (!row) throw new AppError('NOT_FOUND', `No entity ${entityId} in centre ${centreId}`);
-  const [sourceIds, citations, sources] = await Promise.all([
-    listEntitySourceIds(tx, [row.id]),
-    listCitationRows(tx, 'entity', row.id),
-    listSourceRows(tx, centreId),
-  ]);
-  const byId = new Map(sources.map((s) => [s.id, s]));
+  const [sourceIds, citations] = await Promise.all([listEntitySourceIds(tx, [row.id]), listCitationsWithSource(tx, 'entity', row.id)]);
   return {
     ...toEntity(row, sourceIds.get(row.id) ?? []),
     notes: row.notes,
-    citations: citations.map((c) => citationFrom(byId.get(c.sourceId), c.sourceId, c.quote, c.quoteGlossEn)),
+    citations: citations.map(citationOf),
   };
 };
 

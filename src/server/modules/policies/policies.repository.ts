@@ -1,7 +1,6 @@
 import { and, asc, desc, eq, ilike, inArray, isNull, lte, gte, or, sql, type SQL } from 'drizzle-orm';
 import {
   areas,
-  citations,
   enterpriseFactAnswers,
   entities,
   entityFacts,
@@ -10,10 +9,10 @@ import {
   policyStackingRules,
   policyVersions,
   recognitions,
-  sources,
   users,
 } from '../../../db/schema/index.js';
 import type { ReadTx, WriteTx } from '../../../db/tx.js';
+import { listCitationsWithSource, type CitationWithSource } from '../centres/centres.repository.js';
 
 export type PolicyRow = typeof policies.$inferSelect;
 export type PolicyVersionRow = typeof policyVersions.$inferSelect;
@@ -116,17 +115,8 @@ export const listBenefitNames = async (
 
 // --- citations ---------------------------------------------------------------------
 
-export type PolicyCitationRow = { subjectId: string; sourceId: string; quote: string | null; quoteGlossEn: string | null; source: typeof sources.$inferSelect | null };
-
-export const listPolicyCitations = async (tx: ReadTx, policyId: string): Promise<PolicyCitationRow[]> =>
-  (
-    await tx
-      .select({ citation: citations, source: sources })
-      .from(citations)
-      .leftJoin(sources, eq(sources.id, citations.sourceId))
-      .where(and(eq(citations.subjectType, 'policy'), eq(citations.subjectId, policyId)))
-      .orderBy(asc(citations.id))
-  ).map((r) => ({ subjectId: r.citation.subjectId, sourceId: r.citation.sourceId, quote: r.citation.quote, quoteGlossEn: r.citation.quoteGlossEn, source: r.source }));
+/** A policy's citations: the centre's one citation reader. */
+export const listPolicyCitations = (tx: ReadTx, policyId: string): Promise<CitationWithSource[]> => listCitationsWithSource(tx, 'policy', policyId);
 
 // --- stacking rules ------------------------------------------------------------------
 

@@ -20,7 +20,7 @@ import { withWriteTx, type ReadTx } from '../../../db/tx.js';
 import { assertCentreScope, type ServiceContext } from '../../context.js';
 import { centreDay } from '../centres/centre-calendar.js';
 import { AppError } from '../../errors.js';
-import { citationFrom } from '../centres/citations.js';
+import { citationOf } from '../centres/citations.js';
 import { catalogue, renderText, ruleFacts, ruleProblems } from './policy-engine.js';
 import { canWritePolicies } from './policies.policy.js';
 import {
@@ -146,7 +146,7 @@ const detail = async (tx: ReadTx, row: PolicyRow, versions: PolicyVersionRow[], 
   return {
     policy: toPolicy(row, summaries, day),
     versions: versions.map((v) => toVersion(v, row.code)),
-    citations: citations.map((c) => citationFrom(c.source ?? undefined, c.sourceId, c.quote, c.quoteGlossEn)),
+    citations: citations.map(citationOf),
     benefitsKnown: versions.some((v) => v.benefits.length > 0),
   };
 };

@@ -175,6 +175,13 @@ describe('relations, profile, graph, merge', () => {
     expect(p.entity.kind).toBe('person');
     expect(p.relations[0]).toMatchObject({ type: 'affiliated_with', otherId: 'beijing-ent-032', sourceId: 'beijing-src-003' });
     expect(p.citations.length).toBeGreaterThan(0);
+    // Each citation names its source document (read with the citation, not from a list of the centre's sources).
+    const sources = (await t.request({ method: 'GET', url: `${C}/sources` })).json().items as { id: string; titleZh: string | null; titleEn: string | null; publishedOn: string | null }[];
+    for (const c of p.citations as { sourceId: string; titleZh: string | null; titleEn: string | null; publishedOn: string | null }[]) {
+      const s = sources.find((x) => x.id === c.sourceId);
+      expect(s, c.sourceId).toBeDefined();
+      expect({ titleZh: c.titleZh, titleEn: c.titleEn, publishedOn: c.publishedOn }).toEqual({ titleZh: s?.titleZh, titleEn: s?.titleEn, publishedOn: s?.publishedOn });
+    }
     expect(p.timeline.some((e: { action: string }) => e.action === 'seed.insert')).toBe(true);
   });
 

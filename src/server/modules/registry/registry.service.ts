@@ -45,7 +45,8 @@ import {
   type RecognitionRow,
   type RelationRow,
 } from './registry.repository.js';
-import { listCitationRows, listEntitySourceIds, listSourceRows } from '../centres/centres.repository.js';
+import { listCitationsWithSource, listEntitySourceIds } from '../centres/centres.repository.js';
+import { citationOf } from '../centres/citations.js';
 import { toEntity } from '../centres/centres.service.js';
 
 const fieldError = (path: string, reason: string, message: string, extra: Record<string, unknown> = {}): FieldIssue & Record<string, unknown> => ({
@@ -223,16 +224,14 @@ const canSeePersonal = (ctx: ServiceContext): boolean => ctx.user !== null && ro
 export const getProfile = async (ctx: ServiceContext, centreId: string, id: string): Promise<TEntityProfile> => {
   const row = await findEntity(ctx.db, centreId, id);
   if (!row) throw new AppError('NOT_FOUND', `No record ${id} in centre ${centreId}`);
-  const [sourceIds, citationRows, sources, recognitionRows, factRows, relationRows, timeline] = await Promise.all([
+  const [sourceIds, citationRows, recognitionRows, factRows, relationRows, timeline] = await Promise.all([
     listEntitySourceIds(ctx.db, [id]),
-    listCitationRows(ctx.db, 'entity', id),
-    listSourceRows(ctx.db, centreId),
+    listCitationsWithSource(ctx.db, 'entity', id),
     listRecognitions(ctx.db, id),
     listFacts(ctx.db, id),
     listRelationsOf(ctx.db, [id]),
     listTimeline(ctx.db, id),
   ]);
-  const sourceById = new Map(sources.map((s) => [s.id, s]));
   const others = await findEntitiesByIds(ctx.db, [...new Set(relationRows.map((r) => (r.fromId === id ? r.toId : r.fromId)))]);
   const otherById = new Map(others.map((o) => [o.id, o]));
   const areaNames = await areaNamesFor(ctx.db, centreId, relationRows.filter((r) => r.toKind === 'area').map((r) => r.toId));
@@ -258,10 +257,7 @@ export const getProfile = async (ctx: ServiceContext, centreId: string, id: stri
       version: row.version,
       notes: row.notes,
     },
-    citations: citationRows.map((c) => {
-      const s = sourceById.get(c.sourceId);
-      return { sourceId: c.sourceId, titleZh: s?.titleZh ?? null, titleEn: s?.titleEn ?? null, publisher: s?.publisher ?? null, publishedOn: s?.publishedOn ?? null, quote: c.quote, quoteGlossEn: c.quoteGlossEn };
-    }),
+    citations: citationRows.map(citationOf),
     recognitions: recognitionRows.map((r) => ({ ...r, type: r.type as TEntityProfile['recognitions'][number]['type'] })),
     facts: factRows.map((f) => ({ ...f, metric: f.metric as TEntityProfile['facts'][number]['metric'] })),
     relations: relationRows.map((r) => {
