@@ -16,7 +16,7 @@
 import { cpus, totalmem } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import autocannon, { type Result } from 'autocannon';
-import { createAccount, requireBuild, signIn, startBareFastify, startKechuang } from './server-process.js';
+import { createAccount, requireBuild, serverMemorySettings, signIn, startBareFastify, startKechuang } from './server-process.js';
 import { median } from './support.js';
 
 const ROUNDS = Number(process.env['ROUNDS'] ?? 3);
@@ -118,7 +118,7 @@ const main = async (): Promise<void> => {
     });
     const db = databaseUrl ? `PostgreSQL (${new URL(databaseUrl).pathname.slice(1)})` : 'PGlite (shipped seed)';
     const lines = [
-      `Measured ${date.slice(0, 16).replace('T', ' ')} UTC by \`npm run bench:api\` on ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; the compiled server (\`kechuang serve\`, LOG_LEVEL=warn, database pool 10) on ${db} with ${total.toLocaleString('en')} actors; autocannon in the benchmark process, ${CONNECTIONS} connections on loopback, ${SECONDS} s per endpoint after a 2 s warm-up, median of ${ROUNDS} rounds; the bare Fastify route (own process, same settings) measured at the start and end of every round. The load generator shares the 2 cores with the server, so absolute figures are low: read the ratios.`,
+      `Measured ${date.slice(0, 16).replace('T', ' ')} UTC by \`npm run bench:api\` on ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; the compiled server (\`kechuang serve\`, LOG_LEVEL=warn, database pool 10, ${serverMemorySettings()}) on ${db} with ${total.toLocaleString('en')} actors; autocannon in the benchmark process, ${CONNECTIONS} connections on loopback, ${SECONDS} s per endpoint after a 2 s warm-up, median of ${ROUNDS} rounds; the bare Fastify route (own process, same settings) measured at the start and end of every round. The load generator shares the 2 cores with the server, so absolute figures are low: read the ratios.`,
       '',
       `| endpoint (${CONNECTIONS} connections) | req/s | vs bare Fastify (target ≥ ${RATIO_TARGET * 100} %) | p50 ms | p99 ms (target ≤ ${P99_TARGET_MS}) | non-2xx/errors | verdict |`,
       '|---|---|---|---|---|---|---|',

@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CONFIG_VARIABLES } from '../src/server/config.js';
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
@@ -50,8 +51,18 @@ const waitReady = async (child: ChildProcess, url: string, stderr: () => string,
  */
 export const SERVER_NODE_FLAGS = (process.env['SERVER_NODE_FLAGS'] ?? '').split(/\s+/).filter(Boolean);
 
-const start = async (args: string[], env: Record<string, string>, port: number, timeoutMs: number): Promise<Running> => {
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...args], { env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'ignore', 'pipe'] });
+/** The settings that change the server's memory behaviour, as a run names them: heap growth always, the others when set. */
+export const serverMemorySettings = (): string => {
+  const heapGrowth = CONFIG_VARIABLES.HEAP_GROWTH_PERCENT.schema.parse(process.env['HEAP_GROWTH_PERCENT'] || undefined);
+  return [
+    `HEAP_GROWTH_PERCENT=${heapGrowth}${process.env['HEAP_GROWTH_PERCENT'] ? '' : ' (default)'}`,
+    ...['MALLOC_ARENA_MAX', 'NODE_OPTIONS'].flatMap((k) => (process.env[k] ? [`${k}=${process.env[k]}`] : [])),
+    ...(SERVER_NODE_FLAGS.length ? [`server flags ${SERVER_NODE_FLAGS.join(' ')}`] : []),
+  ].join(', ');
+};
+
+const start = async (args: string[], env: Record<string, string>, port: number, timeoutMs: number, nodeFlags: string[] = []): Promise<Running> => {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...nodeFlags, ...args], { env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'ignore', 'pipe'] });
   let err = '';
   child.stderr?.on('data', (d: Buffer) => {
     err = (err + d.toString()).slice(-20_000);
@@ -74,7 +85,7 @@ const start = async (args: string[], env: Record<string, string>, port: number, 
 };
 
 /** `kechuang serve` on DATABASE_URL (PostgreSQL) or, without one, PGlite in a fresh data directory. */
-export const startKechuang = async (databaseUrl: string | null, extraEnv: Record<string, string> = {}): Promise<Running & { dataDir: string }> => {
+export const startKechuang = async (databaseUrl: string | null, extraEnv: Record<string, string> = {}, nodeFlags: string[] = []): Promise<Running & { dataDir: string }> => {
   const dataDir = mkdtempSync(join(tmpdir(), 'kc-load-'));
   const env: Record<string, string> = {
     KECHUANG_DATA_DIR: dataDir,
@@ -85,7 +96,7 @@ export const startKechuang = async (databaseUrl: string | null, extraEnv: Record
   };
   if (databaseUrl) env['DATABASE_URL'] = databaseUrl;
   else delete process.env['DATABASE_URL'];
-  const running = await start(['bin/kechuang.js', 'serve'], env, await freePort(), 20 * 60_000);
+  const running = await start(['bin/kechuang.js', 'serve'], env, await freePort(), 20 * 60_000, nodeFlags);
   return { ...running, dataDir };
 };
 

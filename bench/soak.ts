@@ -29,8 +29,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import pg from 'pg';
 import { analyseSoak, DEFAULT_SOAK_OPTIONS, type SoakOptions, type SoakSample } from '../src/core/ops/soak-analysis.js';
-import { CONFIG_VARIABLES } from '../src/server/config.js';
-import { createAccount, databaseName, requireBuild, SERVER_NODE_FLAGS, signInSession, sleep, startJobsProcess, startKechuang } from './server-process.js';
+import { createAccount, databaseName, requireBuild, serverMemorySettings, signInSession, sleep, startJobsProcess, startKechuang } from './server-process.js';
 import { seededRandom } from './support.js';
 
 const MINUTES = Number(process.env['SOAK_MINUTES'] ?? 30);
@@ -243,12 +242,7 @@ const main = async (): Promise<void> => {
     const judged = analyseSoak(samples, { total: sent, failed }, OPTIONS);
     const f = (x: number, d = 1) => x.toFixed(d);
     // Settings that change memory behaviour, inherited by the server: a run names them.
-    const heapGrowth = CONFIG_VARIABLES.HEAP_GROWTH_PERCENT.schema.parse(process.env['HEAP_GROWTH_PERCENT'] || undefined);
-    const tuning = [
-      `HEAP_GROWTH_PERCENT=${heapGrowth}${process.env['HEAP_GROWTH_PERCENT'] ? '' : ' (default)'}`,
-      ...['MALLOC_ARENA_MAX', 'NODE_OPTIONS'].flatMap((k) => (process.env[k] ? [`${k}=${process.env[k]}`] : [])),
-      ...(SERVER_NODE_FLAGS.length ? [`server flags ${SERVER_NODE_FLAGS.join(' ')}`] : []),
-    ].join(', ');
+    const tuning = serverMemorySettings();
     const lines = [
       `Soak run ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC by \`npm run soak\`: ${MINUTES} min on ${databaseUrl ? `PostgreSQL (${databaseName(databaseUrl)})` : 'PGlite'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}${tuning ? ` (${tuning})` : ''}; ${RATE} requests/s offered (${sent.toLocaleString('en')} sent, ${skipped} not sent because ${MAX_IN_FLIGHT} were in flight), scheduled work every 60 s ${jobRuns ? `in its own process (\`kechuang jobs\`: ${jobRuns.ok} runs, ${jobRuns.failed.length} failed)` : 'inside the server'}; sampled every ${SAMPLE_SECONDS} s (${samples.length} samples), the first ${OPTIONS.warmupFraction * 100} % as warm-up. Verdict: **${judged.pass ? 'pass' : 'FAIL'}**.`,
       '',

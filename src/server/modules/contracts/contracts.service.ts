@@ -14,6 +14,7 @@ import { publishedFigures } from '../indicators/indicators.repository.js';
 import * as repo from './contracts.repository.js';
 import type { ContractRow } from './contracts.repository.js';
 import { dayIn } from '../../../core/calendar.js';
+import { centreDay } from '../centres/centre-calendar.js';
 
 /**
  * Technology-contract registration: sellers submit, registrars review and
@@ -97,7 +98,7 @@ const summaryOf = (row: ContractRow, seller: { nameZh: string | null; nameEn: st
 };
 
 const toContract = async (tx: ReadTx, ctx: ServiceContext, row: ContractRow): Promise<TTechContract> => {
-  const [names, people, centre] = await readTogether(tx, [() => repo.namesOf(tx, [row.sellerId]), () => repo.userNames(tx, row.registrarId ? [row.registrarId] : []), () => repo.findCentre(tx, row.centreId)] as const);
+  const [names, people, today] = await readTogether(tx, [() => repo.namesOf(tx, [row.sellerId]), () => repo.userNames(tx, row.registrarId ? [row.registrarId] : []), () => centreDay(tx, row.centreId, ctx.now)] as const);
   const roles = rolesOn(ctx.user, row);
   const state = row.state as TechContractState;
   return {
@@ -113,7 +114,7 @@ const toContract = async (tx: ReadTx, ctx: ServiceContext, row: ContractRow): Pr
     decisionNote: row.decisionNote,
     registrar: row.registrarId ? { id: row.registrarId, displayName: people.get(row.registrarId) ?? row.registrarId } : null,
     // Offered when only a note is missing: the form asks for it.
-    actions: availableActions(techContractWorkflow, state, roles, { note: null, openIssues: checkContract(factsOf(row), dayIn(ctx.now, centre?.timezone ?? 'UTC')).length })
+    actions: availableActions(techContractWorkflow, state, roles, { note: null, openIssues: checkContract(factsOf(row), today).length })
       .filter((a) => a.reasons.every((r) => r.code === 'note_required'))
       .map((a) => a.action),
     canEdit: roles.includes('seller') && (state === 'submitted' || state === 'returned'),
