@@ -241,10 +241,8 @@ const main = async (): Promise<void> => {
     const failed = [...tallies.values()].reduce((n, x) => n + x.failed, 0) + skipped + (jobRuns?.failed.length ?? 0);
     const judged = analyseSoak(samples, { total: sent, failed }, OPTIONS);
     const f = (x: number, d = 1) => x.toFixed(d);
-    // Settings that change memory behaviour, inherited by the server: a run names them.
-    const tuning = serverMemorySettings();
     const lines = [
-      `Soak run ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC by \`npm run soak\`: ${MINUTES} min on ${databaseUrl ? `PostgreSQL (${databaseName(databaseUrl)})` : 'PGlite'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}${tuning ? ` (${tuning})` : ''}; ${RATE} requests/s offered (${sent.toLocaleString('en')} sent, ${skipped} not sent because ${MAX_IN_FLIGHT} were in flight), scheduled work every 60 s ${jobRuns ? `in its own process (\`kechuang jobs\`: ${jobRuns.ok} runs, ${jobRuns.failed.length} failed)` : 'inside the server'}; sampled every ${SAMPLE_SECONDS} s (${samples.length} samples), the first ${OPTIONS.warmupFraction * 100} % as warm-up. Verdict: **${judged.pass ? 'pass' : 'FAIL'}**.`,
+      `Soak run ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC by \`npm run soak\`: ${MINUTES} min on ${databaseUrl ? `PostgreSQL (${databaseName(databaseUrl)})` : 'PGlite'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version} (${serverMemorySettings()}); ${RATE} requests/s offered (${sent.toLocaleString('en')} sent, ${skipped} not sent because ${MAX_IN_FLIGHT} were in flight), scheduled work every 60 s ${jobRuns ? `in its own process (\`kechuang jobs\`: ${jobRuns.ok} runs, ${jobRuns.failed.length} failed)` : 'inside the server'}; sampled every ${SAMPLE_SECONDS} s (${samples.length} samples), the first ${OPTIONS.warmupFraction * 100} % as warm-up. Verdict: **${judged.pass ? 'pass' : 'FAIL'}**.`,
       '',
       '| metric | warm-up level (median) | min | max | fitted growth after warm-up | as % of warm-up | limit | verdict |',
       '|---|---|---|---|---|---|---|---|',

@@ -12,7 +12,6 @@ import {
   users,
 } from '../../../db/schema/index.js';
 import type { ReadTx, WriteTx } from '../../../db/tx.js';
-import { listCitationsWithSource, type CitationWithSource } from '../centres/centres.repository.js';
 
 export type PolicyRow = typeof policies.$inferSelect;
 export type PolicyVersionRow = typeof policyVersions.$inferSelect;
@@ -112,11 +111,6 @@ export const listBenefitNames = async (
     .orderBy(asc(policyVersions.version));
   return rows.flatMap((r) => (r.benefits ?? []).map((b) => ({ policyId: r.policyId, version: r.version, state: r.state, code: b.code, nameZh: b.nameZh ?? null, nameEn: b.nameEn ?? null })));
 };
-
-// --- citations ---------------------------------------------------------------------
-
-/** A policy's citations: the centre's one citation reader. */
-export const listPolicyCitations = (tx: ReadTx, policyId: string): Promise<CitationWithSource[]> => listCitationsWithSource(tx, 'policy', policyId);
 
 // --- stacking rules ------------------------------------------------------------------
 

@@ -21,12 +21,12 @@ import { assertCentreScope, type ServiceContext } from '../../context.js';
 import { centreDay } from '../centres/centre-calendar.js';
 import { AppError } from '../../errors.js';
 import { citationOf } from '../centres/citations.js';
+import { listCitationsWithSource } from '../centres/centres.repository.js';
 import { catalogue, renderText, ruleFacts, ruleProblems } from './policy-engine.js';
 import { canWritePolicies } from './policies.policy.js';
 import {
   findPolicyByCode,
   findVersionRow,
-  listPolicyCitations,
   listPolicyRows,
   listVersionRows,
   listVersionSummaries,
@@ -142,7 +142,7 @@ const visiblePolicy = async (tx: ReadTx, centreId: string, code: string, writer:
 
 const detail = async (tx: ReadTx, row: PolicyRow, versions: PolicyVersionRow[], day: string): Promise<TPolicyDetail> => {
   const summaries = versions.map((v) => toSummary({ ...v, benefitCount: v.benefits.length }));
-  const citations = await listPolicyCitations(tx, row.id);
+  const citations = await listCitationsWithSource(tx, 'policy', row.id);
   return {
     policy: toPolicy(row, summaries, day),
     versions: versions.map((v) => toVersion(v, row.code)),
