@@ -145,6 +145,30 @@ export const startBareFastify = async (): Promise<Running> => {
   return start([file], {}, await freePort(), 30_000);
 };
 
+const bareQueryScript = `
+import Fastify from 'fastify';
+import pg from 'pg';
+const pool = new pg.Pool({ connectionString: process.env.BARE_DATABASE_URL, max: 10 });
+const app = Fastify();
+app.get('/readyz', async () => ({ status: 'ready' }));
+app.get('/centre/:id', async (request, reply) => {
+  const { rows } = await pool.query('select id, name_zh, name_en, timezone from centres where id = $1', [request.params.id]);
+  if (!rows[0]) return reply.code(404).send({ error: 'not found' });
+  return rows[0];
+});
+await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });
+`;
+
+/**
+ * The least a database read can cost here: a bare Fastify route that answers one primary-key query through a pool of 10
+ * (the server's default), with no hooks, schema or ORM. Its ratio to the bare route is the ceiling any uncached read meets.
+ */
+export const startBareFastifyWithQuery = async (databaseUrl: string): Promise<Running> => {
+  const file = join(process.cwd(), 'dist', 'bench-bare-fastify-query.mjs');
+  if (!existsSync(file) || readFileSync(file, 'utf8') !== bareQueryScript) writeFileSync(file, bareQueryScript);
+  return start([file], { BARE_DATABASE_URL: databaseUrl }, await freePort(), 30_000);
+};
+
 /** Create an account through the CLI (the product's own path), with a known password. */
 export const createAccount = (databaseUrl: string | null, dataDir: string, username: string, role: string, password: string, organisationId?: string): void => {
   const args = ['bin/kechuang.js', 'users', 'create', '--username', username, '--role', role, '--centre', 'beijing', '--password-env', 'KC_LOAD_PASSWORD'];

@@ -1,7 +1,11 @@
+import { get as httpGet } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
+import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { indicators } from '../../db/schema/index.js';
 import { createTestApp, type Session, type TestApp } from '../test-support/test-app.js';
+import { publicCachePlugin } from './public-cache.js';
 
 let t: TestApp;
 let analyst: Session;
@@ -78,5 +82,56 @@ describe('the public microcache', () => {
     const again = await t.request({ method: 'GET', url: '/api/centres/nowhere/dashboard' });
     expect(again.statusCode).toBe(404);
     expect(again.headers['x-kc-cache']).toBeUndefined();
+  });
+});
+
+describe('the public microcache when readers hang up', () => {
+  test('a reader who hung up while waiting for the first answer is not handed the computation', async () => {
+    // Found by the API benchmark: the first reader of an expired entry and a reader waiting behind it hung up; the
+    // waiter was handed the computation, its response could never finish, and every later anonymous reader of that
+    // URL waited the full 10 s, until a restart. A route held open by a gate makes the order certain.
+    const app = Fastify();
+    let clock = Date.UTC(2026, 11, 7);
+    app.decorate('kc', { config: { publicCacheSeconds: 60 }, now: () => new Date(clock) } as never);
+    await app.register(publicCachePlugin);
+    let entered = 0;
+    let open = () => {};
+    const gate = new Promise<void>((r) => (open = r));
+    app.get('/slow', { config: { publicCache: true } }, async () => {
+      entered++;
+      await gate;
+      return { answer: 42 };
+    });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/slow`;
+      const until = async (ok: () => boolean) => {
+        for (let i = 0; i < 200 && !ok(); i++) await new Promise((r) => setTimeout(r, 10));
+      };
+      const hangUp = () => {
+        const req = httpGet(url, (res) => res.resume());
+        req.on('error', () => {});
+        return req;
+      };
+      const first = hangUp();
+      await until(() => entered === 1);
+      const waiter = hangUp();
+      await new Promise((r) => setTimeout(r, 50)); // the waiter is queued behind the first
+      waiter.destroy();
+      await new Promise((r) => setTimeout(r, 50));
+      first.destroy();
+      await new Promise((r) => setTimeout(r, 50));
+      open();
+      await new Promise((r) => setTimeout(r, 50));
+      clock += 61_000; // whatever was kept has expired: the next reader must compute, not wait
+      const next = await fetch(url, { signal: AbortSignal.timeout(3_000) });
+      expect(next.status).toBe(200);
+      expect(await next.json()).toEqual({ answer: 42 });
+      expect(['hit', 'miss']).toContain(next.headers.get('x-kc-cache'));
+      expect((await fetch(url, { signal: AbortSignal.timeout(3_000) })).headers.get('x-kc-cache')).toBe('hit');
+    } finally {
+      open();
+      await app.close();
+    }
   });
 });

@@ -35,6 +35,9 @@ const isCacheable = (request: FastifyRequest): boolean => request.method === 'GE
 
 const changesNoPublicData = (request: FastifyRequest): boolean => (request.routeOptions.url ?? '').startsWith('/api/auth/');
 
+/** The reader hung up (while it waited, say): its answer can never be delivered, so it must not hold the computation. */
+const readerGone = (request: FastifyRequest): boolean => request.raw.destroyed || request.raw.socket?.destroyed === true;
+
 export const publicCachePlugin = fp(async (app: FastifyInstance) => {
   const seconds = app.kc.config.publicCacheSeconds;
   if (seconds <= 0) return;
@@ -71,11 +74,15 @@ export const publicCachePlugin = fp(async (app: FastifyInstance) => {
       entry = fresh(key);
     }
     if (entry) return serve(reply, entry);
-    if (pending.has(key)) return; // the first request is slow: compute without waiting longer
+    // The first request is slow: compute without waiting longer. A reader who hung up while waiting takes no
+    // part: its response never finishes, so the URL would stay pending and every later reader would wait for it.
+    if (pending.has(key) || readerGone(request)) return;
     let releaseFn = () => {};
     const done = new Promise<void>((r) => (releaseFn = r));
     pending.set(key, { done, release: releaseFn });
     request.publicCacheKey = key;
+    // 'close' comes once the answer is delivered or the connection is gone, whichever hooks then run or not.
+    reply.raw.once('close', () => release(request));
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
@@ -93,5 +100,4 @@ export const publicCachePlugin = fp(async (app: FastifyInstance) => {
     release(request);
     if (request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'OPTIONS' && reply.statusCode < 400 && !changesNoPublicData(request)) entries.clear();
   });
-  app.addHook('onRequestAbort', async (request) => release(request));
 });
