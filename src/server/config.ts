@@ -64,6 +64,11 @@ export const CONFIG_VARIABLES = {
     description: 'How far the JavaScript heap may grow past what the last major collection left live, in percent, in `serve` and `jobs`; bounds memory under steady load for a little collection work; 0 leaves V8 its adaptive default',
     sensitive: false,
   },
+  SHUTDOWN_GRACE_SECONDS: {
+    schema: z.coerce.number().int().min(1).max(3600).default(30),
+    description: 'How long `serve` waits on SIGTERM or SIGINT for requests in flight and database connections to finish before it exits anyway (exit code 1), so a stuck download or query cannot hold a restart',
+    sensitive: false,
+  },
 } as const;
 
 type Vars = typeof CONFIG_VARIABLES;
@@ -89,6 +94,7 @@ export type AppConfig = {
   publicCacheSeconds: number;
   /** V8's heap-growing percent for long-running processes; 0: V8's adaptive default. */
   heapGrowthPercent: number;
+  shutdownGraceSeconds: number;
   /** Serve the built web app from this folder when it exists. */
   webRoot: string | null;
 };
@@ -134,6 +140,7 @@ export const parseConfig = (env: Record<string, string | undefined>, defaults: {
     jobsIntervalSeconds: v.JOBS_INTERVAL_SECONDS,
     publicCacheSeconds: v.PUBLIC_CACHE_SECONDS,
     heapGrowthPercent: v.HEAP_GROWTH_PERCENT,
+    shutdownGraceSeconds: v.SHUTDOWN_GRACE_SECONDS,
     webRoot: defaults.webRoot,
   };
 };

@@ -1,6 +1,5 @@
 import { createReadStream } from 'node:fs';
 import { PassThrough, Readable } from 'node:stream';
-import { once } from 'node:events';
 import { createInflateRaw } from 'node:zlib';
 import type ExcelJS from 'exceljs';
 import { CsvReader, csvLine } from '../core/tabular/csv.js';
@@ -146,12 +145,41 @@ export const writeTable = async (header: readonly string[], rows: readonly (read
   return Buffer.from(await workbook.xlsx.writeBuffer());
 };
 
+/** The reader of a streamed table hung up: stop producing, so the caller's transaction and cursor are let go. */
+class ReaderGone extends Error {
+  constructor() {
+    super('the reader hung up');
+  }
+}
+
+/**
+ * Wait while the reader is behind (the stream's buffer is full), and give up once it has gone: the HTTP
+ * layer destroys the stream when the connection closes, which emits 'close' and never 'drain'.
+ */
+const readerKeptUp = async (out: PassThrough): Promise<void> => {
+  if (!out.destroyed && out.writableNeedDrain) {
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        out.off('drain', done);
+        out.off('close', done);
+        resolve();
+      };
+      out.on('drain', done);
+      out.on('close', done);
+    });
+  }
+  if (out.destroyed) throw new ReaderGone();
+};
+
 /**
  * A table as a stream, row by row, for downloads of any length: CSV (UTF-8 with BOM, so Excel reads the
  * Chinese) or XLSX through exceljs' streaming writer, whose ZIP compression runs off the event loop.
  * Building a whole workbook in memory instead held the loop for seconds at a city's scale (the soak, issue 10).
  * `rows` is opened by the stream: `produce` receives the sink and resolves when every row is written, so
  * the caller can hold a transaction (one snapshot) for exactly that long.
+ * Rows are produced only as fast as the reader takes them, in both formats, and a reader who hangs up ends
+ * the production: an abandoned download used to hold its transaction's connection for ever (CSV) or to
+ * build the whole workbook for no one (XLSX), so a few cancelled downloads could stop the server.
  */
 export const streamTable = (header: readonly string[], format: 'csv' | 'xlsx', sheetName: string, produce: (write: (rows: AsyncIterable<readonly unknown[]>) => Promise<void>) => Promise<void>): Readable => {
   const out = new PassThrough();
@@ -160,7 +188,10 @@ export const streamTable = (header: readonly string[], format: 'csv' | 'xlsx', s
       if (format === 'csv') {
         out.write(`\uFEFF${csvLine([...header])}`);
         await produce(async (rows) => {
-          for await (const row of rows) if (!out.write(csvLine([...row]))) await once(out, 'drain');
+          for await (const row of rows) {
+            out.write(csvLine([...row]));
+            await readerKeptUp(out);
+          }
         });
         out.end();
         return;
@@ -172,12 +203,15 @@ export const streamTable = (header: readonly string[], format: 'csv' | 'xlsx', s
       head.font = { bold: true };
       head.commit();
       await produce(async (rows) => {
-        for await (const row of rows) sheet.addRow([...row]).commit();
+        for await (const row of rows) {
+          sheet.addRow([...row]).commit();
+          await readerKeptUp(out);
+        }
       });
       sheet.commit();
       await workbook.commit();
     } catch (error) {
-      out.destroy(error as Error);
+      if (!(error instanceof ReaderGone)) out.destroy(error as Error);
     }
   })();
   return out;

@@ -1,5 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { connect, createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -134,6 +135,42 @@ describe('kechuang CLI', { timeout: 300_000 }, () => {
       await new Promise((r) => server.once('exit', r));
     }
     // The lock is released on shutdown: the next process opens the directory and finds the data.
+    const after = await kechuang(['audit', 'verify']);
+    expect(after.code).toBe(0);
+  });
+
+  test('a shutdown that a stuck connection would hold exits after SHUTDOWN_GRACE_SECONDS, and the data opens again', async () => {
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port: free } = probe.address() as AddressInfo;
+        probe.close(() => resolve(free));
+      });
+    });
+    const env = { PATH: process.env['PATH'] ?? '', KECHUANG_FROM_SOURCE: '1', KECHUANG_DATA_DIR: dataDir, LOG_LEVEL: 'silent', PORT: String(port), HOST: '127.0.0.1', SHUTDOWN_GRACE_SECONDS: '2' };
+    const server = spawn(process.execPath, [bin, 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    server.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((r) => server.once('exit', (code) => r(code)));
+    await new Promise<void>((resolve, reject) => {
+      let out = '';
+      server.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        if (out.includes('ready at')) resolve();
+      });
+      void exited.then((code) => reject(new Error(`serve exited with ${code}: ${out}${stderr}`)));
+    });
+    // A client that never finishes its request keeps the connection busy: closing the server would wait for it.
+    const stuck = connect(port, '127.0.0.1');
+    await new Promise((r) => stuck.once('connect', r));
+    stuck.write('GET /healthz HTTP/1.1\r\nHost: localhost\r\n');
+    await new Promise((r) => setTimeout(r, 200));
+    const signalled = Date.now();
+    server.kill('SIGTERM');
+    const code = await exited;
+    stuck.destroy();
+    expect(code).toBe(1);
+    expect(Date.now() - signalled).toBeLessThan(15_000);
+    expect(stderr).toMatch(/still open after 2 s \(SHUTDOWN_GRACE_SECONDS\)/);
     const after = await kechuang(['audit', 'verify']);
     expect(after.code).toBe(0);
   });

@@ -110,6 +110,11 @@ const serve = async (config: AppConfig): Promise<void> => {
   const app = await buildApp({ config, database: prepared.handle, now, sessionKey: resolveSessionKey(config) });
   const shutdown = async (signal: string): Promise<void> => {
     app.log.info({ signal }, 'shutting down');
+    // A restart must not wait on a request or connection that will never finish.
+    setTimeout(() => {
+      err(`${signal}: requests or database connections still open after ${config.shutdownGraceSeconds} s (SHUTDOWN_GRACE_SECONDS); exiting without them`);
+      process.exit(1);
+    }, config.shutdownGraceSeconds * 1000).unref();
     await app.close();
     process.exit(0);
   };
