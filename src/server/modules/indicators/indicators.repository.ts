@@ -3,7 +3,8 @@ import { areas, entities, indicators, observations, sources, targets } from '../
 import type { ReadTx, WriteTx } from '../../../db/tx.js';
 
 export type IndicatorRow = typeof indicators.$inferSelect;
-export type ObservationRow = typeof observations.$inferSelect;
+/** A figure as the modules use it; `derivationListed` is read in place of `derivation` by lists (`readObservations`). */
+export type ObservationRow = Omit<typeof observations.$inferSelect, 'derivationListed'>;
 export type TargetRow = typeof targets.$inferSelect;
 export type SourceRow = typeof sources.$inferSelect;
 
@@ -21,23 +22,14 @@ export const listIndicatorRows = (tx: ReadTx, centreId: string, filter: { headli
 export const findIndicatorByCode = async (tx: ReadTx, centreId: string, code: string): Promise<IndicatorRow | undefined> =>
   (await tx.select().from(indicators).where(and(eq(indicators.centreId, centreId), eq(indicators.code, code))).limit(1))[0];
 
-/**
- * A derived figure names at most this many records when it is read or stored with a drill-down
- * filter: a city's figures count tens of thousands (every bid of a year), and the catalogue, which
- * reads every figure of every indicator, carried 3.4 MB (found by the API load benchmark, issue 10).
- */
-export const LISTED_RECORDS_MAX = 100;
+export { LISTED_RECORDS_MAX } from '../../../db/schema/index.js';
 
-/** The provenance as read: past LISTED_RECORDS_MAX ids, the first of them and `recordCount`, the whole count. */
-const listedDerivation = sql<Record<string, unknown> | null>`case
-  when jsonb_typeof(${observations.derivation} -> 'records') = 'array' and jsonb_array_length(${observations.derivation} -> 'records') > ${LISTED_RECORDS_MAX}
-  then (${observations.derivation} - 'records') || jsonb_build_object('records', jsonb_path_query_array(${observations.derivation}, ${`$.records[0 to ${LISTED_RECORDS_MAX - 1}]`}::jsonpath), 'recordCount', jsonb_array_length(${observations.derivation} -> 'records'))
-  else ${observations.derivation} end`;
+const { derivationListed, ...observationColumns } = getTableColumns(observations);
 
-/** Figures as the catalogue reads them (provenance trimmed by `listedDerivation`), by indicator, then year, period and id. */
+/** Figures as the catalogue reads them (provenance trimmed: `derivationListed`), by indicator, then year, period and id. */
 const readObservations = (tx: ReadTx, where: SQL): Promise<ObservationRow[]> =>
   tx
-    .select({ ...getTableColumns(observations), derivation: listedDerivation })
+    .select({ ...observationColumns, derivation: derivationListed })
     .from(observations)
     .where(where)
     .orderBy(asc(observations.indicatorId), sql`${observations.year} asc nulls last`, sql`${observations.period} asc nulls last`, asc(observations.id));
