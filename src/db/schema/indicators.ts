@@ -3,6 +3,7 @@ import { boolean, doublePrecision, index, integer, jsonb, pgTable, text, timesta
 import { users } from './accounts.js';
 import { areas, centres } from './centres.js';
 import { entities } from './entities.js';
+import { sources } from './sources.js';
 
 /**
  * A derived figure names at most this many records when it is read in a list or stored with a drill-down filter: a
@@ -10,7 +11,6 @@ import { entities } from './entities.js';
  * indicator, carried 3.4 MB (found by the API load benchmark, issue 10).
  */
 export const LISTED_RECORDS_MAX = 100;
-import { sources } from './sources.js';
 
 export const indicators = pgTable(
   'indicators',
