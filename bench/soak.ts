@@ -1,7 +1,8 @@
 /**
  * The soak test (issue 10): the compiled server (`kechuang serve`) under a
  * steady, moderate mix of traffic for SOAK_MINUTES (30 by default): public
- * reads, registry searches, CSV/XLSX exports, and writes by a signed-in
+ * reads, registry searches, CSV/XLSX exports (some cancelled after the first
+ * chunk, as a reader who gives up does), and writes by a signed-in
  * officer (demands raised for enterprises, changes to organisations). Every SOAK_SAMPLE_SECONDS it reads the server's /metrics
  * (resident memory, the live heap after each major collection, heap in use,
  * event-loop delay p99, the database pool) and,
@@ -99,7 +100,8 @@ const main = async (): Promise<void> => {
     const names = enterprises.map((e) => e.nameZh ?? e.nameEn);
     const patching = new Set<string>();
 
-    const request = async (kind: Kind, label: string, path: string, init: { method?: string; body?: unknown; auth?: boolean; expect?: number } = {}): Promise<unknown> => {
+    /** `hangUp`: read the first chunk of the answer and abort, as a reader who cancels a download does. */
+    const request = async (kind: Kind, label: string, path: string, init: { method?: string; body?: unknown; auth?: boolean; expect?: number; hangUp?: boolean } = {}): Promise<unknown> => {
       const key = `${kind}: ${label}`;
       const t = tallies.get(key) ?? { sent: 0, ok: 0, failed: 0, totalMs: 0, maxMs: 0 };
       tallies.set(key, t);
@@ -110,9 +112,14 @@ const main = async (): Promise<void> => {
       if (init.auth && init.method && init.method !== 'GET') headers['x-csrf-token'] = csrf;
       if (init.body !== undefined) headers['content-type'] = 'application/json';
       try {
-        const res = await fetch(`${origin}${path}`, { method: init.method ?? 'GET', headers, ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}) });
+        const cancel = new AbortController();
+        const res = await fetch(`${origin}${path}`, { method: init.method ?? 'GET', headers, signal: cancel.signal, ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}) });
         const isJson = (res.headers.get('content-type') ?? '').includes('json');
-        const body: unknown = isJson ? await res.json() : await res.arrayBuffer();
+        let body: unknown = null;
+        if (init.hangUp && res.status === 200) {
+          await res.body?.getReader().read();
+          cancel.abort();
+        } else body = isJson ? await res.json() : await res.arrayBuffer();
         const ms = performance.now() - started;
         t.totalMs += ms;
         t.maxMs = Math.max(t.maxMs, ms);
@@ -166,6 +173,9 @@ const main = async (): Promise<void> => {
       [1, () => request('export', 'organisations XLSX', `${api}/export/organisations?format=xlsx&q=${encodeURIComponent(pick(names))}`)],
       [1, () => request('export', 'contract statistics CSV', `${api}/tech-contracts/statistics.csv`)],
       [1, () => request('export', 'open data XLSX', `${api}/open-data/call-results/export?format=xlsx`)],
+      // Cancelled downloads: each once left its transaction open for ever, and ten of them stopped every read.
+      [1, () => request('export', 'cancelled download: open data CSV', `${api}/open-data/call-results/export?format=csv`, { hangUp: true })],
+      [1, () => request('export', 'cancelled download: organisations XLSX', `${api}/export/organisations?format=xlsx`, { hangUp: true })],
     ];
     const totalWeight = actions.reduce((n, [w]) => n + w, 0);
     const draw = (): (() => Promise<unknown>) => {
