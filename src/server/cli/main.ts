@@ -384,12 +384,25 @@ export const main = async (argv: string[], env: Record<string, string | undefine
   }
 };
 
+/**
+ * A command still waiting when nothing is left to run can never finish: Node would end it with exit code 13 and a
+ * warning. The crash suite saw an import do this, rarely, after PostgreSQL terminated its connection: the job was
+ * already marked interrupted, and a wait after that (not yet found) never ended. Say so and exit 1 instead.
+ */
+const stranded = (): void => {
+  err('error: the command was left waiting on work that can no longer finish (a lost database connection?). Nothing was left half-written: an import resumes from its last whole batch when run again.');
+  process.exit(1);
+};
+
 /** Turn known failures into one clear line and an exit code; anything else is a bug and shows its stack. */
 export const run = async (): Promise<void> => {
+  process.once('beforeExit', stranded);
   try {
     const code = await main(process.argv.slice(2), process.env);
+    process.removeListener('beforeExit', stranded);
     if (code >= 0) process.exit(code);
   } catch (error) {
+    process.removeListener('beforeExit', stranded);
     if (error instanceof ConfigError) {
       err(error.message);
       err('See `kechuang config` for every variable.');

@@ -52,8 +52,9 @@ describe('kill -9', () => {
     // Its own database: the import above has already loaded this file into the shared one.
     const own = await freshTarget('postgres', { template: { db: inject('testDatabase').templateDb } });
     try {
-      // A smaller file: what is checked is the first interrupted batch and the resume, not the size.
-      const rows = 10_000;
+      // A smaller file: what is checked is the first interrupted batch and the resume, not the size. Large enough that
+      // the import cannot finish between 4,000 rows shown and the termination: 10,000 once did on a quiet machine.
+      const rows = 40_000;
       const file = join(dir, `crash-loss-${rows}.csv`);
       await writeImportFile(file, rows);
       const report = await connectionLossScenario(own, file, rows, { afterRows: 4_000, adminUrl: process.env['TEST_DATABASE_URL'] as string });
