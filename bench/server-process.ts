@@ -138,12 +138,15 @@ app.get('/ok', async () => ({ ok: true, items: [] }));
 await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });
 `;
 
-/** A bare Fastify JSON route in its own process (so it pays the same process boundary as the server). */
-export const startBareFastify = async (): Promise<Running> => {
-  const file = join(process.cwd(), 'dist', 'bench-bare-fastify.mjs');
-  if (!existsSync(file) || readFileSync(file, 'utf8') !== bareScript) writeFileSync(file, bareScript);
-  return start([file], {}, await freePort(), 30_000);
+/** A baseline script in its own process (so it pays the same process boundary as the server), written under dist/ when it changed. */
+const startScript = async (name: string, script: string, env: Record<string, string> = {}): Promise<Running> => {
+  const file = join(process.cwd(), 'dist', name);
+  if (!existsSync(file) || readFileSync(file, 'utf8') !== script) writeFileSync(file, script);
+  return start([file], env, await freePort(), 30_000);
 };
+
+/** A bare Fastify JSON route. */
+export const startBareFastify = (): Promise<Running> => startScript('bench-bare-fastify.mjs', bareScript);
 
 const bareQueryScript = `
 import Fastify from 'fastify';
@@ -163,11 +166,7 @@ await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });
  * The least a database read can cost here: a bare Fastify route that answers one primary-key query through a pool of 10
  * (the server's default), with no hooks, schema or ORM. Its ratio to the bare route is the ceiling any uncached read meets.
  */
-export const startBareFastifyWithQuery = async (databaseUrl: string): Promise<Running> => {
-  const file = join(process.cwd(), 'dist', 'bench-bare-fastify-query.mjs');
-  if (!existsSync(file) || readFileSync(file, 'utf8') !== bareQueryScript) writeFileSync(file, bareQueryScript);
-  return start([file], { BARE_DATABASE_URL: databaseUrl }, await freePort(), 30_000);
-};
+export const startBareFastifyWithQuery = (databaseUrl: string): Promise<Running> => startScript('bench-bare-fastify-query.mjs', bareQueryScript, { BARE_DATABASE_URL: databaseUrl });
 
 /** Create an account through the CLI (the product's own path), with a known password. */
 export const createAccount = (databaseUrl: string | null, dataDir: string, username: string, role: string, password: string, organisationId?: string): void => {
