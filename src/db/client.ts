@@ -47,6 +47,36 @@ const redactUrl = (url: string): string => {
   }
 };
 
+/**
+ * drizzle's transaction checks a client out and sends BEGIN before its try/finally. When BEGIN fails (an idle
+ * connection whose backend was just terminated, not yet noticed), that client is never released, and pool.end()
+ * waits for it for ever: with nothing else left to run, Node ends the process with exit code 13 (the import's
+ * rare exit after a lost connection in the crash suite, issue 10). So a client whose connection ends while
+ * checked out goes back to the pool at once, as broken; the caller's later release is then a no-op.
+ * A second release by the caller in any other case still throws, as pg makes it.
+ */
+const releaseWhenConnectionEnds = (pool: pg.Pool): void => {
+  const checkOut = pool.connect.bind(pool);
+  const guarded = async (): Promise<pg.PoolClient> => {
+    const client = await checkOut();
+    const release = client.release;
+    let releasedOnEnd = false;
+    const onEnd = (): void => {
+      releasedOnEnd = true;
+      release(new Error('the connection ended while checked out'));
+    };
+    client.once('end', onEnd);
+    client.release = (err?: Error | boolean) => {
+      if (releasedOnEnd) return;
+      client.removeListener('end', onEnd);
+      release(err);
+    };
+    return client;
+  };
+  // Only the promise form: pool.query checks out with a callback and releases on the client's error itself.
+  pool.connect = ((callback?: Parameters<pg.Pool['connect']>[0]) => (callback ? checkOut(callback) : guarded())) as pg.Pool['connect'];
+};
+
 /** The embedded database lives in `<dataDir>/pgdata`; the lock beside it. */
 export const pgliteDir = (dataDir: string): string => join(dataDir, 'pgdata');
 
@@ -59,6 +89,7 @@ export const openDatabase = async (target: DatabaseTarget): Promise<DatabaseHand
     // query, which the caller sees and handles; the 'error' event the client emits as well had no listener
     // while checked out, and took the whole process down (found by the crash suite, issue 10).
     pool.on('connect', (client) => client.on('error', () => undefined));
+    releaseWhenConnectionEnds(pool);
     const db = drizzlePg(pool, { schema }) as unknown as DbExecutor;
     return {
       db,

@@ -47,10 +47,8 @@ export const copyInto = async (tx: WriteTx, table: string, columns: readonly str
 /**
  * One COPY FROM STDIN on a node-postgres client, settled by the stream's own
  * 'finish' or 'error', or by the connection ending, whichever comes first.
- * The crash suite once saw an import hang after its backend was terminated,
- * with nothing left to run (exit 13, rare; not reproduced since). This was
- * stream.pipeline, which in one case waits for a source's 'end' that a
- * destroyed source never emits (Node's premature-close rule). Nothing here
+ * Not stream.pipeline, which in one case waits for a source's 'end' that a
+ * destroyed source never emits (Node's premature-close rule): nothing here
  * waits on more than the copy stream and the connection.
  */
 const copyThrough = (client: PgClient, statement: string, text: string): Promise<void> =>

@@ -386,8 +386,9 @@ export const main = async (argv: string[], env: Record<string, string | undefine
 
 /**
  * A command still waiting when nothing is left to run can never finish: Node would end it with exit code 13 and a
- * warning. The crash suite saw an import do this, rarely, after PostgreSQL terminated its connection: the job was
- * already marked interrupted, and a wait after that (not yet found) never ended. Say so and exit 1 instead.
+ * warning. The crash suite saw an import do this, rarely, after PostgreSQL terminated its connections: closing the
+ * pool waited on a client a failed BEGIN never gave back (fixed in db/client.ts). Should any other such wait
+ * remain, say so and exit 1 instead.
  */
 const stranded = (): void => {
   err('error: the command was left waiting on work that can no longer finish (a lost database connection?). Nothing was left half-written: an import resumes from its last whole batch when run again.');

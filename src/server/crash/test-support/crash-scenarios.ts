@@ -246,8 +246,8 @@ export const connectionLossScenario = async (t: Target, file: string, rows: numb
   const shown = importedSoFar(run);
   const exit = await run.exited;
   const output = run.output();
-  // With its last output: an exit 13 (a wait nothing could end) happened here, rarely; the CLI now ends such a wait
-  // with exit 1 and a line saying so (`run` in cli/main.ts), and the output says where.
+  // With its last output: an exit 13 (closing the pool waited on a client a failed BEGIN never gave back, fixed in
+  // db/client.ts) happened here, rarely; the CLI also ends any such wait with exit 1 and a line saying so.
   if (exit.code !== 1) problems.push(`the import exited ${exit.code} (${exit.signal ?? 'no signal'}) after losing its connection, not 1; it printed: ${output.slice(-600)}`);
   if (/Unhandled 'error' event/.test(output)) problems.push('the process crashed on the lost connection (unhandled error event)');
   const handle = await reopen(t);
