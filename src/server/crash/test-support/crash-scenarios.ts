@@ -250,6 +250,7 @@ export const connectionLossScenario = async (t: Target, file: string, rows: numb
   // db/client.ts) happened here, rarely; the CLI also ends any such wait with exit 1 and a line saying so.
   if (exit.code !== 1) problems.push(`the import exited ${exit.code} (${exit.signal ?? 'no signal'}) after losing its connection, not 1; it printed: ${output.slice(-600)}`);
   if (/Unhandled 'error' event/.test(output)) problems.push('the process crashed on the lost connection (unhandled error event)');
+  if (/left waiting on work/.test(output)) problems.push('the import was left waiting after the lost connection (the CLI’s stranded-wait guard fired): a client or stream was never given back');
   const handle = await reopen(t);
   let found: string;
   try {
