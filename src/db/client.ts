@@ -51,9 +51,11 @@ const redactUrl = (url: string): string => {
  * drizzle's transaction checks a client out and sends BEGIN before its try/finally. When BEGIN fails (an idle
  * connection whose backend was just terminated, not yet noticed), that client is never released, and pool.end()
  * waits for it for ever: with nothing else left to run, Node ends the process with exit code 13 (the import's
- * rare exit after a lost connection in the crash suite, issue 10). So a client whose connection ends while
- * checked out goes back to the pool at once, as broken; the caller's later release is then a no-op.
- * A second release by the caller in any other case still throws, as pg makes it.
+ * rare exit after a lost connection in the crash suite, issue 10; upstream: drizzle-orm issues #6023 and #6241, open
+ * for 0.45.x). A BEGIN on a live connection does not fail here (no statement timeout is set), so the case to cover is
+ * the lost connection: a client whose connection ends while checked out goes back to the pool at once, as broken;
+ * the caller's later release is then a no-op. A second release by the caller in any other case still throws, as pg
+ * makes it.
  */
 const releaseWhenConnectionEnds = (pool: pg.Pool): void => {
   const checkOut = pool.connect.bind(pool);
