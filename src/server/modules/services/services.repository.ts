@@ -6,6 +6,29 @@ export type DepartmentRow = typeof serviceDepartments.$inferSelect;
 export type PackageRow = typeof servicePackages.$inferSelect;
 export type VisitRow = typeof serviceVisits.$inferSelect;
 export type DemandRow = typeof demands.$inferSelect;
+
+/** What a line of the ledger shows (and its SLA clocks read): a page reads these, not the case's text and thread fields. */
+const DEMAND_SUMMARY_COLUMNS = {
+  id: demands.id,
+  reference: demands.reference,
+  enterpriseId: demands.enterpriseId,
+  type: demands.type,
+  title: demands.title,
+  state: demands.state,
+  departmentId: demands.departmentId,
+  areaId: demands.areaId,
+  receivedAt: demands.receivedAt,
+  lastActivityAt: demands.lastActivityAt,
+  escalationLevel: demands.escalationLevel,
+  reopenCount: demands.reopenCount,
+  rating: demands.rating,
+  respondBy: demands.respondBy,
+  resolveBy: demands.resolveBy,
+  acceptedAt: demands.acceptedAt,
+  resolvedAt: demands.resolvedAt,
+  isSample: demands.isSample,
+};
+export type DemandSummaryRow = Pick<DemandRow, keyof typeof DEMAND_SUMMARY_COLUMNS>;
 export type DemandEventRow = typeof demandEvents.$inferSelect;
 export type AreaLink = { id: string; kind: string; parentId: string | null; withinAreaIds: string[] };
 export type Named = { id: string; nameZh: string | null; nameEn: string | null };
@@ -165,11 +188,11 @@ const whereDemands = (f: DemandFilter): SQL | undefined => {
  * `countCap + 1`: an exact count of a city's 500,000 cases cost every page ~100 ms (the API load benchmark,
  * issue 10); counting stops past the cap, so the caller can say "more than 1,000".
  */
-export const listDemands = async (tx: ReadTx, f: DemandFilter, page: { limit: number; offset: number }, countCap: number): Promise<{ counted: number; rows: DemandRow[] }> => {
+export const listDemands = async (tx: ReadTx, f: DemandFilter, page: { limit: number; offset: number }, countCap: number): Promise<{ counted: number; rows: DemandSummaryRow[] }> => {
   const where = whereDemands(f);
   const capped = tx.select({ one: sql`1` }).from(demands).where(where).limit(countCap + 1).as('capped');
   const [rows, counted] = await readTogether(tx, [
-    () => tx.select().from(demands).where(where).orderBy(desc(demands.escalationLevel), asc(demands.resolveBy), asc(demands.id)).limit(page.limit).offset(page.offset),
+    () => tx.select(DEMAND_SUMMARY_COLUMNS).from(demands).where(where).orderBy(desc(demands.escalationLevel), asc(demands.resolveBy), asc(demands.id)).limit(page.limit).offset(page.offset),
     async () => (await tx.select({ n: sql<number>`count(*)::int` }).from(capped))[0]?.n ?? 0,
   ]);
   return { counted, rows };

@@ -332,7 +332,7 @@ export const demandRoles = (user: SessionUser | null, d: DemandRow, s: CaseSetti
 
 const canSeeDemand = (user: SessionUser | null, d: DemandRow): boolean => isEnterpriseMember(user, d.enterpriseId) || isServiceOfficer(user, d.centreId);
 
-const toSummary = (d: DemandRow, names: Map<string, repo.Named>, departments: Map<string, DepartmentRow>, now: Date): TDemandSummary => {
+const toSummary = (d: repo.DemandSummaryRow, names: Map<string, repo.Named>, departments: Map<string, DepartmentRow>, now: Date): TDemandSummary => {
   const clocks = slaClocks(d, now);
   const dept = d.departmentId ? departments.get(d.departmentId) : undefined;
   return {
@@ -355,7 +355,7 @@ const toSummary = (d: DemandRow, names: Map<string, repo.Named>, departments: Ma
   };
 };
 
-const summaries = async (tx: ReadTx, centreId: string, rows: DemandRow[], now: Date): Promise<TDemandSummary[]> => {
+const summaries = async (tx: ReadTx, centreId: string, rows: readonly repo.DemandSummaryRow[], now: Date): Promise<TDemandSummary[]> => {
   const [names, departments] = await readTogether(tx, [() => repo.namesOf(tx, rows.map((r) => r.enterpriseId)), () => repo.listDepartments(tx, centreId)]);
   const byId = new Map(departments.map((d) => [d.id, d]));
   return rows.map((r) => toSummary(r, names, byId, now));
