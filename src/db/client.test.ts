@@ -42,8 +42,8 @@ test.runIf(testEngine() === 'postgres')('a transaction whose BEGIN meets a conne
   socket.resume();
   await expect(transaction).rejects.toThrow(/begin/);
 
-  // Before the fix the client stayed checked out for ever: a running server lost that pool slot for good (ten such
-  // moments, as a PostgreSQL restart can bring, and every request waited), and closing waited on it (a CLI command exited 13).
+  // Before the fix the client stayed checked out for ever: a running server lost that pool slot for good (after ten
+  // such moments every request would wait), and closing waited on it (a CLI command exited 13).
   await vi.waitFor(() => expect(pool.totalCount).toBe(0), { timeout: 5_000 });
   expect(((await handle.db.execute(sql`select 1 as one`)) as unknown as { rows: unknown[] }).rows).toEqual([{ one: 1 }]);
   expect(await settlesWithin(handle.close(), 5_000)).toBe('settled');
