@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
-import type { DatabaseHandle } from './client.js';
+import { openDatabase, type DatabaseHandle } from './client.js';
 import { openTestDatabase, testEngine } from './test-support/test-database.js';
 
 let db: { handle: DatabaseHandle; drop: () => Promise<void> } | undefined;
@@ -51,7 +51,6 @@ test.runIf(testEngine() === 'postgres')('a transaction whose BEGIN meets a conne
 
 test.runIf(testEngine() === 'postgres')('releasing a checked-out client twice is still refused, as pg refuses it', async () => {
   const url = process.env['TEST_DATABASE_URL'] as string;
-  const { openDatabase } = await import('./client.js');
   const own = await openDatabase({ kind: 'postgres', url, poolSize: 1 });
   try {
     const pool = (own.db as unknown as { $client: pg.Pool }).$client;
