@@ -1,4 +1,7 @@
+import { desc, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { auditEvents } from '../../db/schema/index.js';
+import { hashToken } from '../modules/auth/session-tokens.js';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../test-support/test-app.js';
 
 let t: TestApp;
@@ -56,7 +59,18 @@ describe('account enumeration', () => {
     expect((real[3] as { status: number }).status).toBe(423);
   });
 
-  test('unknown user and wrong password take roughly the same time (argon2 runs for both)', async () => {
+  test('a failed sign-in under an unknown name commits an audited write as a real one does, naming it only by a keyed hash', async () => {
+    const name = 'Ghost-Audited-Name';
+    const count = async () => (await t.database.db.select({ n: sql<number>`count(*)::int` }).from(auditEvents))[0]?.n ?? 0;
+    const before = await count();
+    expect((await attempt(name, 'Typed-Secret-Passw0rd', '10.60.0.1')).statusCode).toBe(401);
+    expect(await count()).toBe(before + 1);
+    const [event] = await t.database.db.select().from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1);
+    expect(event).toMatchObject({ action: 'auth.login_failed_unknown_username', entityType: 'login_name', entityId: hashToken(t.app.kc.sessionKey, name.toLowerCase()) });
+    expect(JSON.stringify(event)).not.toMatch(/ghost-audited-name|Typed-Secret/i);
+  });
+
+  test('unknown user and wrong password take roughly the same time (argon2 and an audited commit run for both)', async () => {
     const u = await t.userWithRole('analyst');
     const time = async (username: string, i: number) => {
       const start = performance.now();
